@@ -1,0 +1,49 @@
+/**
+ * Reusable graph fragments for expert models: convolutions with fixed kernels, patch pooling,
+ * safe division. They keep the per-expert model files short and consistent.
+ */
+import type { GraphBuilder } from './graph-builder.ts';
+
+/** Convolves a [N,1,H,W] tensor with a fixed 2-D kernel (valid padding unless `pads` given). */
+export function conv2d(g: GraphBuilder, x: string, kernel: number[][], pads: [number, number, number, number] = [0, 0, 0, 0]): string {
+  const kh = kernel.length;
+  const kw = kernel[0]?.length ?? 0;
+  const w = g.constant({ data: kernel.flat(), dims: [1, 1, kh, kw] }, 'kernel');
+  return g.op('Conv', [x, w], { pads, kernel_shape: [kh, kw] });
+}
+
+/** Mean over non-overlapping patches: [N,1,H,W] → [N,1,H/p,W/p] (floor). */
+export function patchMean(g: GraphBuilder, x: string, patch: number): string {
+  return g.op('AveragePool', [x], { kernel_shape: [patch, patch], strides: [patch, patch] });
+}
+
+/** Mean over H and W: [N,C,H,W] → [N] (C must be 1). */
+export function frameMean(g: GraphBuilder, x: string): string {
+  return g.op('ReduceMean', [x, g.ints([1, 2, 3])], { keepdims: 0 });
+}
+
+/** a / (b + eps). */
+export function safeDiv(g: GraphBuilder, a: string, b: string, eps = 1e-6): string {
+  return g.op('Div', [a, g.op('Add', [b, g.scalar(eps)])]);
+}
+
+/** Drops the channel axis: [N,1,h,w] → [N,h,w]. */
+export function squeezeChannel(g: GraphBuilder, x: string): string {
+  return g.op('Squeeze', [x, g.ints([1])]);
+}
+
+/** Pads a [N,1,H,W] tensor by repeating its edge pixels: [top, left, bottom, right]. */
+export function edgePad(g: GraphBuilder, x: string, pads: [number, number, number, number]): string {
+  const [t, l, b, r] = pads;
+  return g.op('Pad', [x, g.ints([0, 0, t, l, 0, 0, b, r])], { mode: 'edge' });
+}
+
+/**
+ * Absolute forward differences |I(x+1)-I(x)| and |I(y+1)-I(y)|, same size as the input
+ * (the last column/row is zero, from edge padding).
+ */
+export function absGradients(g: GraphBuilder, x: string): { dx: string; dy: string } {
+  const dx = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 0, 1]), [[-1, 1]])]);
+  const dy = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 1, 0]), [[-1], [1]])]);
+  return { dx, dy };
+}

@@ -1,0 +1,96 @@
+/**
+ * The one module that owns onnxruntime-web: execution-provider detection, session creation and runs.
+ * Everything else talks to models through this file, so swapping or configuring the runtime is local.
+ */
+import * as ort from 'onnxruntime-web';
+import { ModelLoadError } from '../errors.ts';
+
+/** Execution providers the project knows. */
+export type ExecutionProvider = 'webgpu' | 'wasm';
+
+/** The result of probing the device for an execution provider. */
+export interface BackendInfo {
+  ep: ExecutionProvider;
+  /** Adapter description when WebGPU is available, empty otherwise. */
+  adapter: string;
+}
+
+/** A float32 tensor as plain data, safe to pass between threads. */
+export interface TensorData {
+  data: Float32Array;
+  dims: number[];
+}
+
+let configured = false;
+
+/** Configures the wasm backend once: threads only when cross-origin isolated, local wasm files. */
+export function configureOrt(options: { wasmPaths?: string; numThreads?: number } = {}): void {
+  if (configured) return;
+  configured = true;
+  const isolated = typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 1;
+  ort.env.wasm.numThreads = options.numThreads ?? (isolated ? Math.min(4, cores) : 1);
+  if (options.wasmPaths) ort.env.wasm.wasmPaths = options.wasmPaths;
+  ort.env.logLevel = 'error';
+}
+
+/**
+ * Detects the execution provider: WebGPU when an adapter exists, wasm otherwise.
+ * `prefer` lets a caller force wasm (for example when the only adapter is a software one).
+ */
+export async function detectBackend(prefer: 'auto' | ExecutionProvider = 'auto'): Promise<BackendInfo> {
+  if (prefer === 'wasm') return { ep: 'wasm', adapter: '' };
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+  if (!gpu) return { ep: 'wasm', adapter: '' };
+  try {
+    const adapter = (await gpu.requestAdapter()) as { info?: { vendor?: string; architecture?: string; description?: string } } | null;
+    if (!adapter) return { ep: 'wasm', adapter: '' };
+    const info = adapter.info ?? {};
+    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    return { ep: 'webgpu', adapter: name };
+  } catch {
+    return { ep: 'wasm', adapter: '' };
+  }
+}
+
+/** A created session with the names of its inputs and outputs. */
+export interface ModelSession {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, TensorData>): Promise<Record<string, TensorData>>;
+  release(): Promise<void>;
+}
+
+/** Creates a session from model bytes on the given execution provider. */
+export async function createSession(id: string, bytes: Uint8Array, ep: ExecutionProvider): Promise<ModelSession> {
+  configureOrt();
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(bytes, {
+      executionProviders: ep === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
+      graphOptimizationLevel: 'all',
+    });
+  } catch (err) {
+    throw new ModelLoadError(`The model for expert "${id}" could not be loaded: ${errorText(err)}`);
+  }
+  return {
+    inputNames: session.inputNames,
+    outputNames: session.outputNames,
+    async run(feeds) {
+      const tensors: Record<string, ort.Tensor> = {};
+      for (const [name, t] of Object.entries(feeds)) tensors[name] = new ort.Tensor('float32', t.data, t.dims);
+      const out = await session.run(tensors);
+      const result: Record<string, TensorData> = {};
+      for (const [name, t] of Object.entries(out)) {
+        result[name] = { data: t.data as Float32Array, dims: t.dims.slice() };
+        t.dispose();
+      }
+      return result;
+    },
+    release: () => session.release(),
+  };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

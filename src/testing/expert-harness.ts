@@ -1,0 +1,71 @@
+/**
+ * Test harness: builds an expert's model from source and runs it in Node through the same
+ * onnxruntime-web path the app uses, on synthetic or decoded planes.
+ */
+import { getExpert } from '../experts/registry.ts';
+import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
+import { runExpert } from '../runtime/expert-runner.ts';
+import { createSession, type ModelSession } from '../runtime/ort.ts';
+
+const sessions = new Map<string, Promise<ModelSession>>();
+
+/** The metadata of an expert, or a thrown error naming it. */
+export function metaOf(id: string): ExpertMeta {
+  const meta = getExpert(id);
+  if (!meta) throw new Error(`no expert "${id}"`);
+  return meta;
+}
+
+/** A session for the expert, built from its model.ts once per test file. */
+export function sessionOf(id: string): Promise<ModelSession> {
+  let s = sessions.get(id);
+  if (!s) {
+    s = (async () => {
+      const mod = (await import(`../experts/${id}/model.ts`)) as { buildModel(): Uint8Array | Promise<Uint8Array> };
+      return createSession(id, await mod.buildModel(), 'wasm');
+    })();
+    sessions.set(id, s);
+  }
+  return s;
+}
+
+/** A single-channel plane of pixel values 0..255. */
+export interface Plane {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+/** Runs an expert on planes of equal size (stacked into one batch). */
+export async function runOn(id: string, planes: Plane[], timestamps?: number[], channels = 1): Promise<ExpertFrameOutput> {
+  const meta = metaOf(id);
+  const first = planes[0];
+  if (!first) throw new Error('no planes');
+  const frame = first.width * first.height * channels;
+  const x = new Float32Array(frame * planes.length);
+  planes.forEach((p, i) => x.set(p.data, i * frame));
+  const batch = {
+    x: { data: x, dims: [planes.length, channels, first.height, first.width] },
+    t: timestamps ? { data: Float32Array.from(timestamps), dims: [timestamps.length] } : undefined,
+  };
+  return runExpert(await sessionOf(id), meta, batch);
+}
+
+/** Makes a plane from a function of (x, y). */
+export function planeFrom(width: number, height: number, f: (x: number, y: number) => number): Plane {
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = f(x, y);
+  return { width, height, data };
+}
+
+/** A deterministic pseudo-random generator (mulberry32) for reproducible textures and noise. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -22,6 +22,8 @@ export interface ExpertInputs {
   patch: number;
   /** Smallest input side the model accepts. */
   minSide?: number;
+  /** Analysis frames are resampled horizontally only, so single-line structure (interlacing) survives. */
+  keepRows?: boolean;
 }
 
 /** How per-frame raw values become one video-level raw value. */

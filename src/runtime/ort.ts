@@ -35,21 +35,37 @@ export function configureOrt(options: { wasmPaths?: string; numThreads?: number 
 }
 
 /**
- * Detects the execution provider: WebGPU when an adapter exists, wasm otherwise.
- * `prefer` lets a caller force wasm (for example when the only adapter is a software one).
+ * Detects the execution provider: WebGPU when a hardware adapter exists, wasm otherwise. A software
+ * (fallback) adapter such as SwiftShader is recorded but not used on `auto`: it runs the same graphs
+ * orders of magnitude slower than wasm. `prefer` forces one provider.
  */
 export async function detectBackend(prefer: 'auto' | ExecutionProvider = 'auto'): Promise<BackendInfo> {
   if (prefer === 'wasm') return { ep: 'wasm', adapter: '' };
-  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
-  if (!gpu) return { ep: 'wasm', adapter: '' };
+  const adapter = await probeAdapter();
+  if (!adapter) return { ep: 'wasm', adapter: '' };
+  if (prefer === 'webgpu' || !adapter.software) return { ep: 'webgpu', adapter: adapter.name };
+  return { ep: 'wasm', adapter: `${adapter.name} (software adapter, not used)` };
+}
+
+interface AdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+
+async function probeAdapter(): Promise<{ name: string; software: boolean } | undefined> {
+  const gpu = (globalThis.navigator as (Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }) | undefined)?.gpu;
+  if (!gpu) return undefined;
   try {
-    const adapter = (await gpu.requestAdapter()) as { info?: { vendor?: string; architecture?: string; description?: string } } | null;
-    if (!adapter) return { ep: 'wasm', adapter: '' };
+    const adapter = (await gpu.requestAdapter()) as { info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null;
+    if (!adapter) return undefined;
     const info = adapter.info ?? {};
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
-    return { ep: 'webgpu', adapter: name };
+    const software = !!(info.isFallbackAdapter ?? adapter.isFallbackAdapter) || /swiftshader|llvmpipe|software/i.test(name);
+    return { name, software };
   } catch {
-    return { ep: 'wasm', adapter: '' };
+    return undefined;
   }
 }
 

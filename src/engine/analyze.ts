@@ -1,0 +1,110 @@
+/**
+ * `analyzeVideo`: the library's entry point on the page side. It runs the analysis in a lazily started
+ * worker, forwards progress, cancels through an AbortSignal (asking the worker first, terminating it
+ * when it does not stop in time) and turns worker failures into typed errors.
+ */
+import * as Comlink from 'comlink';
+import { CancelledError, CorruptInputError, QRouterError, reviveError, WorkerCrashedError } from '../errors.ts';
+import type { Report, Tier } from '../report/types.ts';
+import type { AnalysisWorkerApi, WorkerResult } from '../../workers/analysis.worker.ts';
+import type { AnalyzeOptions, ProgressEvent } from './options.ts';
+
+const CANCEL_GRACE_MS = 400;
+const IDLE_STOP_MS = 60_000;
+
+interface WorkerHandle {
+  worker: Worker;
+  api: Comlink.Remote<AnalysisWorkerApi>;
+  crashed: Promise<never>;
+}
+
+let handle: WorkerHandle | undefined;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function startWorker(): WorkerHandle {
+  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-analysis' });
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new WorkerCrashedError(`The analysis worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}. Try again; if it keeps happening, try a shorter or smaller video.`));
+    });
+  });
+  crashed.catch(() => undefined);
+  return { worker, api: Comlink.wrap<AnalysisWorkerApi>(worker), crashed };
+}
+
+function stopWorker(): void {
+  handle?.api[Comlink.releaseProxy]();
+  handle?.worker.terminate();
+  handle = undefined;
+}
+
+async function toBlob(input: File | Blob | URL, signal?: AbortSignal): Promise<{ blob: Blob; name: string }> {
+  if (input instanceof URL) {
+    let res: Response;
+    try {
+      res = await fetch(input, { signal });
+    } catch (err) {
+      if (signal?.aborted) throw new CancelledError();
+      throw new CorruptInputError(`The video at ${input.href} could not be read (${err instanceof Error ? err.message : String(err)}).`);
+    }
+    if (!res.ok) throw new CorruptInputError(`The video at ${input.href} could not be read (HTTP ${res.status}).`);
+    const name = decodeURIComponent(input.pathname.split('/').pop() || 'video');
+    return { blob: await res.blob(), name };
+  }
+  return { blob: input, name: input instanceof File ? input.name : 'video' };
+}
+
+function defaultModelBaseUrl(): string {
+  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  return new URL(`${base}models/`, globalThis.location?.href ?? 'http://localhost/').href;
+}
+
+/**
+ * Analyzes a video on this device and resolves to its report.
+ * @param input a File, Blob, or same-origin URL of the video
+ * @param options tier, router, signal, onProgress, modelBaseUrl, ep
+ * @throws a {@link QRouterError} subclass with a `code` and a sentence saying what to do
+ */
+export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOptions = {}): Promise<Report> {
+  const { signal } = options;
+  if (signal?.aborted) throw new CancelledError();
+  const tier: Tier = options.tier ?? 1;
+  if (![0, 1, 2].includes(tier)) throw new QRouterError('INTERNAL', `Unknown tier ${String(tier)}; use 0, 1 or 2.`);
+  const { blob, name } = await toBlob(input, signal);
+  if (idleTimer) clearTimeout(idleTimer);
+  handle ??= startWorker();
+  const current = handle;
+  const onProgress = (e: ProgressEvent) => options.onProgress?.(e);
+  const modelBaseUrl = new URL(options.modelBaseUrl ?? defaultModelBaseUrl(), globalThis.location?.href).href;
+
+  let onAbort: (() => void) | undefined;
+  let settled = false;
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      void current.api.cancel().catch(() => undefined);
+      // A worker busy inside one long inference call cannot hear the cancel; stop it outright.
+      setTimeout(() => {
+        if (settled) return;
+        if (handle === current) stopWorker();
+        reject(new CancelledError());
+      }, CANCEL_GRACE_MS);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  cancelled.catch(() => undefined);
+
+  try {
+    const run = current.api.analyze(blob, { tier, router: options.router ?? 'fast', modelBaseUrl, ep: options.ep ?? 'auto', name }, Comlink.proxy(onProgress));
+    const result: WorkerResult = await Promise.race([run, current.crashed, cancelled]);
+    if (!result.ok) throw reviveError(result.error);
+    return result.report;
+  } catch (err) {
+    if (err instanceof WorkerCrashedError && handle === current) stopWorker();
+    throw err;
+  } finally {
+    settled = true;
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (handle) idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
+  }
+}

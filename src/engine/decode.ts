@@ -1,0 +1,111 @@
+/**
+ * Opens a video with mediabunny and decodes it with WebCodecs, mapping every failure to a typed error
+ * with a sentence a user can act on.
+ */
+import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { CorruptInputError, UnsupportedCodecError } from '../errors.ts';
+
+/** Largest frame side the analyzer accepts (8K). */
+export const MAX_FRAME_SIDE = 8192;
+
+/** What the container says about the video before decoding. */
+export interface VideoInfo {
+  container: string;
+  codec: string;
+  width: number;
+  height: number;
+  durationS: number;
+  fps: number;
+  /** Packet count: the number of frames, as the container indexes them. */
+  frameCount: number;
+  firstTimestampS: number;
+}
+
+/** An opened video: its facts and a frame iterator. */
+export interface OpenedVideo {
+  info: VideoInfo;
+  samples(): AsyncGenerator<VideoSample, void, unknown>;
+  dispose(): void;
+}
+
+/** Opens the video track of a file and checks that this browser can decode it. */
+export async function openVideo(blob: Blob): Promise<OpenedVideo> {
+  if (blob.size === 0) {
+    throw new CorruptInputError('The file is empty (0 bytes). Choose a video file that finished copying or downloading.', 'EMPTY_INPUT');
+  }
+  const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+  let track: InputVideoTrack | null;
+  let container: string;
+  try {
+    container = (await input.getFormat()).name;
+    track = await input.getPrimaryVideoTrack();
+  } catch (err) {
+    input.dispose();
+    if (err instanceof UnsupportedInputFormatError) {
+      throw new CorruptInputError(
+        'This file is not a video in a format the analyzer can read (MP4, MOV, WebM, MKV, MPEG-TS, Ogg). Check that it is a video file, or re-encode it to MP4.',
+        'NOT_VIDEO',
+      );
+    }
+    throw new CorruptInputError(`The file could not be read as a video: ${messageOf(err)}. It may be damaged or truncated; try re-exporting it.`);
+  }
+  if (!track) {
+    input.dispose();
+    throw new CorruptInputError('The file has no video track (it may be audio only). Choose a file that contains video.', 'NOT_VIDEO');
+  }
+  try {
+    return await describe(input, track, container);
+  } catch (err) {
+    input.dispose();
+    throw err;
+  }
+}
+
+async function describe(input: Input, track: InputVideoTrack, container: string): Promise<OpenedVideo> {
+  const codecString = (await track.getCodecParameterString()) ?? track.codec ?? 'unknown';
+  const width = track.displayWidth;
+  const height = track.displayHeight;
+  if (width > MAX_FRAME_SIDE || height > MAX_FRAME_SIDE) {
+    throw new CorruptInputError(
+      `The video is ${width}x${height}; the analyzer accepts frames up to ${MAX_FRAME_SIDE} pixels on a side. Downscale it first (for example to 3840x2160).`,
+      'FRAME_TOO_LARGE',
+    );
+  }
+  if (!(await track.canDecode())) {
+    throw new UnsupportedCodecError(
+      `This browser cannot decode the video codec "${codecString}" (${track.codec ?? 'unknown codec'}). Re-encode the video to H.264, VP9 or AV1, or use a browser with support for this codec.`,
+    );
+  }
+  let stats: { packetCount: number; averagePacketRate: number };
+  let durationS: number;
+  let firstTimestampS: number;
+  try {
+    stats = await track.computePacketStats();
+    durationS = await track.computeDuration();
+    firstTimestampS = await track.getFirstTimestamp();
+  } catch (err) {
+    throw new CorruptInputError(`The video's index could not be read: ${messageOf(err)}. The file may be truncated; try re-exporting it.`);
+  }
+  if (stats.packetCount === 0) {
+    throw new CorruptInputError('The video track contains no frames. The file may be truncated; try re-exporting it.');
+  }
+  const sink = new VideoSampleSink(track);
+  return {
+    info: {
+      container: container.toLowerCase(),
+      codec: codecString,
+      width,
+      height,
+      durationS: Math.max(0, durationS - firstTimestampS),
+      fps: stats.averagePacketRate,
+      frameCount: stats.packetCount,
+      firstTimestampS,
+    },
+    samples: () => sink.samples(),
+    dispose: () => input.dispose(),
+  };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

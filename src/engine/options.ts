@@ -1,0 +1,42 @@
+/** Options and progress events of one analysis; shared by the library API, the worker and the UI. */
+import type { Tier } from '../report/types.ts';
+
+/** Stages reported through `onProgress`. */
+export type ProgressStage = 'decode' | 'route' | 'infer' | 'localize' | 'done';
+
+/** One progress event; `progress` is overall 0..1 and never decreases within a run. */
+export interface ProgressEvent {
+  stage: ProgressStage;
+  progress: number;
+  /** Frames decoded so far, when known. */
+  framesDecoded?: number;
+  message?: string;
+}
+
+/** Which execution provider to use: detect (default), or force one. */
+export type EpPreference = 'auto' | 'webgpu' | 'wasm';
+
+/** Options of `analyzeVideo`. */
+export interface AnalyzeOptions {
+  /** 0 glance, 1 assess (default), 2 inspect. */
+  tier?: Tier;
+  /** Router: the built-in fast router (default) or a vision-language model. */
+  router?: 'fast' | 'vlm';
+  /** Cancels the run; the promise rejects with a CancelledError. */
+  signal?: AbortSignal;
+  /** Receives progress events. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** URL of the folder that holds the expert models (default: `models/` next to the page). */
+  modelBaseUrl?: string;
+  /** Execution provider preference (default `auto`: WebGPU on a hardware adapter, wasm otherwise). */
+  ep?: EpPreference;
+}
+
+/** The parts of the options that cross into the analysis worker. */
+export interface WorkerAnalyzeOptions {
+  tier: Tier;
+  router: 'fast' | 'vlm';
+  modelBaseUrl: string;
+  ep: EpPreference;
+  name: string;
+}

@@ -1,0 +1,140 @@
+/**
+ * One analysis, inside the worker: open and decode the video, stream frames into expert batches,
+ * then route, fuse and localize into the report. Frames are closed as soon as their pixels are copied.
+ */
+import { EXPERTS } from '../experts/registry.ts';
+import { CancelledError, CorruptInputError, throwIfAborted } from '../errors.ts';
+import { detectBackend } from '../runtime/ort.ts';
+import type { Report } from '../report/types.ts';
+import { ActiveExpert, AnalysisFrame, runSpatialBatch, runTemporalBatch, TemporalFrame } from './batches.ts';
+import { openVideo } from './decode.ts';
+import { sessionFor } from './expert-pool.ts';
+import { ExpertResults } from './expert-results.ts';
+import { FramePixelReader } from './frame-pixels.ts';
+import { lumaAt, rgbAt } from './frame-planes.ts';
+import type { ProgressEvent, WorkerAnalyzeOptions } from './options.ts';
+import { makePlan, type PlannedExpert } from './plan.ts';
+import { ProgressTracker } from './progress.ts';
+import { buildReport } from './report-builder.ts';
+
+const TEMPORAL_BATCH = 48;
+const now = () => performance.now();
+
+/** Analyzes a video file and returns its report. */
+export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProgress: (e: ProgressEvent) => void, signal: AbortSignal): Promise<Report> {
+  const t0 = now();
+  const progress = new ProgressTracker(onProgress);
+  progress.emit('decode', 0.01, 'Opening the video');
+  const backend = await detectBackend(opts.ep);
+  const video = await openVideo(blob);
+  try {
+    const { info } = video;
+    const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);
+    const { active, unavailable } = await loadExperts(plan.experts, opts.modelBaseUrl, backend.ep);
+    throwIfAborted(signal);
+    const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
+    const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
+    const needRgb = spatial.some((e) => e.meta.inputs.planes === 'rgb');
+    const needRows = spatial.some((e) => e.meta.inputs.keepRows);
+    const clock = { ms: 0, now };
+    const reader = new FramePixelReader();
+    const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
+
+    let decodeMs = 0;
+    let frames = 0;
+    let nextTarget = 0;
+    let analysisBatch: AnalysisFrame[] = [];
+    let temporalBatch: TemporalFrame[] = [];
+    let carry: TemporalFrame | undefined;
+    let lastT = 0;
+    let tDecode = now();
+    try {
+      for await (const sample of video.samples()) {
+        let pixels;
+        const tS = Math.max(0, sample.timestamp - info.firstTimestampS);
+        try {
+          pixels = await reader.read(sample);
+        } finally {
+          sample.close();
+        }
+        frames++;
+        lastT = tS;
+        if (temporal.length > 0) temporalBatch.push({ tS, luma: lumaAt(pixels, ts.width, ts.height) });
+        const target = plan.analysisTimes[nextTarget];
+        if (target !== undefined && tS + 1e-6 >= target) {
+          const luma = lumaAt(pixels, as.width, as.height);
+          analysisBatch.push({
+            index: nextTarget,
+            tS,
+            luma,
+            rgb: needRgb ? rgbAt(pixels, as.width, as.height, luma) : undefined,
+            rows: needRows ? lumaAt(pixels, rs.width, rs.height) : undefined,
+          });
+          while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
+        }
+        decodeMs += now() - tDecode;
+        if (analysisBatch.length >= plan.budget.batch) {
+          await runSpatialBatch(analysisBatch, spatial, clock);
+          analysisBatch = [];
+        }
+        if (temporalBatch.length >= TEMPORAL_BATCH) {
+          await runTemporalBatch(temporalBatch, carry, temporal, clock);
+          carry = temporalBatch[temporalBatch.length - 1];
+          temporalBatch = [];
+        }
+        throwIfAborted(signal);
+        progress.emit('infer', 0.03 + 0.87 * Math.min(1, frames / info.frameCount), undefined, frames);
+        tDecode = now();
+      }
+    } catch (err) {
+      if (err instanceof CancelledError) throw err;
+      if (frames === 0) throw new CorruptInputError(`No frame of the video could be decoded (${messageOf(err)}). The file may be damaged; try re-exporting it.`);
+      throw new CorruptInputError(`The video is damaged after ${lastT.toFixed(2)} s (${messageOf(err)}); ${frames} frames were readable. Re-export or repair the file and try again.`);
+    }
+    if (frames === 0) throw new CorruptInputError('No frame of the video could be decoded. The file may be damaged; try re-exporting it.');
+    if (analysisBatch.length > 0) await runSpatialBatch(analysisBatch, spatial, clock);
+    if (temporalBatch.length > 0) await runTemporalBatch(temporalBatch, carry, temporal, clock);
+    throwIfAborted(signal);
+
+    progress.emit('route', 0.92, 'Routing experts');
+    const report = await buildReport({
+      blob,
+      name: opts.name,
+      info: { ...info, frameCount: frames },
+      plan,
+      results: active.map((e) => e.results),
+      router: opts.router,
+      unavailable,
+      backend,
+      timings: { decodeMs, expertsMs: clock.ms, startedAt: t0, now },
+      signal,
+      onStage: (stage, p) => progress.emit(stage, p),
+    });
+    progress.emit('done', 1, 'Done');
+    return report;
+  } finally {
+    video.dispose();
+  }
+}
+
+/** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */
+async function loadExperts(planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
+  const settled = await Promise.allSettled(planned.map((p) => sessionFor(p.meta, modelBaseUrl, ep)));
+  const active: ActiveExpert[] = [];
+  const unavailable: string[] = [];
+  let firstError: unknown;
+  settled.forEach((s, i) => {
+    const p = planned[i]!;
+    if (s.status === 'fulfilled') active.push({ ...p, session: s.value, results: new ExpertResults(p.meta) });
+    else {
+      unavailable.push(p.meta.label);
+      firstError ??= s.reason;
+    }
+  });
+  if (active.length === 0 && firstError) throw firstError;
+  return { active, unavailable };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fitSize, resamplePlane } from './resample.ts';
+
+describe('resamplePlane', () => {
+  it('keeps a flat plane flat at any factor', () => {
+    const src = new Uint8Array(100 * 60).fill(77);
+    const out = new Float32Array(75 * 45);
+    resamplePlane(src, 0, 100, 100, 60, 75, 45, out);
+    for (const v of out) expect(v).toBeCloseTo(77, 4);
+  });
+
+  it('averages exact 2x2 blocks at factor 2 and respects the stride', () => {
+    const stride = 6;
+    const src = new Uint8Array(stride * 4);
+    const vals = [
+      [0, 2, 10, 20],
+      [4, 6, 30, 40],
+      [100, 100, 0, 0],
+      [100, 100, 8, 8],
+    ];
+    vals.forEach((r, y) => r.forEach((v, x) => (src[y * stride + x] = v)));
+    const out = new Float32Array(4);
+    resamplePlane(src, 0, stride, 4, 4, 2, 2, out);
+    expect(Array.from(out)).toEqual([3, 25, 100, 4]);
+  });
+
+  it('preserves the mean at a fractional factor', () => {
+    const src = new Uint8Array(128 * 72);
+    for (let i = 0; i < src.length; i++) src[i] = (i * 37) % 256;
+    const out = new Float32Array(96 * 54);
+    resamplePlane(src, 0, 128, 128, 72, 96, 54, out);
+    const mean = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0) / a.length;
+    expect(mean(out)).toBeCloseTo(mean(src), 0);
+  });
+});
+
+describe('fitSize', () => {
+  it('fits inside the box without upscaling', () => {
+    expect(fitSize(1280, 720, 960, 540)).toEqual({ width: 960, height: 540 });
+    expect(fitSize(640, 480, 960, 540)).toEqual({ width: 640, height: 480 });
+    expect(fitSize(1920, 1080, 320, 180)).toEqual({ width: 320, height: 180 });
+  });
+});

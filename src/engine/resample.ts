@@ -1,0 +1,103 @@
+/**
+ * Area resampling of 8-bit planes into float planes. Separable: each output pixel averages the source
+ * span it covers (exact box weights at fractional edges), which keeps codec block edges and noise
+ * statistics faithful when the factor is not an integer.
+ */
+
+interface Taps {
+  /** First source index per output index. */
+  start: Int32Array;
+  /** Number of taps per output index. */
+  count: Int32Array;
+  /** Weights, `maxTaps` per output index. */
+  weights: Float32Array;
+  maxTaps: number;
+}
+
+const tapCache = new Map<string, Taps>();
+
+function taps(src: number, dst: number): Taps {
+  const key = `${src}>${dst}`;
+  const hit = tapCache.get(key);
+  if (hit) return hit;
+  const scale = src / dst;
+  const maxTaps = Math.ceil(scale) + 1;
+  const start = new Int32Array(dst);
+  const count = new Int32Array(dst);
+  const weights = new Float32Array(dst * maxTaps);
+  for (let o = 0; o < dst; o++) {
+    const a = o * scale;
+    const b = Math.min(src, (o + 1) * scale);
+    const i0 = Math.floor(a);
+    const i1 = Math.min(src - 1, Math.ceil(b) - 1);
+    start[o] = i0;
+    count[o] = i1 - i0 + 1;
+    for (let i = i0; i <= i1; i++) {
+      const w = Math.min(b, i + 1) - Math.max(a, i);
+      weights[o * maxTaps + (i - i0)] = w / (b - a);
+    }
+  }
+  const t = { start, count, weights, maxTaps };
+  if (tapCache.size > 64) tapCache.clear();
+  tapCache.set(key, t);
+  return t;
+}
+
+/**
+ * Resamples an 8-bit plane (with row stride) to `dw` x `dh`, writing floats into `out` at `offset`.
+ * When the size is unchanged it only converts.
+ */
+export function resamplePlane(
+  src: Uint8Array,
+  srcOffset: number,
+  stride: number,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+  out: Float32Array,
+  offset = 0,
+): void {
+  if (dw === sw && dh === sh) {
+    for (let y = 0; y < sh; y++) {
+      const row = srcOffset + y * stride;
+      const o = offset + y * dw;
+      for (let x = 0; x < sw; x++) out[o + x] = src[row + x]!;
+    }
+    return;
+  }
+  const tx = taps(sw, dw);
+  const ty = taps(sh, dh);
+  // Horizontal pass into a row buffer per needed source row, then vertical accumulation.
+  const rowBuf = new Float32Array(dw);
+  out.fill(0, offset, offset + dw * dh);
+  for (let y = 0; y < sh; y++) {
+    const row = srcOffset + y * stride;
+    for (let o = 0; o < dw; o++) {
+      const s0 = tx.start[o]!;
+      const n = tx.count[o]!;
+      const wBase = o * tx.maxTaps;
+      let acc = 0;
+      for (let k = 0; k < n; k++) acc += src[row + s0 + k]! * tx.weights[wBase + k]!;
+      rowBuf[o] = acc;
+    }
+    // Scatter this source row into the output rows that cover it.
+    const oy0 = Math.floor((y * dh) / sh);
+    const oy1 = Math.min(dh - 1, Math.floor(((y + 1) * dh - 1) / sh));
+    for (let oy = oy0; oy <= oy1; oy++) {
+      const k = y - ty.start[oy]!;
+      if (k < 0 || k >= ty.count[oy]!) continue;
+      const w = ty.weights[oy * ty.maxTaps + k]!;
+      if (w === 0) continue;
+      const o = offset + oy * dw;
+      for (let x = 0; x < dw; x++) out[o + x]! += rowBuf[x]! * w;
+    }
+  }
+}
+
+/** Fits (w, h) inside a (maxW, maxH) box keeping aspect, never upscaling; even dimensions. */
+export function fitSize(w: number, h: number, maxW: number, maxH: number): { width: number; height: number } {
+  const s = Math.min(1, maxW / w, maxH / h);
+  const even = (v: number) => Math.max(2, Math.round((v * s) / 2) * 2);
+  return s === 1 ? { width: w, height: h } : { width: even(w), height: even(h) };
+}

@@ -1,0 +1,37 @@
+/**
+ * Fusion: expert qualities (0..100) and router weights (0..1, importance) into one score.
+ *
+ * Each expert contributes a defect d = (100 - q) / 100, scaled by its weight; defects combine like
+ * independent impairments, D = 1 - Π(1 - w·d). One severe artifact therefore pulls the score down on
+ * its own (a blurred clip is poor even when nothing else is wrong), while several mild ones add up;
+ * an expert with weight 0 has no say.
+ */
+import type { QualityLabel } from '../report/types.ts';
+
+/** One expert's input to fusion. */
+export interface FusionInput {
+  quality: number;
+  weight: number;
+}
+
+/** Fuses qualities into 0..100 (NaN qualities are skipped). */
+export function fuse(inputs: FusionInput[]): number {
+  let keep = 1;
+  let any = false;
+  for (const { quality, weight } of inputs) {
+    if (!Number.isFinite(quality) || weight <= 0) continue;
+    any = true;
+    const d = Math.min(1, Math.max(0, (100 - quality) / 100));
+    keep *= 1 - Math.min(1, weight) * d;
+  }
+  return any ? 100 * keep : Number.NaN;
+}
+
+/** The label of a 0..100 score. */
+export function labelOf(score: number): QualityLabel {
+  if (score >= 80) return 'excellent';
+  if (score >= 60) return 'good';
+  if (score >= 40) return 'fair';
+  if (score >= 20) return 'poor';
+  return 'bad';
+}

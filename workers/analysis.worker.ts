@@ -3,6 +3,7 @@
  * objects (see src/errors.ts) so the page can rebuild the typed error.
  */
 import * as Comlink from 'comlink';
+import { decodeOnly, type DecodeOnlyResult } from '../src/engine/decode-only.ts';
 import { analyzeBlob } from '../src/engine/pipeline.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from '../src/engine/options.ts';
 import { serializeError, type SerializedError } from '../src/errors.ts';
@@ -24,6 +25,10 @@ const api = {
     } finally {
       controller = undefined;
     }
+  },
+  /** Decodes every frame without analysis, for benchmarks (the decoding floor). */
+  decodeOnly(blob: Blob, copy: boolean): Promise<DecodeOnlyResult> {
+    return decodeOnly(blob, { copy });
   },
   /** Stops the current run at the next frame boundary. */
   cancel(): void {

@@ -108,3 +108,18 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
     if (handle) idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
   }
 }
+
+/**
+ * Decodes a video without analysing it, in the analysis worker, and reports how long that took:
+ * the floor that decoding sets for analysis time. With `copy`, each frame's pixels are copied too.
+ */
+export async function measureDecode(input: File | Blob | URL, copy = false): Promise<{ frames: number; ms: number; width: number; height: number }> {
+  const { blob } = await toBlob(input);
+  if (idleTimer) clearTimeout(idleTimer);
+  handle ??= startWorker();
+  try {
+    return await handle.api.decodeOnly(blob, copy);
+  } finally {
+    idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
+  }
+}

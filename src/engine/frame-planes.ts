@@ -4,7 +4,7 @@
  * for the temporal stream.
  */
 import type { YuvPlanes } from './frame-pixels.ts';
-import { resamplePlane } from './resample.ts';
+import { reducePlane, resamplePlane } from './resample.ts';
 
 /** A float plane stack [C, H, W]. */
 export interface FloatPlanes {
@@ -18,6 +18,13 @@ export interface FloatPlanes {
 export function lumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
   const data = new Float32Array(w * h);
   resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
+  return { width: w, height: h, channels: 1, data };
+}
+
+/** Small luma for the every-frame temporal stream (fast, approximate reduction). */
+export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
+  const data = new Float32Array(w * h);
+  reducePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
   return { width: w, height: h, channels: 1, data };
 }
 

@@ -11,7 +11,7 @@ import { openVideo } from './decode.ts';
 import { sessionFor } from './expert-pool.ts';
 import { ExpertResults } from './expert-results.ts';
 import { FramePixelReader } from './frame-pixels.ts';
-import { lumaAt, rgbAt } from './frame-planes.ts';
+import { lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from './options.ts';
 import { makePlan, type PlannedExpert } from './plan.ts';
 import { ProgressTracker } from './progress.ts';
@@ -59,7 +59,7 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
         }
         frames++;
         lastT = tS;
-        if (temporal.length > 0) temporalBatch.push({ tS, luma: lumaAt(pixels, ts.width, ts.height) });
+        if (temporal.length > 0) temporalBatch.push({ tS, luma: smallLumaAt(pixels, ts.width, ts.height) });
         const target = plan.analysisTimes[nextTarget];
         if (target !== undefined && tS + 1e-6 >= target) {
           const luma = lumaAt(pixels, as.width, as.height);

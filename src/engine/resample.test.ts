@@ -41,3 +41,26 @@ describe('fitSize', () => {
     expect(fitSize(1920, 1080, 320, 180)).toEqual({ width: 320, height: 180 });
   });
 });
+
+describe('integer factors and the temporal reduction', () => {
+  it('box-averages exactly at integer factors', () => {
+    const src = new Uint8Array(12 * 8);
+    for (let i = 0; i < src.length; i++) src[i] = i % 7;
+    const out = new Float32Array(3 * 2);
+    resamplePlane(src, 0, 12, 12, 8, 3, 2, out);
+    let s = 0;
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) s += src[y * 12 + x]!;
+    expect(out[0]).toBeCloseTo(s / 16, 5);
+  });
+
+  it('reduces a flat plane to the same level and follows a brightness change', async () => {
+    const { reducePlane } = await import('./resample.ts');
+    const src = new Uint8Array(1280 * 720).fill(50);
+    const out = new Float32Array(320 * 180);
+    reducePlane(src, 0, 1280, 1280, 720, 320, 180, out);
+    expect(out.every((v) => v === 50)).toBe(true);
+    src.fill(60);
+    reducePlane(src, 0, 1280, 1280, 720, 320, 180, out);
+    expect(out[1000]).toBe(60);
+  });
+});

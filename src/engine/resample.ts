@@ -58,6 +58,12 @@ export function resamplePlane(
   out: Float32Array,
   offset = 0,
 ): void {
+  const fx = sw / dw;
+  const fy = sh / dh;
+  if (Number.isInteger(fx) && Number.isInteger(fy) && (fx > 1 || fy > 1)) {
+    boxIntegerFactor(src, srcOffset, stride, dw, dh, fx, fy, out, offset);
+    return;
+  }
   if (dw === sw && dh === sh) {
     for (let y = 0; y < sh; y++) {
       const row = srcOffset + y * stride;
@@ -91,6 +97,54 @@ export function resamplePlane(
       if (w === 0) continue;
       const o = offset + oy * dw;
       for (let x = 0; x < dw; x++) out[o + x]! += rowBuf[x]! * w;
+    }
+  }
+}
+
+/** Exact box average for integer factors: one pass, no weights. */
+function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array, offset: number): void {
+  const norm = 1 / (fx * fy);
+  const acc = new Float32Array(dw);
+  for (let oy = 0; oy < dh; oy++) {
+    acc.fill(0);
+    for (let k = 0; k < fy; k++) {
+      const row = srcOffset + (oy * fy + k) * stride;
+      for (let ox = 0, sx = row; ox < dw; ox++) {
+        let s = 0;
+        for (let j = 0; j < fx; j++) s += src[sx++]!;
+        acc[ox]! += s;
+      }
+    }
+    const o = offset + oy * dw;
+    for (let ox = 0; ox < dw; ox++) out[o + ox] = acc[ox]! * norm;
+  }
+}
+
+/**
+ * A fast, approximate reduction for the temporal stream: averages a 2x2 grid of samples inside each
+ * source block instead of the whole block. Frame differences, brightness and cadence survive; fine
+ * texture does not matter at this size. Falls back to exact area resampling for small factors.
+ */
+export function reducePlane(src: Uint8Array, srcOffset: number, stride: number, sw: number, sh: number, dw: number, dh: number, out: Float32Array): void {
+  const fx = sw / dw;
+  const fy = sh / dh;
+  if (fx < 3 || fy < 3) {
+    resamplePlane(src, srcOffset, stride, sw, sh, dw, dh, out);
+    return;
+  }
+  const xs = new Int32Array(2 * dw);
+  for (let ox = 0; ox < dw; ox++) {
+    xs[2 * ox] = Math.min(sw - 1, Math.floor((ox + 0.25) * fx));
+    xs[2 * ox + 1] = Math.min(sw - 1, Math.floor((ox + 0.75) * fx));
+  }
+  for (let oy = 0; oy < dh; oy++) {
+    const r0 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.25) * fy)) * stride;
+    const r1 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.75) * fy)) * stride;
+    const o = oy * dw;
+    for (let ox = 0; ox < dw; ox++) {
+      const a = xs[2 * ox]!;
+      const b = xs[2 * ox + 1]!;
+      out[o + ox] = (src[r0 + a]! + src[r0 + b]! + src[r1 + a]! + src[r1 + b]!) * 0.25;
     }
   }
 }

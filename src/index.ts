@@ -1,0 +1,41 @@
+/**
+ * Q-Router Web: on-device video quality analysis in the browser.
+ *
+ * ```ts
+ * import { analyzeVideo } from 'qrouter-web';
+ * const report = await analyzeVideo(file, { tier: 1, onProgress: (e) => console.log(e.stage, e.progress) });
+ * ```
+ * @packageDocumentation
+ */
+
+export { analyzeVideo, measureDecode } from './engine/analyze.ts';
+export type { AnalyzeOptions, ProgressEvent, ProgressStage, EpPreference } from './engine/options.ts';
+export type {
+  Report,
+  ReportInput,
+  ReportRoute,
+  RouteExpert,
+  ReportExpert,
+  ReportArtifact,
+  ReportTimings,
+  Region,
+  ArtifactType,
+  QualityLabel,
+  Tier,
+} from './report/types.ts';
+export { ARTIFACT_TYPES } from './report/types.ts';
+export {
+  QRouterError,
+  UnsupportedCodecError,
+  CorruptInputError,
+  ModelLoadError,
+  WebGpuUnavailableError,
+  CancelledError,
+  WorkerCrashedError,
+} from './errors.ts';
+export type { ErrorCode } from './errors.ts';
+export { EXPERTS, getExpert } from './experts/registry.ts';
+export type { ExpertMeta, ExpertInputs, Pooling } from './experts/types.ts';
+export { setVlmEngine } from './router/vlm-router.ts';
+export type { VlmEngine } from './router/vlm-router.ts';
+export type { RouterEvidence } from './router/types.ts';

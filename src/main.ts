@@ -1,0 +1,32 @@
+/**
+ * The demo page: mounts `<qrouter-analyzer>` and exposes hooks for automation (the CLI and tests):
+ * `window.qrouter.analyzeVideo`, `document.body.dataset.state`, `window.__qrouterLastReport` and
+ * `window.__qrouterLastError`.
+ */
+import { analyzeVideo } from './engine/analyze.ts';
+import { defineAnalyzerElement, type AnalyzerStateDetail } from './ui/analyzer-element.ts';
+import type { Report } from './report/types.ts';
+
+declare global {
+  interface Window {
+    qrouter: { analyzeVideo: typeof analyzeVideo };
+    __qrouterLastReport?: Report;
+    __qrouterLastError?: { code: string; message: string };
+  }
+}
+
+window.qrouter = { analyzeVideo };
+defineAnalyzerElement();
+
+const analyzer = document.querySelector('qrouter-analyzer');
+analyzer?.addEventListener('statechange', (event) => {
+  const { state, report, error } = (event as CustomEvent<AnalyzerStateDetail>).detail;
+  if (state === 'running') {
+    window.__qrouterLastReport = undefined;
+    window.__qrouterLastError = undefined;
+  }
+  if (report) window.__qrouterLastReport = report;
+  if (error) window.__qrouterLastError = { code: error.code, message: error.message };
+  document.body.dataset.state = state;
+});
+document.body.dataset.state = 'idle';

@@ -1,0 +1,76 @@
+/** Turns any failure into a sentence for people (never a stack trace) and shows it. */
+import { h, replaceChildren } from './dom.ts';
+
+/** A failure as shown and exposed: the error's code and its message. */
+export interface ShownError {
+  code: string;
+  message: string;
+}
+
+/** What to do next, per error code. */
+const HINTS: Record<string, string> = {
+  UNSUPPORTED_CODEC: 'Re-encode the video to H.264, VP9 or AV1 (MP4 or WebM) and try again.',
+  CORRUPT_INPUT: 'Check that the file plays in a video player, or export it again, then retry.',
+  EMPTY_INPUT: 'The file has no content; choose the complete video file.',
+  NOT_VIDEO: 'Choose a video file such as .mp4, .webm or .mov.',
+  FRAME_TOO_LARGE: 'Scale the video down (4K or smaller) and try again.',
+  MODEL_LOAD: 'Reload the page; if it persists, check that the models are served next to the page.',
+  WEBGPU_UNAVAILABLE: 'Choose a lower tier, or use a browser with WebGPU.',
+  WORKER_CRASHED: 'Reload the page and try again, perhaps with a lower tier.',
+  INTERNAL: 'Try again; if it happens again, try another file or a lower tier.',
+};
+
+/** Reduces a thrown value to `{ code, message }` with a readable one-line message. */
+export function toShownError(err: unknown): ShownError {
+  const e = err as { code?: unknown; message?: unknown; name?: unknown } | null;
+  let code = typeof e?.code === 'string' ? e.code : 'INTERNAL';
+  if (e?.name === 'AbortError') code = 'CANCELLED';
+  let message = typeof e?.message === 'string' && e.message.trim() ? e.message : typeof err === 'string' ? err : '';
+  message = (message.split('\n')[0] ?? '').replace(/\s+at\s+\S+.*$/, '').trim();
+  if (!message) message = code === 'CANCELLED' ? 'The analysis was cancelled.' : 'The analysis failed for an unknown reason.';
+  if (!/[.!?]$/.test(message)) message += '.';
+  return { code, message };
+}
+
+/** The hint for a code, when there is one. */
+export function hintFor(code: string): string | undefined {
+  return HINTS[code];
+}
+
+/** A notice area for errors and short information. */
+export interface NoticeView {
+  readonly el: HTMLElement;
+  showError(error: ShownError): void;
+  showInfo(text: string): void;
+  hide(): void;
+}
+
+/** Builds the notice area. */
+export function createNoticeView(): NoticeView {
+  const el = h('div', { class: 'notice', role: 'alert', hidden: true, id: 'notice' });
+  return {
+    el,
+    showError(error) {
+      const hint = hintFor(error.code);
+      el.className = 'notice error';
+      el.dataset.code = error.code;
+      replaceChildren(
+        el,
+        h('strong', {}, error.message),
+        hint && !/[.!?]\s+\S/.test(error.message) ? h('span', { class: 'hint' }, hint) : null,
+        ' ',
+        h('code', {}, error.code),
+      );
+      el.hidden = false;
+    },
+    showInfo(text) {
+      el.className = 'notice info';
+      delete el.dataset.code;
+      replaceChildren(el, text);
+      el.hidden = false;
+    },
+    hide() {
+      el.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** The route: which router decided, the content type it saw, and the weight of each expert. */
+import type { Report } from '../report/types.ts';
+import { EXPERTS } from '../experts/registry.ts';
+import { h } from './dom.ts';
+import { fixed, words } from './format.ts';
+
+/** Builds the route card. */
+export function createRouteView(report: Report): HTMLElement {
+  const { route } = report;
+  const total = route.experts.reduce((s, e) => s + e.weight, 0) || 1;
+  const rows = [...route.experts]
+    .sort((a, b) => b.weight - a.weight)
+    .map((e) =>
+      h(
+        'div',
+        { class: 'bar-row' },
+        h('span', { class: 'name' }, EXPERTS.find((m) => m.id === e.id)?.label ?? e.id),
+        h('div', { class: 'bar' }, h('div', { class: 'fill-accent', style: `width:${(e.weight / total) * 100}%` })),
+        h('span', { class: 'val' }, fixed(e.weight, 2)),
+      ),
+    );
+  return h(
+    'section',
+    { class: 'card', id: 'route' },
+    h('h3', {}, 'Route'),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Router'),
+      h('dd', {}, route.router === 'vlm' ? 'Vision-language model' : 'Fast (built-in)'),
+      h('dt', {}, 'Content'),
+      h('dd', {}, h('span', { class: 'tag' }, words(route.contentType))),
+    ),
+    rows.length ? h('div', { class: 'bars', style: 'margin-top:12px' }, ...rows) : null,
+    route.rationale ? h('p', { class: 'rationale' }, route.rationale) : null,
+  );
+}

@@ -3,19 +3,19 @@
  * `window.qrouter.analyzeVideo`, `document.body.dataset.state`, `window.__qrouterLastReport` and
  * `window.__qrouterLastError`.
  */
-import { analyzeVideo } from './engine/analyze.ts';
+import { analyzeVideo, measureDecode } from './engine/analyze.ts';
 import { defineAnalyzerElement, type AnalyzerStateDetail } from './ui/analyzer-element.ts';
 import type { Report } from './report/types.ts';
 
 declare global {
   interface Window {
-    qrouter: { analyzeVideo: typeof analyzeVideo };
+    qrouter: { analyzeVideo: typeof analyzeVideo; measureDecode: typeof measureDecode };
     __qrouterLastReport?: Report;
     __qrouterLastError?: { code: string; message: string };
   }
 }
 
-window.qrouter = { analyzeVideo };
+window.qrouter = { analyzeVideo, measureDecode };
 defineAnalyzerElement();
 
 const analyzer = document.querySelector('qrouter-analyzer');

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { decodeOnly, type DecodeOnlyResult } from '../src/engine/decode-only.ts';
 import { analyzeBlob } from '../src/engine/pipeline.ts';
+import { RemoteExecutor } from '../src/engine/remote-executor.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from '../src/engine/options.ts';
 import { serializeError, type SerializedError } from '../src/errors.ts';
 import type { Report } from '../src/report/types.ts';
@@ -13,15 +14,23 @@ import type { Report } from '../src/report/types.ts';
 export type WorkerResult = { ok: true; report: Report } | { ok: false; error: SerializedError };
 
 let controller: AbortController | undefined;
+let executor: RemoteExecutor | undefined;
 
 const api = {
   /** Analyzes one file. */
   async analyze(blob: Blob, options: WorkerAnalyzeOptions, onProgress: (e: ProgressEvent) => void): Promise<WorkerResult> {
     controller = new AbortController();
     try {
-      return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal) };
+      executor ??= new RemoteExecutor();
+      return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal, executor) };
     } catch (err) {
-      return { ok: false, error: serializeError(err) };
+      const error = serializeError(err);
+      // A crashed inference worker is replaced on the next run.
+      if (error.code === 'WORKER_CRASHED') {
+        executor?.terminate();
+        executor = undefined;
+      }
+      return { ok: false, error };
     } finally {
       controller = undefined;
     }

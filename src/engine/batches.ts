@@ -1,11 +1,11 @@
 /**
- * Runs experts on batches as frames stream in, so frames never accumulate: the spatial batch holds a
+ * Dispatches expert batches as frames stream in, so frames never accumulate: the spatial batch holds a
  * few analysis frames, the temporal batch a few dozen small frames plus one frame carried over so that
- * every frame has its predecessor.
+ * every frame has its predecessor. Batches run on an executor without blocking decoding; at most a few
+ * are in flight, which bounds memory.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import { runExpert } from '../runtime/expert-runner.ts';
-import type { ModelSession } from '../runtime/ort.ts';
+import type { BatchOutputs, ExpertExecutor, ExpertJob } from './executor.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { FloatPlanes } from './frame-planes.ts';
 
@@ -24,19 +24,14 @@ export interface TemporalFrame {
   luma: FloatPlanes;
 }
 
-/** A planned expert with its session and result collector. */
+/** A planned expert with its result collector. */
 export interface ActiveExpert {
   meta: ExpertMeta;
   stride: number;
-  session: ModelSession;
   results: ExpertResults;
 }
 
-/** Accumulated inference time, in ms. */
-export interface InferenceClock {
-  ms: number;
-  now(): number;
-}
+const MAX_IN_FLIGHT = 3;
 
 function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
   const first = planes[0]!;
@@ -52,35 +47,79 @@ function planeOf(frame: AnalysisFrame, meta: ExpertMeta): FloatPlanes {
   return frame.luma;
 }
 
-/** Runs the spatial experts on one batch of analysis frames. */
-export async function runSpatialBatch(frames: AnalysisFrame[], experts: ActiveExpert[], clock: InferenceClock): Promise<void> {
-  for (const e of experts) {
-    const chosen = frames.filter((f) => f.index % e.stride === 0);
-    if (chosen.length === 0) continue;
-    const start = clock.now();
-    const out = await runExpert(e.session, e.meta, { x: stack(chosen.map((f) => planeOf(f, e.meta))) });
-    clock.ms += clock.now() - start;
-    const cells = out.ph * out.pw;
-    chosen.forEach((f, i) => e.results.add(f.tS, out.score[i]!, out.map.slice(i * cells, (i + 1) * cells), out.ph, out.pw, true));
-  }
-}
+/** Sends batches to the executor and records outputs as they come back. */
+export class BatchDispatcher {
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Total inference time reported by the executor, in ms. */
+  inferenceMs = 0;
+  private failure: unknown;
 
-/**
- * Runs the temporal experts on a batch; `carry` is the previous batch's last frame (its own output was
- * already recorded), or undefined for the first batch.
- */
-export async function runTemporalBatch(frames: TemporalFrame[], carry: TemporalFrame | undefined, experts: ActiveExpert[], clock: InferenceClock): Promise<void> {
-  const seq = carry ? [carry, ...frames] : frames;
-  if (seq.length === 0) return;
-  const x = stack(seq.map((f) => f.luma));
-  const t = { data: Float32Array.from(seq.map((f) => f.tS)), dims: [seq.length] };
-  for (const e of experts) {
-    const start = clock.now();
-    const out = await runExpert(e.session, e.meta, { x, t });
-    clock.ms += clock.now() - start;
-    const cells = out.ph * out.pw;
-    for (let i = carry ? 1 : 0; i < seq.length; i++) {
-      e.results.add(seq[i]!.tS, out.score[i]!, out.map.subarray(i * cells, (i + 1) * cells).slice(), out.ph, out.pw, false);
+  constructor(private readonly executor: ExpertExecutor) {}
+
+  /** Queues the spatial experts on a batch of analysis frames. */
+  async spatial(frames: AnalysisFrame[], experts: ActiveExpert[]): Promise<void> {
+    const chosen = new Map<string, AnalysisFrame[]>();
+    const jobs: ExpertJob[] = [];
+    for (const e of experts) {
+      const picked = frames.filter((f) => f.index % e.stride === 0);
+      if (picked.length === 0) continue;
+      chosen.set(e.meta.id, picked);
+      jobs.push({ id: e.meta.id, x: stack(picked.map((f) => planeOf(f, e.meta))) });
     }
+    if (jobs.length === 0) return;
+    await this.dispatch(jobs, (out) => {
+      for (const e of experts) {
+        const o = out.outputs[e.meta.id];
+        const picked = chosen.get(e.meta.id);
+        if (!o || !picked) continue;
+        const cells = o.ph * o.pw;
+        picked.forEach((f, i) => e.results.add(f.tS, o.score[i]!, o.map.slice(i * cells, (i + 1) * cells), o.ph, o.pw, true));
+      }
+    });
+  }
+
+  /**
+   * Queues the temporal experts on a batch; `carry` is the previous batch's last frame (its own output
+   * was already recorded), or undefined for the first batch.
+   */
+  async temporal(frames: TemporalFrame[], carry: TemporalFrame | undefined, experts: ActiveExpert[]): Promise<void> {
+    const seq = carry ? [carry, ...frames] : frames;
+    if (seq.length === 0 || experts.length === 0) return;
+    const x = stack(seq.map((f) => f.luma));
+    const t = { data: Float32Array.from(seq.map((f) => f.tS)), dims: [seq.length] };
+    const times = seq.map((f) => f.tS);
+    const jobs = experts.map((e) => ({ id: e.meta.id, x, t }));
+    await this.dispatch(jobs, (out) => {
+      for (const e of experts) {
+        const o = out.outputs[e.meta.id];
+        if (!o) continue;
+        const cells = o.ph * o.pw;
+        for (let i = carry ? 1 : 0; i < times.length; i++) {
+          e.results.add(times[i]!, o.score[i]!, o.map.subarray(i * cells, (i + 1) * cells), o.ph, o.pw, false);
+        }
+      }
+    });
+  }
+
+  /** Waits for every batch in flight; rethrows the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  private async dispatch(jobs: ExpertJob[], record: (out: BatchOutputs) => void): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
+    const p = this.executor.run(jobs).then(
+      (out) => {
+        this.inferenceMs += out.ms;
+        record(out);
+      },
+      (err: unknown) => {
+        this.failure ??= err;
+      },
+    );
+    const tracked = p.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 }

@@ -35,7 +35,9 @@ export class ExpertResults {
     this.pw = pw;
     const keep = keepMap || (beyondThreshold(this.meta, raw) && this.keptMaps < MAX_KEPT_MAPS);
     if (keep && !keepMap) this.keptMaps++;
-    this.frames.push(keep ? { tS, raw, map } : { tS, raw });
+    // Copy maps that are views into a batch output so the batch can be freed.
+    const owned = keep && map.byteLength !== map.buffer.byteLength ? map.slice() : map;
+    this.frames.push(keep ? { tS, raw, map: owned } : { tS, raw });
   }
 
   /** The video-level raw value under the expert's pooling rule (NaN frames ignored). */

@@ -3,12 +3,12 @@
  * then route, fuse and localize into the report. Frames are closed as soon as their pixels are copied.
  */
 import { EXPERTS } from '../experts/registry.ts';
-import { CancelledError, CorruptInputError, throwIfAborted } from '../errors.ts';
+import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
 import { detectBackend } from '../runtime/ort.ts';
 import type { Report } from '../report/types.ts';
-import { ActiveExpert, AnalysisFrame, runSpatialBatch, runTemporalBatch, TemporalFrame } from './batches.ts';
+import { BatchDispatcher, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
+import type { ExpertExecutor } from './executor.ts';
 import { openVideo } from './decode.ts';
-import { sessionFor } from './expert-pool.ts';
 import { ExpertResults } from './expert-results.ts';
 import { FramePixelReader } from './frame-pixels.ts';
 import { lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
@@ -21,7 +21,13 @@ const TEMPORAL_BATCH = 48;
 const now = () => performance.now();
 
 /** Analyzes a video file and returns its report. */
-export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProgress: (e: ProgressEvent) => void, signal: AbortSignal): Promise<Report> {
+export async function analyzeBlob(
+  blob: Blob,
+  opts: WorkerAnalyzeOptions,
+  onProgress: (e: ProgressEvent) => void,
+  signal: AbortSignal,
+  executor: ExpertExecutor,
+): Promise<Report> {
   const t0 = now();
   const progress = new ProgressTracker(onProgress);
   progress.emit('decode', 0.01, 'Opening the video');
@@ -30,13 +36,13 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
   try {
     const { info } = video;
     const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);
-    const { active, unavailable } = await loadExperts(plan.experts, opts.modelBaseUrl, backend.ep);
+    const { active, unavailable } = await loadExperts(executor, plan.experts, opts.modelBaseUrl, backend.ep);
+    const dispatcher = new BatchDispatcher(executor);
     throwIfAborted(signal);
     const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
     const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
     const needRgb = spatial.some((e) => e.meta.inputs.planes === 'rgb');
     const needRows = spatial.some((e) => e.meta.inputs.keepRows);
-    const clock = { ms: 0, now };
     const reader = new FramePixelReader();
     const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
@@ -74,11 +80,11 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
         }
         decodeMs += now() - tDecode;
         if (analysisBatch.length >= plan.budget.batch) {
-          await runSpatialBatch(analysisBatch, spatial, clock);
+          await dispatcher.spatial(analysisBatch, spatial);
           analysisBatch = [];
         }
         if (temporalBatch.length >= TEMPORAL_BATCH) {
-          await runTemporalBatch(temporalBatch, carry, temporal, clock);
+          await dispatcher.temporal(temporalBatch, carry, temporal);
           carry = temporalBatch[temporalBatch.length - 1];
           temporalBatch = [];
         }
@@ -92,8 +98,9 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
       throw new CorruptInputError(`The video is damaged after ${lastT.toFixed(2)} s (${messageOf(err)}); ${frames} frames were readable. Re-export or repair the file and try again.`);
     }
     if (frames === 0) throw new CorruptInputError('No frame of the video could be decoded. The file may be damaged; try re-exporting it.');
-    if (analysisBatch.length > 0) await runSpatialBatch(analysisBatch, spatial, clock);
-    if (temporalBatch.length > 0) await runTemporalBatch(temporalBatch, carry, temporal, clock);
+    if (analysisBatch.length > 0) await dispatcher.spatial(analysisBatch, spatial);
+    if (temporalBatch.length > 0) await dispatcher.temporal(temporalBatch, carry, temporal);
+    await dispatcher.drain();
     throwIfAborted(signal);
 
     progress.emit('route', 0.92, 'Routing experts');
@@ -106,7 +113,7 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
       router: opts.router,
       unavailable,
       backend,
-      timings: { decodeMs, expertsMs: clock.ms, startedAt: t0, now },
+      timings: { decodeMs, expertsMs: dispatcher.inferenceMs, startedAt: t0, now },
       signal,
       onStage: (stage, p) => progress.emit(stage, p),
     });
@@ -118,21 +125,20 @@ export async function analyzeBlob(blob: Blob, opts: WorkerAnalyzeOptions, onProg
 }
 
 /** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */
-async function loadExperts(planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
-  const settled = await Promise.allSettled(planned.map((p) => sessionFor(p.meta, modelBaseUrl, ep)));
-  const active: ActiveExpert[] = [];
-  const unavailable: string[] = [];
-  let firstError: unknown;
-  settled.forEach((s, i) => {
-    const p = planned[i]!;
-    if (s.status === 'fulfilled') active.push({ ...p, session: s.value, results: new ExpertResults(p.meta) });
-    else {
-      unavailable.push(p.meta.label);
-      firstError ??= s.reason;
-    }
-  });
-  if (active.length === 0 && firstError) throw firstError;
-  return { active, unavailable };
+async function loadExperts(
+  executor: ExpertExecutor,
+  planned: PlannedExpert[],
+  modelBaseUrl: string,
+  ep: 'webgpu' | 'wasm',
+): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
+  const { failed, error } = await executor.load(
+    planned.map((p) => p.meta),
+    modelBaseUrl,
+    ep,
+  );
+  const active = planned.filter((p) => !failed.includes(p.meta.id)).map((p) => ({ ...p, results: new ExpertResults(p.meta) }));
+  if (active.length === 0 && error) throw reviveError({ name: 'ModelLoadError', code: error.code as ErrorCode, message: error.message });
+  return { active, unavailable: planned.filter((p) => failed.includes(p.meta.id)).map((p) => p.meta.label) };
 }
 
 function messageOf(err: unknown): string {

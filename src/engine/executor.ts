@@ -1,0 +1,62 @@
+/**
+ * Where expert models run. The analysis worker hands batches to an executor: in the app a second
+ * worker (so decoding and inference use both cores), in tests the current thread. Both load sessions
+ * once and reuse them.
+ */
+import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
+import { runExpert } from '../runtime/expert-runner.ts';
+import type { ExecutionProvider, ModelSession, TensorData } from '../runtime/ort.ts';
+import { sessionFor } from './expert-pool.ts';
+
+/** One expert's job in a batch. */
+export interface ExpertJob {
+  id: string;
+  x: TensorData;
+  t?: TensorData;
+}
+
+/** Outputs of a batch of jobs, with the time spent in inference. */
+export interface BatchOutputs {
+  outputs: Record<string, ExpertFrameOutput>;
+  ms: number;
+}
+
+/** Runs expert models. */
+export interface ExpertExecutor {
+  /** Loads the sessions; returns the ids of experts whose model failed to load, with the first error. */
+  load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): Promise<{ failed: string[]; error?: { code: string; message: string } }>;
+  /** Runs jobs, each on its expert's session. */
+  run(jobs: ExpertJob[]): Promise<BatchOutputs>;
+}
+
+/** Runs models in the calling thread. */
+export class LocalExecutor implements ExpertExecutor {
+  private readonly sessions = new Map<string, { meta: ExpertMeta; session: ModelSession }>();
+
+  async load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider) {
+    const settled = await Promise.allSettled(metas.map((m) => sessionFor(m, modelBaseUrl, ep)));
+    const failed: string[] = [];
+    let error: { code: string; message: string } | undefined;
+    settled.forEach((s, i) => {
+      const meta = metas[i]!;
+      if (s.status === 'fulfilled') this.sessions.set(meta.id, { meta, session: s.value });
+      else {
+        failed.push(meta.id);
+        const reason = s.reason as { code?: string; message?: string };
+        error ??= { code: reason.code ?? 'MODEL_LOAD', message: reason.message ?? String(s.reason) };
+      }
+    });
+    return { failed, error };
+  }
+
+  async run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+    const start = performance.now();
+    const outputs: Record<string, ExpertFrameOutput> = {};
+    for (const job of jobs) {
+      const entry = this.sessions.get(job.id);
+      if (!entry) throw new Error(`expert "${job.id}" is not loaded`);
+      outputs[job.id] = await runExpert(entry.session, entry.meta, { x: job.x, t: job.t });
+    }
+    return { outputs, ms: performance.now() - start };
+  }
+}

@@ -32,7 +32,7 @@ X264=(-c:v libx264 -preset medium -pix_fmt yuv420p -x264-params threads=1 -fflag
 # Source graph: three lavfi generators blended into one detailed, moving picture.
 source_graph() { # $1 = WxH
   local s="$1"
-  echo "mandelbrot=s=${s}:r=30:start_scale=2:end_scale=0.05[m0];testsrc2=s=${s}:r=30[t0];cellauto=s=${s}:r=30:rule=110:seed=7[c0];[m0]format=yuv420p[m];[t0]format=yuv420p[t];[c0]format=yuv420p[c];[m][t]blend=all_expr='A*0.6+B*0.4'[mt];[mt][c]blend=all_expr='A*0.88+B*0.12',noise=alls=3:allf=t+u:all_seed=11"
+  echo "mandelbrot=s=${s}:r=30:start_scale=2:end_scale=0.05[m0];testsrc2=s=${s}:r=30[t0];cellauto=s=${s}:r=30:rule=110:seed=7[c0];[m0]format=yuv420p[m];[t0]format=yuv420p[t];[c0]format=yuv420p[c];[m][t]blend=all_expr='A*0.6+B*0.4'[mt];[mt][c]blend=all_expr='A*0.88+B*0.12'"
 }
 
 made() { echo "make-fixtures: $1"; }

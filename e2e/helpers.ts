@@ -54,6 +54,8 @@ export async function openAppSession(): Promise<AppSession> {
     const requests: string[] = [];
     const pageErrors: string[] = [];
     const { context, page, blocked } = await openApp(browser, server.url);
+    // tsx compiles test code with esbuild's keepNames, which calls __name() inside page functions.
+    await page.evaluate('globalThis.__name = (f) => f');
     context.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     return {

@@ -56,11 +56,13 @@ export function formatSummary(report, times) {
   );
   lines.push(`  route     ${report.route?.router} router, content "${report.route?.contentType}"`);
   const weights = new Map((report.route?.experts ?? []).map((/** @type {any} */ e) => [e.id, e.weight]));
+  // The experts that pull the score down most: weight times distance from 100.
+  const pull = (/** @type {any} */ e) => (weights.get(e.id) ?? 0) * (100 - e.score);
   const top = [...(report.experts ?? [])]
-    .sort((a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0) || a.score - b.score)
+    .sort((a, b) => pull(b) - pull(a) || a.score - b.score)
     .slice(0, 4)
     .map((e) => `${e.id} ${fmt(e.score, 0)}${weights.has(e.id) ? ` (w ${fmt(weights.get(e.id), 2)})` : ''}`);
-  lines.push(`  experts   ${top.join(', ') || 'none'}`);
+  lines.push(`  weakest   ${top.join(', ') || 'none'}`);
   const counts = new Map();
   for (const a of report.artifacts ?? []) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
   const arts = [...counts].map(([t, n]) => `${t} x${n}`).join(', ');

@@ -135,3 +135,22 @@ export function perFrame4d(g: GraphBuilder, v: string): string {
 export function broadcastToGrid(g: GraphBuilder, v: string, grid: string): string {
   return g.op('Add', [g.op('Mul', [grid, g.scalar(0)]), perFrame4d(g, v)]);
 }
+
+/**
+ * Box downscale of a [T, 1, H, W] tensor by `factor` (floor): motion and encoder noise both survive
+ * a 4x reduction, and every later full-frame pass costs 1/16.
+ */
+export function downscale(g: GraphBuilder, x: string, factor: number): string {
+  return g.op('AveragePool', [x], { kernel_shape: [factor, factor], strides: [factor, factor] });
+}
+
+/**
+ * Structural change between consecutive frames: |x[i] - x[i-1] - (mean x[i] - mean x[i-1])|, the
+ * frame difference with the global brightness step removed (zero for the first frame).
+ * Also returns the per-frame global step [T].
+ */
+export function structuralChange(g: GraphBuilder, x: string): { change: string; step: string } {
+  const mean = g.op('ReduceMean', [x, g.ints([1, 2, 3])], { keepdims: 0 });
+  const centred = g.op('Sub', [x, perFrame4d(g, mean)]);
+  return { change: g.op('Abs', [diffPrev(g, centred)]), step: diffPrev(g, mean) };
+}

@@ -7,7 +7,7 @@
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { squeezeChannel } from '../../../scripts/onnx/ops.ts';
-import { frameMeanStd, patchMeanStd, perFrame4d, ramp } from '../../../scripts/onnx/ops-temporal.ts';
+import { patchMeanStd, perFrame4d, ramp } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
 /** Mean luma at or under which a flat frame is fully black, and the level where it stops being. */
@@ -20,9 +20,13 @@ export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['T', 1, 'H', 'W']);
   const black = (m: string, s: string) => g.op('Mul', [ramp(g, m, ...DARK), ramp(g, s, ...FLAT)]);
-  const frame = frameMeanStd(g, x);
-  const score = black(frame.mean, frame.std);
   const patch = patchMeanStd(g, x, meta.inputs.patch);
+  // Frame statistics from the patch statistics (one pass over the pixels for both).
+  const axes = g.ints([1, 2, 3]);
+  const mean = g.op('ReduceMean', [patch.mean, axes], { keepdims: 0 });
+  const second = g.op('ReduceMean', [g.op('Add', [g.op('Mul', [patch.std, patch.std]), g.op('Mul', [patch.mean, patch.mean])]), axes], { keepdims: 0 });
+  const std = g.op('Sqrt', [g.op('Relu', [g.op('Sub', [second, g.op('Mul', [mean, mean])])])]);
+  const score = black(mean, std);
   const map = g.op('Mul', [black(patch.mean, patch.std), perFrame4d(g, score)]);
   g.output(score, 'score', ['T']);
   g.output(squeezeChannel(g, map), 'map', ['T', 'Ph', 'Pw']);

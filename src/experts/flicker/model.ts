@@ -22,8 +22,8 @@ const NOISE = 0.25;
 export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['T', 1, 'H', 'W']);
-  const d = diffPrev(g, x);
-  const pd = patchMean(g, d, meta.inputs.patch);
+  // Patch means of the difference are the differences of patch means: pool first, then diff.
+  const pd = diffPrev(g, patchMean(g, x, meta.inputs.patch));
   const G = frameMeanStd(g, pd).mean;
   const spread = g.op('ReduceMean', [g.op('Abs', [g.op('Sub', [pd, perFrame4d(g, G)])]), g.ints([1, 2, 3])], { keepdims: 0 });
   const absG = g.op('Abs', [G]);

@@ -13,7 +13,7 @@
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import {
-  broadcastToGrid, clip, diffPrev, frameMeanStd, median1d, perFrame4d, ramp, shiftNext, shiftPrev, zeroFirst,
+  broadcastToGrid, clip, diffPrev, frameMeanStd, downscale, median1d, ramp, shiftNext, shiftPrev, structuralChange, zeroFirst,
 } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -44,14 +44,13 @@ function timingDeviation(g: GraphBuilder, t: string): string {
 
 /** 0..1: the frame repeats its predecessor while the frames around it move. */
 function doubledFrame(g: GraphBuilder, x: string): string {
-  const d = diffPrev(g, x);
-  const { mean: dMean } = frameMeanStd(g, d);
-  // Structural change, free of global brightness steps.
-  const change = g.op('ReduceMean', [g.op('Abs', [g.op('Sub', [d, perFrame4d(g, dMean)])]), g.ints([1, 2, 3])], { keepdims: 0 });
+  // Quarter resolution is plenty to see motion; structural change ignores global brightness steps.
+  const small = downscale(g, x, 4);
+  const change = g.op('ReduceMean', [structuralChange(g, small).change, g.ints([1, 2, 3])], { keepdims: 0 });
   const around = g.op('Min', [shiftPrev(g, change), shiftNext(g, change)]);
   const ratio = g.op('Div', [change, g.op('Max', [around, g.scalar(1e-3)])]);
   const repeat = ramp(g, ratio, 0.35, 0.15);
   const moving = ramp(g, around, 0.8, 1.6);
-  const textured = ramp(g, frameMeanStd(g, x).std, 2, 5);
+  const textured = ramp(g, frameMeanStd(g, small).std, 2, 5);
   return zeroFirst(g, g.op('Mul', [g.op('Mul', [repeat, moving]), textured]));
 }

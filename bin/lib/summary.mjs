@@ -59,10 +59,11 @@ export function formatSummary(report, times) {
   // The experts that pull the score down most: weight times distance from 100.
   const pull = (/** @type {any} */ e) => (weights.get(e.id) ?? 0) * (100 - e.score);
   const top = [...(report.experts ?? [])]
+    .filter((e) => pull(e) > 0)
     .sort((a, b) => pull(b) - pull(a) || a.score - b.score)
     .slice(0, 4)
     .map((e) => `${e.id} ${fmt(e.score, 0)}${weights.has(e.id) ? ` (w ${fmt(weights.get(e.id), 2)})` : ''}`);
-  lines.push(`  weakest   ${top.join(', ') || 'none'}`);
+  lines.push(`  weakest   ${top.join(', ') || 'none (every weighted expert scores 100)'}`);
   const counts = new Map();
   for (const a of report.artifacts ?? []) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
   const arts = [...counts].map(([t, n]) => `${t} x${n}`).join(', ');

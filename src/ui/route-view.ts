@@ -7,7 +7,7 @@ import { fixed, words } from './format.ts';
 /** Builds the route card. */
 export function createRouteView(report: Report): HTMLElement {
   const { route } = report;
-  const total = route.experts.reduce((s, e) => s + e.weight, 0) || 1;
+  const max = route.experts.reduce((m, e) => Math.max(m, e.weight), 0) || 1;
   const rows = [...route.experts]
     .sort((a, b) => b.weight - a.weight)
     .map((e) =>
@@ -15,7 +15,7 @@ export function createRouteView(report: Report): HTMLElement {
         'div',
         { class: 'bar-row' },
         h('span', { class: 'name' }, EXPERTS.find((m) => m.id === e.id)?.label ?? e.id),
-        h('div', { class: 'bar' }, h('div', { class: 'fill-accent', style: `width:${(e.weight / total) * 100}%` })),
+        h('div', { class: 'bar' }, h('div', { class: 'fill-accent', style: `width:${(e.weight / max) * 100}%` })),
         h('span', { class: 'val' }, fixed(e.weight, 2)),
       ),
     );

@@ -66,7 +66,8 @@ button.primary:hover:not(:disabled) { color: #fff; filter: brightness(1.08); }
 .notice .hint { display: block; margin-top: 4px; color: var(--qr-text); }
 .notice code { font-size: 12px; opacity: .75; }
 
-.result { margin-top: 18px; display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }
+.result { margin-top: 18px; display: grid; gap: 16px; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+@media (max-width: 720px) { .result { grid-template-columns: minmax(0, 1fr); } }
 .card { border: 1px solid var(--qr-border); border-radius: var(--qr-radius); padding: 16px; background: var(--qr-bg); min-width: 0; }
 .card.wide { grid-column: 1 / -1; }
 
@@ -82,7 +83,7 @@ button.primary:hover:not(:disabled) { color: #fff; filter: brightness(1.08); }
 .summary .actions { margin-left: auto; }
 
 .bars { display: grid; gap: 10px; }
-.bar-row { display: grid; grid-template-columns: minmax(90px, 30%) 1fr 3em; gap: 10px; align-items: center; }
+.bar-row { display: grid; grid-template-columns: minmax(110px, 36%) 1fr 3em; gap: 10px; align-items: center; }
 .bar-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bar-row .raw { grid-column: 1 / -1; color: var(--qr-muted); font-size: 12px; margin-top: -6px; }
 .bar-row .val { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -108,6 +109,6 @@ tr:last-child td { border-bottom: 0; }
 .chart .axis { fill: var(--qr-muted); font-size: 11px; }
 .chart .line { fill: none; stroke: var(--qr-accent); stroke-width: 2; stroke-linejoin: round; }
 .chart .area { fill: var(--qr-accent); opacity: .08; }
-.chart .span { fill: var(--qr-bad); opacity: .12; }
+.chart .span { fill: var(--qr-bad); opacity: .07; }
 .chart .dot { fill: var(--qr-accent); }
 `;

@@ -3,8 +3,8 @@ import type { Report } from '../report/types.ts';
 import { h, svg } from './dom.ts';
 import { fixed } from './format.ts';
 
-const W = 640;
-const H = 180;
+const W = 960;
+const H = 220;
 const PAD = { l: 34, r: 10, t: 10, b: 24 };
 
 /** Builds the timeline card. */
@@ -25,7 +25,8 @@ export function createTimelineChart(report: Report): HTMLElement {
     chart.append(svg('text', { class: 'axis', x: PAD.l - 6, y: y(s) + 4, 'text-anchor': 'end' }, String(s)));
   }
   for (const t of ticks(end)) {
-    chart.append(svg('text', { class: 'axis', x: x(t), y: H - 6, 'text-anchor': 'middle' }, `${fixed(t, end < 10 ? 1 : 0)}s`));
+    const anchor = t === 0 ? 'start' : x(t) > W - PAD.r - 20 ? 'end' : 'middle';
+    chart.append(svg('text', { class: 'axis', x: x(t), y: H - 6, 'text-anchor': anchor }, `${fixed(t, end < 10 ? 1 : 0)}s`));
   }
   for (const a of report.artifacts) {
     const x0 = x(a.startS);

@@ -96,7 +96,7 @@ export async function recordProgress(page: Page): Promise<void> {
     if (w.__e2eHooked) return;
     w.__e2eHooked = true;
     document.querySelector('qrouter-analyzer')!.addEventListener('progress', (e) => {
-      w.__e2eProgress.push((e as CustomEvent).detail);
+      w.__e2eProgress.push((e as unknown as CustomEvent).detail);
     });
   });
 }

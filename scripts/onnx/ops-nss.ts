@@ -97,45 +97,49 @@ export interface Moments {
   total: string;
 }
 
-/** The elementwise parts of `y` the moments are sums of: its positive and negative parts and sign. */
-export interface MomentFields {
-  pos: string;
-  neg: string;
-  sign: string;
-}
-
-/** Computes the elementwise parts once, so whole-frame and per-block sums can share them. */
-export function momentFields(g: GraphBuilder, y: string): MomentFields {
-  return { pos: g.op('Relu', [y]), neg: g.op('Relu', [g.op('Neg', [y])]), sign: g.op('Sign', [y]) };
-}
-
 /**
- * Reduces the fields over `axes` (after `view`, e.g. a block reshape), then applies `perm` to every
- * reduced sum (to move the distribution axis last). `total` is the float sample count per sum.
+ * Per-block and whole-frame moments of the channels of `y` [N,C,H,W], as means (every sum divided
+ * by the sample count, `total` = 1; the AGGD fit only uses ratios of them). Each field is averaged
+ * over b×b windows by one AveragePool (ceil mode, so the partial windows at the bottom and right
+ * are averaged over their own samples); `blocks` [N, H/b, W/b, C] keeps the whole windows, and
+ * `whole()` [N, C] weights every window's mean by its sample count (built only when called).
  */
-export function reduceMoments(
-  g: GraphBuilder,
-  f: MomentFields,
-  axes: number[],
-  total: string,
-  view: (t: string) => string = (t) => t,
-  perm?: number[],
-): Moments {
-  const ax = g.ints(axes);
-  const red = (op: string, t: string) => {
-    const r = g.op(op, [view(t), ax], { keepdims: 0 });
-    return perm ? g.op('Transpose', [r], { perm }) : r;
+export function pooledMoments(g: GraphBuilder, y: string, b: number): { blocks: Moments; whole: () => Moments } {
+  const neg = g.op('Min', [y, g.scalar(0)]);
+  const sign = g.op('Sign', [y]);
+  const fields = { sum: y, neg, sq: g.op('Mul', [y, y]), negSq: g.op('Mul', [neg, neg]), sign, nonzero: g.op('Mul', [sign, sign]) };
+  const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [b, b], strides: [b, b], ceil_mode: 1 });
+  const pooled = Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, pool(t)])) as typeof fields;
+  // Window sample counts: min(b, H − b·i) × min(b, W − b·j), normalised to sum to 1.
+  const bb = g.scalar(b);
+  const counts = (axis: number) => {
+    const n = g.op('Cast', [dimOf(g, y, axis)], { to: 1 });
+    const starts = g.op('Mul', [g.op('Range', [g.scalar(0), g.op('Ceil', [g.op('Div', [n, bb])]), g.scalar(1)]), bb]);
+    return g.op('Div', [g.op('Min', [g.op('Sub', [n, starts]), bb]), n]);
   };
-  const diff = red('ReduceSum', f.sign); // P − Nn
-  const nonzero = red('ReduceL1', f.sign); // P + Nn
+  const weight = g.op('Mul', [g.op('Unsqueeze', [counts(2), g.ints([1])]), counts(3)]);
+  const whole = (t: string) => g.op('ReduceSum', [g.op('Mul', [t, weight]), g.ints([2, 3])], { keepdims: 0 });
+  const nb = g.ints([b]);
+  const full = g.op('Concat', [g.op('Div', [dimOf(g, y, 2), nb]), g.op('Div', [dimOf(g, y, 3), nb])], { axis: 0 });
+  const block = (t: string) => g.op('Transpose', [g.op('Slice', [t, g.ints([0, 0]), full, g.ints([2, 3])])], { perm: [0, 2, 3, 1] });
+  return { blocks: combine(g, pooled, block), whole: () => combine(g, pooled, whole) };
+}
+
+/** Moments from the pooled fields (means of y, min(y,0), y², min(y,0)², sign y, sign² y). */
+function combine(
+  g: GraphBuilder,
+  p: { sum: string; neg: string; sq: string; negSq: string; sign: string; nonzero: string },
+  view: (t: string) => string,
+): Moments {
+  const [sum, neg, sq, negSq, sign, nonzero] = [p.sum, p.neg, p.sq, p.negSq, p.sign, p.nonzero].map(view) as [string, string, string, string, string, string];
   const half = g.scalar(0.5);
   return {
-    posCount: g.op('Mul', [g.op('Add', [nonzero, diff]), half]),
-    negCount: g.op('Mul', [g.op('Sub', [nonzero, diff]), half]),
-    posSq: red('ReduceSumSquare', f.pos),
-    negSq: red('ReduceSumSquare', f.neg),
-    absSum: g.op('Add', [red('ReduceSum', f.pos), red('ReduceSum', f.neg)]),
-    total,
+    negSq,
+    posSq: g.op('Sub', [sq, negSq]),
+    absSum: g.op('Sub', [sum, g.op('Add', [neg, neg])]),
+    posCount: g.op('Mul', [g.op('Add', [nonzero, sign]), half]),
+    negCount: g.op('Mul', [g.op('Sub', [nonzero, sign]), half]),
+    total: g.scalar(1),
   };
 }
 
@@ -168,9 +172,7 @@ export function aggdFit(g: GraphBuilder, m: Moments, grid: AggdGrid, nanIndex: '
   const n = grid.gamma.length;
   const fallback = g.scalar(grid.ratio[nanIndex === 'first' ? 0 : n - 1]!);
   rn = g.op('Where', [g.op('IsNaN', [rn]), fallback, rn]);
-  const table = g.constant({ data: grid.ratio, dims: [n] }, 'ratio');
-  const dist = g.op('Abs', [g.op('Sub', [g.op('Unsqueeze', [rn, g.ints([-1])]), table])]);
-  const idx = g.op('ArgMin', [dist], { axis: -1, keepdims: 0 });
+  const idx = nearestInIncreasing(g, rn, grid.ratio);
   const pick = (t: Float64Array, name: string) => g.op('Gather', [g.constant({ data: t, dims: [n] }, name), idx], { axis: 0 });
   return {
     gamma: pick(grid.gamma, 'gam'),
@@ -179,6 +181,31 @@ export function aggdFit(g: GraphBuilder, m: Moments, grid: AggdGrid, nanIndex: '
     betaScale: pick(grid.betaScale, 'beta'),
     meanScale: pick(grid.meanScale, 'mean'),
   };
+}
+
+const SEARCH_STEP = 100;
+
+/**
+ * Index of the entry of the strictly increasing table nearest to each value of `v` (first on ties),
+ * as an int64 tensor of `v`'s shape: the same answer as ArgMin |table − v| over the whole table,
+ * found in two levels. Every SEARCH_STEP-th entry locates the segment (its start is the last coarse
+ * entry below v), then ArgMin runs over the SEARCH_STEP + 1 entries from there, which include both
+ * neighbours of v's insertion point and therefore the nearest entry.
+ */
+export function nearestInIncreasing(g: GraphBuilder, v: string, table: Float64Array): string {
+  const n = table.length;
+  const s = SEARCH_STEP;
+  const coarse = Array.from({ length: Math.ceil(n / s) }, (_, j) => table[j * s]!);
+  // Entries past the end read as +∞-like, so a window near the end never picks them.
+  const padded = [...table, ...Array.from({ length: s + 1 }, () => 3e38)];
+  const col = g.op('Unsqueeze', [v, g.ints([-1])]);
+  const below = g.op('Cast', [g.op('Less', [g.constant({ data: coarse, dims: [coarse.length] }, 'coarse'), col])], { to: 1 });
+  const seg = g.op('Relu', [g.op('Sub', [g.op('ReduceSum', [below, g.ints([-1])], { keepdims: 1 }), g.scalar(1)])]);
+  const start = g.op('Cast', [g.op('Mul', [seg, g.scalar(s)])], { to: 7 });
+  const window = g.op('Add', [start, g.constant({ data: Array.from({ length: s + 1 }, (_, i) => i), dims: [s + 1], type: 'int64' }, 'win')]);
+  const values = g.op('Gather', [g.constant({ data: padded, dims: [padded.length] }, 'ratio'), window], { axis: 0 });
+  const best = g.op('ArgMin', [g.op('Abs', [g.op('Sub', [values, col])])], { axis: -1, keepdims: 1 });
+  return g.op('Squeeze', [g.op('Add', [best, start]), g.ints([-1])]);
 }
 
 /**

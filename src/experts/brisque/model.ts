@@ -16,7 +16,7 @@
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { opencvGrid, type AggdGrid } from '../../../scripts/onnx/nss-gamma.ts';
-import { aggdFit, dimOf, momentFields, mscn, reduceMoments, scaleFeatures, shiftZero, toBlocks } from '../../../scripts/onnx/ops-nss.ts';
+import { aggdFit, mscn, pooledMoments, scaleFeatures, shiftZero } from '../../../scripts/onnx/ops-nss.ts';
 import { opencvCubicHalf } from '../../../scripts/onnx/ops-resize.ts';
 import { svrRaw } from './svr-graph.ts';
 import meta from './meta.json' with { type: 'json' };
@@ -43,12 +43,9 @@ function scale(g: GraphBuilder, img: string, block: number, grid: AggdGrid): { w
   const s = mscn(g, img, gaussianTaps(), 1 / 255);
   const products = SHIFTS.map(([dy, dx]) => g.op('Mul', [s, shiftZero(g, s, dy, dx)]));
   const stack = g.op('Concat', [s, ...products], { axis: 1 }); // [N,5,H,W]
-  const fields = momentFields(g, stack);
-  const area = g.op('Cast', [g.op('Mul', [dimOf(g, img, 2), dimOf(g, img, 3)])], { to: 1 });
-  const whole = aggdFit(g, reduceMoments(g, fields, [2, 3], area), grid, 'last');
-  // Blocks: [N,5,h,b,w,b] summed over the pixels → [N,5,h,w] → distribution axis last.
-  const view = (t: string) => toBlocks(g, t, block);
-  const perBlock = aggdFit(g, reduceMoments(g, fields, [3, 5], g.scalar(block * block), view, [0, 2, 3, 1]), grid, 'last');
+  const m = pooledMoments(g, stack, block);
+  const whole = aggdFit(g, m.whole(), grid, 'last');
+  const perBlock = aggdFit(g, m.blocks, grid, 'last');
   return { whole: scaleFeatures(g, whole, 'variance', 2), blocks: scaleFeatures(g, perBlock, 'variance', 4) };
 }
 

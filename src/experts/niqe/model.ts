@@ -11,7 +11,7 @@
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { numpyGrid, type AggdGrid } from '../../../scripts/onnx/nss-gamma.ts';
-import { aggdFit, cropToBlocks, momentFields, mscn, reduceMoments, roll, scaleFeatures, toBlocks } from '../../../scripts/onnx/ops-nss.ts';
+import { aggdFit, cropToBlocks, dimOf, mscn, pooledMoments, roll, scaleFeatures, toBlocks } from '../../../scripts/onnx/ops-nss.ts';
 import { matlabHalf } from '../../../scripts/onnx/ops-resize.ts';
 import meta from './meta.json' with { type: 'json' };
 import params from './params.json' with { type: 'json' };
@@ -34,7 +34,8 @@ function scale(g: GraphBuilder, img: string, block: number, grid: AggdGrid): str
   ];
   const parts = [b, ...rolled.map((r) => g.op('Mul', [b, r]))].map((t) => g.op('Unsqueeze', [t, g.ints([1])]));
   const stack = g.op('Concat', parts, { axis: 1 }); // [N, 5, h, b, w, b]
-  const m = reduceMoments(g, momentFields(g, stack), [3, 5], g.scalar(block * block), undefined, [0, 2, 3, 1]);
+  const frame = g.op('Reshape', [stack, g.op('Concat', [g.op('Shape', [stack], { start: 0, end: 2 }), g.ints([-1]), dimOf(g, s, 3)], { axis: 0 })]);
+  const m = pooledMoments(g, frame, block).blocks;
   return scaleFeatures(g, aggdFit(g, m, grid, 'first'), 'beta', 4);
 }
 

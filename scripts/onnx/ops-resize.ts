@@ -9,19 +9,46 @@ import { dimOf } from './ops-nss.ts';
 const MAX = 2 ** 62;
 
 /**
- * OpenCV INTER_CUBIC to (floor(H/2), floor(W/2)): Keys cubic with a = −0.75, pixel centres aligned
- * (half_pixel), edge samples replicated, no antialiasing. ONNX Resize with explicit sizes uses the
- * same scale OpenCV does (in/out), so odd sizes land on the same sample positions.
+ * OpenCV INTER_CUBIC to (floor(H/2), floor(W/2)): Keys cubic with a = −0.75, pixel centres aligned,
+ * edge samples replicated, no antialiasing. Like OpenCV's resize, each output position reads the 4
+ * source samples around (o + 0.5)·in/out − 0.5 with the cubic weights of its fractional part, so
+ * odd sizes (scale slightly above 2) are exact too. Rows are gathered first (whole contiguous rows),
+ * then columns, as rows of the transposed half-height image.
  */
 export function opencvCubicHalf(g: GraphBuilder, x: string): string {
-  const two = g.ints([2]);
-  const sizes = g.op('Concat', [g.op('Shape', [x], { start: 0, end: 2 }), g.op('Div', [dimOf(g, x, 2), two]), g.op('Div', [dimOf(g, x, 3), two])], { axis: 0 });
-  return g.op('Resize', [x, '', '', sizes], {
-    mode: 'cubic',
-    cubic_coeff_a: -0.75,
-    coordinate_transformation_mode: 'half_pixel',
-    exclude_outside: 0,
+  const v = cubicHalfRows(g, x);
+  const t = cubicHalfRows(g, g.op('Transpose', [v], { perm: [0, 1, 3, 2] }));
+  return g.op('Transpose', [t], { perm: [0, 1, 3, 2] });
+}
+
+const A = -0.75;
+
+/** Halves axis 2 of [N,C,H,W] with OpenCV's cubic weights (see opencvCubicHalf). */
+function cubicHalfRows(g: GraphBuilder, x: string): string {
+  const n = dimOf(g, x, 2);
+  const half = g.op('Div', [n, g.ints([2])]);
+  const nf = g.op('Cast', [n], { to: 1 });
+  const hf = g.op('Cast', [half], { to: 1 });
+  const o = g.op('Range', [g.scalar(0), g.op('Squeeze', [hf, g.ints([0])]), g.scalar(1)]);
+  const pos = g.op('Sub', [g.op('Mul', [g.op('Add', [o, g.scalar(0.5)]), g.op('Div', [nf, hf])]), g.scalar(0.5)]);
+  const base = g.op('Floor', [pos]);
+  const t = g.op('Sub', [pos, base]);
+  const c = (v: number) => g.scalar(v);
+  const mul = (...a: string[]) => a.reduce((p, q) => g.op('Mul', [p, q]));
+  const add = (p: string, q: string) => g.op('Add', [p, q]);
+  // OpenCV's interpolateCubic: the first three weights by formula, the fourth as 1 − their sum.
+  const t1 = add(t, c(1));
+  const w0 = g.op('Sub', [mul(add(mul(add(mul(c(A), t1), c(-5 * A)), t1), c(8 * A)), t1), c(4 * A)]);
+  const u = g.op('Sub', [c(1), t]);
+  const w1 = add(mul(g.op('Sub', [mul(c(A + 2), t), c(A + 3)]), t, t), c(1));
+  const w2 = add(mul(g.op('Sub', [mul(c(A + 2), u), c(A + 3)]), u, u), c(1));
+  const w3 = g.op('Sub', [g.op('Sub', [g.op('Sub', [c(1), w0]), w1]), w2]);
+  const last = g.op('Sub', [nf, c(1)]);
+  const terms = [w0, w1, w2, w3].map((w, k) => {
+    const idx = g.op('Cast', [g.op('Clip', [add(base, c(k - 1)), c(0), g.op('Squeeze', [last, g.ints([0])])])], { to: 7 });
+    return g.op('Mul', [g.op('Gather', [x, idx], { axis: 2 }), g.op('Unsqueeze', [w, g.ints([1])])]);
   });
+  return terms.reduce((p, q) => add(p, q));
 }
 
 /** MATLAB's bicubic kernel (a = −0.5). */

@@ -51,3 +51,34 @@ export function rgbAt(f: YuvPlanes, w: number, h: number, luma?: FloatPlanes): F
 function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }
+
+/**
+ * RGB [3, rows.length, cols.length] read at native-resolution pixel positions (row and column lists),
+ * for models that take original pixels such as fragment mosaics.
+ */
+export function rgbAtPoints(f: YuvPlanes, rows: number[], cols: number[]): FloatPlanes {
+  const h = rows.length;
+  const w = cols.length;
+  const n = w * h;
+  const data = new Float32Array(3 * n);
+  const sx = f.u.width < f.width ? 2 : 1;
+  const sy = f.u.height < f.height ? 2 : 1;
+  for (let r = 0; r < h; r++) {
+    const y = Math.min(f.height - 1, rows[r]!);
+    const yRow = f.y.offset + y * f.y.stride;
+    const uRow = f.u.offset + Math.floor(y / sy) * f.u.stride;
+    const vRow = f.v.offset + Math.floor(y / sy) * f.v.stride;
+    for (let c = 0; c < w; c++) {
+      const x = Math.min(f.width - 1, cols[c]!);
+      const cx = Math.floor(x / sx);
+      const yy = 1.164 * (f.data[yRow + x]! - 16);
+      const cb = f.data[uRow + cx]! - 128;
+      const cr = f.data[vRow + cx]! - 128;
+      const i = r * w + c;
+      data[i] = clamp(yy + 1.596 * cr);
+      data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);
+      data[2 * n + i] = clamp(yy + 2.017 * cb);
+    }
+  }
+  return { width: w, height: h, channels: 3, data };
+}

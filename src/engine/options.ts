@@ -1,4 +1,5 @@
 /** Options and progress events of one analysis; shared by the library API, the worker and the UI. */
+import type { ExternalExpertSpec } from '../experts/external.ts';
 import type { Tier } from '../report/types.ts';
 
 /** Stages reported through `onProgress`. */
@@ -30,6 +31,11 @@ export interface AnalyzeOptions {
   modelBaseUrl?: string;
   /** Execution provider preference (default `auto`: WebGPU on a hardware adapter, wasm otherwise). */
   ep?: EpPreference;
+  /**
+   * Models the project does not ship, fetched from the URLs their specs give (an explicit opt-in to
+   * that download); see docs/external-experts.md.
+   */
+  externalExperts?: ExternalExpertSpec[];
 }
 
 /** The parts of the options that cross into the analysis worker. */
@@ -39,4 +45,5 @@ export interface WorkerAnalyzeOptions {
   modelBaseUrl: string;
   ep: EpPreference;
   name: string;
+  externalExperts: ExternalExpertSpec[];
 }

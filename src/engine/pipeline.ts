@@ -10,6 +10,7 @@ import { BatchDispatcher, type ActiveExpert, type AnalysisFrame, type TemporalFr
 import type { ExpertExecutor } from './executor.ts';
 import { openVideo } from './decode.ts';
 import { ExpertResults } from './expert-results.ts';
+import { ExternalRun } from './external-run.ts';
 import { FramePixelReader } from './frame-pixels.ts';
 import { lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from './options.ts';
@@ -38,6 +39,7 @@ export async function analyzeBlob(
     const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);
     const { active, unavailable } = await loadExperts(executor, plan.experts, opts.modelBaseUrl, backend.ep);
     const dispatcher = new BatchDispatcher(executor);
+    const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
     throwIfAborted(signal);
     const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
     const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
@@ -63,6 +65,7 @@ export async function analyzeBlob(
         } finally {
           sample.close();
         }
+        external.offer(frames, tS, pixels);
         frames++;
         lastT = tS;
         if (temporal.length > 0) temporalBatch.push({ tS, luma: smallLumaAt(pixels, ts.width, ts.height) });
@@ -101,6 +104,7 @@ export async function analyzeBlob(
     if (analysisBatch.length > 0) await dispatcher.spatial(analysisBatch, spatial);
     if (temporalBatch.length > 0) await dispatcher.temporal(temporalBatch, carry, temporal);
     await dispatcher.drain();
+    const externalResults = await external.finish();
     throwIfAborted(signal);
 
     progress.emit('route', 0.92, 'Routing experts');
@@ -109,9 +113,9 @@ export async function analyzeBlob(
       name: opts.name,
       info: { ...info, frameCount: frames },
       plan,
-      results: active.map((e) => e.results),
+      results: [...active.map((e) => e.results), ...externalResults],
       router: opts.router,
-      unavailable,
+      unavailable: [...unavailable, ...external.failed],
       backend,
       timings: { decodeMs, expertsMs: dispatcher.inferenceMs, startedAt: t0, now },
       signal,

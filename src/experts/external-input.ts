@@ -63,6 +63,25 @@ function bilinear(f: RgbFrame, c: number, x: number, y: number): number {
 }
 
 /**
+ * For fragment sampling, the source row of every mosaic row and the source column of every mosaic
+ * column in a `width` x `height` frame; undefined for resize sampling.
+ */
+export function fragmentGrid(spec: ExternalExpertSpec, width: number, height: number): { rows: number[]; cols: number[] } | undefined {
+  const sampling = spec.input.sampling;
+  if (sampling.kind !== 'fragments') return undefined;
+  const [h, w] = typeof spec.input.size === 'number' ? [spec.input.size, spec.input.size] : spec.input.size;
+  const { grid, patch } = sampling;
+  if (grid * patch !== h || grid * patch !== w) throw new Error(`fragments ${grid}x${patch} do not tile ${h}x${w}`);
+  const rand = sampling.seed === undefined ? undefined : seeded(sampling.seed);
+  const ys = fragmentStarts(height, grid, patch, rand);
+  const xs = fragmentStarts(width, grid, patch, rand);
+  return {
+    rows: Array.from({ length: h }, (_, r) => ys[Math.floor(r / patch)]! + (r % patch)),
+    cols: Array.from({ length: w }, (_, c) => xs[Math.floor(c / patch)]! + (c % patch)),
+  };
+}
+
+/**
  * The model input for `frames`: float32 [1, 3, T, H, W] (NCTHW) or [1, T, 3, H, W] (NTCHW).
  * Fragment sampling reads native-resolution pixels (frames smaller than the fragment grid are read
  * with clamping, i.e. edge pixels repeat); the same fragment layout is used for every frame so the
@@ -75,17 +94,9 @@ export function buildExternalInput(spec: ExternalExpertSpec, frames: readonly Rg
   const chosen = pickFrames(frames.length, t).map((i) => frames[i]!);
   const first = chosen[0]!;
   const sampling = input.sampling;
-  let rows: number[] = [];
-  let cols: number[] = [];
-  if (sampling.kind === 'fragments') {
-    const { grid, patch } = sampling;
-    if (grid * patch !== h || grid * patch !== w) throw new Error(`fragments ${grid}x${patch} do not tile ${h}x${w}`);
-    const rand = sampling.seed === undefined ? undefined : seeded(sampling.seed);
-    const ys = fragmentStarts(first.height, grid, patch, rand);
-    const xs = fragmentStarts(first.width, grid, patch, rand);
-    rows = Array.from({ length: h }, (_, r) => ys[Math.floor(r / patch)]! + (r % patch));
-    cols = Array.from({ length: w }, (_, c) => xs[Math.floor(c / patch)]! + (c % patch));
-  }
+  const grid = fragmentGrid(spec, first.width, first.height);
+  const rows = grid?.rows ?? [];
+  const cols = grid?.cols ?? [];
   const data = new Float32Array(3 * t * h * w);
   const ncthw = input.layout === 'NCTHW';
   for (let ti = 0; ti < t; ti++) {

@@ -106,14 +106,16 @@ export interface Moments {
  */
 export function pooledMoments(g: GraphBuilder, y: string, b: number): { blocks: Moments; whole: () => Moments } {
   const neg = g.op('Min', [y, g.scalar(0)]);
-  const sign = g.op('Sign', [y]);
+  // sign(y) as clip(y·1e30, −1, 1): exact for |y| ≥ 1e-30 (MSCN values and their products are far
+  // larger or exactly 0) and cheaper than Sign.
+  const sign = g.op('Clip', [g.op('Mul', [y, g.scalar(1e30)]), g.scalar(-1), g.scalar(1)]);
   const fields = { sum: y, neg, sq: g.op('Mul', [y, y]), negSq: g.op('Mul', [neg, neg]), sign, nonzero: g.op('Mul', [sign, sign]) };
   const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [b, b], strides: [b, b], ceil_mode: 1 });
   const pooled = Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, pool(t)])) as typeof fields;
   // Window sample counts: min(b, H − b·i) × min(b, W − b·j), normalised to sum to 1.
   const bb = g.scalar(b);
   const counts = (axis: number) => {
-    const n = g.op('Cast', [dimOf(g, y, axis)], { to: 1 });
+    const n = g.op('Cast', [g.op('Squeeze', [dimOf(g, y, axis), g.ints([0])])], { to: 1 });
     const starts = g.op('Mul', [g.op('Range', [g.scalar(0), g.op('Ceil', [g.op('Div', [n, bb])]), g.scalar(1)]), bb]);
     return g.op('Div', [g.op('Min', [g.op('Sub', [n, starts]), bb]), n]);
   };

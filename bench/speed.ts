@@ -1,0 +1,104 @@
+/**
+ * Speed: per tier (0, 1, 2) and resolution (360p, 720p, 1080p 8-s clips), in the production build in
+ * headless Chromium. Each repetition measures, back to back on the same file: a decode-only pass
+ * (same worker and decoder, pixels copied), the analysis at each tier (report.timings.totalMs and the
+ * wall time around analyzeVideo), and native ffmpeg running the detector chain. The first repetition
+ * is the cold one (fresh worker, models loaded, wasm compiled) and is reported apart; medians are
+ * over the N warm repetitions, and ratios are taken within one repetition before the median.
+ *
+ *   npx tsx bench/speed.ts [--runs N] [--res 360,720,1080] [--ffmpeg-runs M] [--out bench/out/speed.json]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Tier } from '../src/report/types.ts';
+import { analyzeTimed, decodeTimed, openBenchApp, ROOT } from './lib/app.ts';
+import { ffmpegFilter, NATIVE_CHAIN } from './lib/native.ts';
+import { argValue, median } from './lib/stats.ts';
+
+/** One measured repetition of one (clip, tier). */
+export interface SpeedRun {
+  totalMs: number;
+  wallMs: number;
+  decodeMs: number;
+  framesAnalyzed: number;
+  ffmpegMs?: number;
+}
+
+/** Medians and the cold run of one (clip, tier). */
+export interface SpeedRow {
+  clip: string;
+  height: number;
+  tier: Tier;
+  frames: number;
+  cold: SpeedRun;
+  runs: SpeedRun[];
+  totalMs: number;
+  wallMs: number;
+  decodeMs: number;
+  /** Median over runs of totalMs / decodeMs of the same repetition. */
+  ratioDecode: number;
+  /** Median over runs of totalMs / ffmpegMs of the same repetition (runs with an ffmpeg time). */
+  ratioFfmpeg: number;
+  ffmpegMs: number;
+  /** Video frames per second of analysis time (frame count / totalMs). */
+  fps: number;
+}
+
+const TIERS: Tier[] = [0, 1, 2];
+
+async function main(): Promise<void> {
+  const runs = Number(argValue('runs', '3'));
+  const ffmpegRuns = Number(argValue('ffmpeg-runs', '2'));
+  const heights = (argValue('res', '360,720,1080') ?? '').split(',').map(Number);
+  const outFile = argValue('out', join(ROOT, 'bench/out/speed.json'))!;
+  const app = await openBenchApp();
+  const rows: SpeedRow[] = [];
+  try {
+    for (const height of heights) {
+      const clip = `synth-${height}.mp4`;
+      const file = join(ROOT, 'bench/clips', clip);
+      const perTier = new Map<Tier, SpeedRun[]>(TIERS.map((t) => [t, []]));
+      let frames = 0;
+      for (let rep = 0; rep <= runs; rep++) {
+        const decode = await decodeTimed(app, file, true);
+        frames = decode.frames;
+        const ffmpegMs = rep > 0 && rep <= ffmpegRuns ? (await ffmpegFilter(file, NATIVE_CHAIN)).ms : undefined;
+        for (const tier of TIERS) {
+          const { report, wallMs } = await analyzeTimed(app, file, tier);
+          const run: SpeedRun = { totalMs: report.timings.totalMs, wallMs, decodeMs: decode.ms, framesAnalyzed: report.timings.framesAnalyzed, ffmpegMs };
+          perTier.get(tier)!.push(run);
+          console.log(
+            `speed: ${clip} tier ${tier} ${rep === 0 ? 'cold' : `run ${rep}`}: ${run.totalMs.toFixed(0)} ms (wall ${wallMs.toFixed(0)}), decode ${decode.ms.toFixed(0)} ms` +
+              (ffmpegMs ? `, ffmpeg ${ffmpegMs.toFixed(0)} ms` : ''),
+          );
+        }
+      }
+      for (const tier of TIERS) {
+        const [cold, ...warm] = perTier.get(tier)!;
+        const withFf = warm.filter((r) => r.ffmpegMs);
+        rows.push({
+          clip,
+          height,
+          tier,
+          frames,
+          cold: cold!,
+          runs: warm,
+          totalMs: median(warm.map((r) => r.totalMs)),
+          wallMs: median(warm.map((r) => r.wallMs)),
+          decodeMs: median(warm.map((r) => r.decodeMs)),
+          ratioDecode: median(warm.map((r) => r.totalMs / r.decodeMs)),
+          ratioFfmpeg: median(withFf.map((r) => r.totalMs / r.ffmpegMs!)),
+          ffmpegMs: median(withFf.map((r) => r.ffmpegMs!)),
+          fps: frames / (median(warm.map((r) => r.totalMs)) / 1000),
+        });
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ runs, ffmpegRuns, chain: NATIVE_CHAIN, rows }, null, 2) + '\n');
+  console.log(`speed: wrote ${outFile}`);
+}
+
+await main();

@@ -1,0 +1,50 @@
+/**
+ * Statistical graph fragments shared by several experts: soft thresholds, local standard deviation,
+ * means of the lowest values of a map.
+ */
+import type { GraphBuilder } from './graph-builder.ts';
+
+/** Soft step: 0 at or below `lo`, 1 at or above `hi`, linear in between. */
+export function ramp(g: GraphBuilder, x: string, lo: number, hi: number): string {
+  const t = g.op('Mul', [g.op('Sub', [x, g.scalar(lo)]), g.scalar(1 / (hi - lo))]);
+  return g.op('Clip', [t, g.scalar(0), g.scalar(1)]);
+}
+
+/** Element-wise x², as a Mul (cheaper than Pow on wasm). */
+export function square(g: GraphBuilder, x: string): string {
+  return g.op('Mul', [x, x]);
+}
+
+/**
+ * Patch standard deviation of a [N,C,H,W] tensor of 0..255 values over non-overlapping p×p patches
+ * → [N,C,H/p,W/p]. Values are centred on 128 first so E[x²] − E[x]² loses little to float32.
+ */
+export function patchStd(g: GraphBuilder, x: string, p: number): string {
+  const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [p, p], strides: [p, p] });
+  x = g.op('Sub', [x, g.scalar(128)]);
+  const m = pool(x);
+  const m2 = pool(square(g, x));
+  const v = g.op('Relu', [g.op('Sub', [m2, square(g, m)])]);
+  return g.op('Sqrt', [v]);
+}
+
+/** Frame standard deviation of a [N,C,H,W] tensor → [N], in two passes (mean, then spread) for precision. */
+export function frameStd(g: GraphBuilder, x: string): string {
+  const axes = g.ints([1, 2, 3]);
+  const m = g.op('ReduceMean', [x, axes], { keepdims: 1 });
+  const dev = g.op('Sub', [x, m]);
+  return g.op('Sqrt', [g.op('ReduceMean', [square(g, dev), axes], { keepdims: 0 })]);
+}
+
+/**
+ * Mean of the smallest `fraction` of the values of each frame of `x` [N,...] → [N]
+ * (at least one value). K is computed from the runtime shape, so any frame size works.
+ */
+export function lowestMean(g: GraphBuilder, x: string, fraction: number): string {
+  const flat = g.op('Flatten', [x], { axis: 1 });
+  const count = g.op('Gather', [g.op('Shape', [flat]), g.ints([1])], { axis: 0 });
+  const kf = g.op('Ceil', [g.op('Mul', [g.op('Cast', [count], { to: 1 }), g.scalar(fraction)])]);
+  const k = g.op('Cast', [g.op('Max', [kf, g.scalar(1)])], { to: 7 });
+  const [vals] = g.opN('TopK', [flat, k], 2, { axis: 1, largest: 0, sorted: 0 });
+  return g.op('ReduceMean', [vals!, g.ints([1])], { keepdims: 0 });
+}

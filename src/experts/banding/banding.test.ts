@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planeFrom, rng, runOn, type Plane } from '../../testing/expert-harness.ts';
+
+const W = 256;
+const H = 128;
+
+/** A smooth diagonal gradient of 8-bit values (what a clean sky looks like). */
+const smooth = planeFrom(W, H, (x, y) => Math.round(60 + 0.35 * x + 0.2 * y));
+
+function posterize(p: Plane, levels: number): Plane {
+  const q = 256 / levels;
+  return planeFrom(p.width, p.height, (x, y) => Math.floor(p.data[y * p.width + x]! / q) * q + q / 2);
+}
+
+describe('banding expert', () => {
+  it('sees posterized gradients, more for coarser quantization, and not the smooth one', async () => {
+    const out = await runOn('banding', [smooth, posterize(smooth, 64), posterize(smooth, 32), posterize(smooth, 16)]);
+    const s = Array.from(out.score);
+    expect(s[0]!).toBeLessThan(1);
+    expect(s[1]!).toBeGreaterThan(2.5);
+    expect(s[2]!).toBeGreaterThan(s[1]!);
+    expect(s[3]!).toBeGreaterThan(s[2]!);
+  });
+
+  it('does not fire on flat images, random texture or a single hard edge', async () => {
+    const r = rng(2);
+    const out = await runOn('banding', [
+      planeFrom(W, H, () => 100),
+      planeFrom(W, H, () => 40 + 170 * r()),
+      planeFrom(W, H, (x) => (x < 120 ? 20 : 230)),
+    ]);
+    for (const s of Array.from(out.score)) expect(s).toBeLessThan(0.5);
+  });
+
+  it('localizes the banded half in the 32-px map', async () => {
+    const banded = posterize(smooth, 16);
+    const half = planeFrom(W, H, (x, y) => (x >= 128 ? banded.data[y * W + x]! : smooth.data[y * W + x]!));
+    const out = await runOn('banding', [half]);
+    expect(out.ph).toBe(4);
+    expect(out.pw).toBe(8);
+    const row = Array.from(out.map.subarray(8, 16));
+    expect(Math.max(...row.slice(0, 3))).toBeLessThan(1);
+    expect(Math.min(...row.slice(5))).toBeGreaterThan(2.5);
+  });
+});

@@ -13,7 +13,9 @@ export interface EditedClip {
 
 /** One distortion: a name, its severity levels and how to apply a level. */
 export interface Distortion {
-  id: 'freeze' | 'black' | 'flicker' | 'stutter' | 'interlacing';
+  id: string;
+  /** The expert that should respond to it. */
+  expert: string;
   /** What the severity number means. */
   severity: string;
   levels: number[];
@@ -23,6 +25,7 @@ export interface Distortion {
 /** Frozen fraction: in every block of 20 frames, the last `level·20` repeat the frame before them. */
 const freeze: Distortion = {
   id: 'freeze',
+  expert: 'freeze',
   severity: 'fraction of frames frozen',
   levels: [0, 0.1, 0.25, 0.5],
   apply(src, level, fps) {
@@ -39,6 +42,7 @@ const freeze: Distortion = {
 /** Black frames inserted in runs of 4 at evenly spaced places (clip grows). */
 const black: Distortion = {
   id: 'black',
+  expert: 'black',
   severity: 'black frames inserted',
   levels: [0, 4, 8, 16, 32],
   apply(src, level, fps) {
@@ -64,6 +68,7 @@ const black: Distortion = {
 /** Brightness ±level on alternate frames. */
 const flicker: Distortion = {
   id: 'flicker',
+  expert: 'flicker',
   severity: 'alternating brightness amplitude (code values)',
   levels: [0, 2, 4, 8, 16],
   apply(src, level, fps) {
@@ -78,6 +83,7 @@ const flicker: Distortion = {
 /** Evenly spaced frames dropped; the kept frames keep their original timestamps (gaps). */
 const stutter: Distortion = {
   id: 'stutter',
+  expert: 'stutter',
   severity: 'fraction of frames dropped',
   levels: [0, 0.05, 0.1, 0.2],
   apply(src, level, fps) {
@@ -93,9 +99,28 @@ const stutter: Distortion = {
   },
 };
 
+/**
+ * Doubled frames with regular timestamps: evenly spaced frames repeat their predecessor and the
+ * next frame skips ahead, so motion hitches while the frame count and timing stay the same.
+ */
+const doubled: Distortion = {
+  id: 'doubled',
+  expert: 'stutter',
+  severity: 'fraction of frames doubled (repeat, then skip)',
+  levels: [0, 0.05, 0.1, 0.2],
+  apply(src, level, fps) {
+    const frames = src.map((p, i) => {
+      const hit = i > 0 && level > 0 && Math.floor((i + 1) * level + 0.5) > Math.floor(i * level + 0.5);
+      return hit ? src[i - 1]! : p;
+    });
+    return { frames, times: regularTimes(frames.length, fps) };
+  },
+};
+
 /** Interlaced weave: even rows from frame i, odd rows from frame i + level (0 = progressive). */
 const interlacing: Distortion = {
   id: 'interlacing',
+  expert: 'interlacing',
   severity: 'frames between the two woven fields',
   levels: [0, 1, 2, 4],
   apply(src, level, fps) {
@@ -113,4 +138,4 @@ const interlacing: Distortion = {
 };
 
 /** All ladders, in report order. */
-export const DISTORTIONS: readonly Distortion[] = [freeze, black, flicker, stutter, interlacing];
+export const DISTORTIONS: readonly Distortion[] = [freeze, black, flicker, stutter, doubled, interlacing];

@@ -23,7 +23,7 @@ export interface LadderOptions {
   /** Experts scored on each ladder (default: all ladder experts). */
   experts?: readonly string[];
   /** Distortions to build (default: all). */
-  distortions?: readonly Distortion['id'][];
+  distortions?: readonly string[];
   /** Only score each ladder with its own expert. */
   ownOnly?: boolean;
   /** Every how many frames the row-keeping (analysis) stream takes one. */
@@ -46,6 +46,8 @@ export interface LadderCell {
 export interface LadderResults {
   levels: Record<string, number[]>;
   severity: Record<string, string>;
+  /** The expert each distortion is meant for. */
+  target: Record<string, string>;
   cells: Record<string, Record<string, LadderCell>>;
   experts: Record<string, LoadedExpert>;
 }
@@ -57,13 +59,14 @@ export async function runLadders(o: LadderOptions): Promise<LadderResults> {
   const experts: Record<string, LoadedExpert> = {};
   for (const id of ids) experts[id] = await loadExpert(id);
   const distortions = DISTORTIONS.filter((d) => !o.distortions || o.distortions.includes(d.id));
-  const results: LadderResults = { levels: {}, severity: {}, cells: {}, experts };
+  const results: LadderResults = { levels: {}, severity: {}, target: {}, cells: {}, experts };
   const work = join(tmpdir(), `qrouter-ladders-${process.pid}`);
   const decoded = new Map<string, Plane[]>();
   for (const d of distortions) {
     results.levels[d.id] = d.levels;
     results.severity[d.id] = d.severity;
-    const scorers = o.ownOnly ? ids.filter((id) => id === d.id) : ids;
+    results.target[d.id] = d.expert;
+    const scorers = o.ownOnly ? ids.filter((id) => id === d.expert) : ids;
     const pooled: Record<string, Record<string, number[]>> = Object.fromEntries(scorers.map((id) => [id, {}]));
     // Without a row-keeping scorer the whole ladder can be built at the temporal size (faster).
     const needRows = scorers.some((id) => experts[id]!.meta.inputs.keepRows);

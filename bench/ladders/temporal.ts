@@ -1,5 +1,5 @@
 /**
- * Temporal-expert ladders on real clips: `npx tsx bench/ladders/temporal.ts [frames]`.
+ * Temporal-expert ladders on real clips: `npx tsx bench/ladders/temporal.ts [frames] [ladder,...]`.
  * Prints Spearman (own distortion) and cross-reactions, the cost per frame of each expert, and writes
  * bench/out/ladders-temporal.json.
  */
@@ -11,20 +11,21 @@ import { runLadders } from './temporal-ladder.ts';
 const root = resolve(import.meta.dirname, '../..');
 const sources = ['cup.mp4', 'box.mp4'].map((f) => `/work/shared/data/videos/${f}`.replace('/work/shared', resolve(root, '../shared')));
 const frames = Number(process.argv[2] ?? 120);
+const only = process.argv[3]?.split(',');
 
 const t0 = performance.now();
-const r = await runLadders({ sources, frames, log: (l) => console.log(l) });
+const r = await runLadders({ sources, frames, distortions: only, log: (l) => console.log(l) });
 
 const ids = [...LADDER_EXPERTS];
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\nSpearman vs severity (diagonal) and shift across the ladder as a share of the range (others), ${sources.length} sources, ${frames} frames`);
-console.log(pad('ladder \\ expert', 16) + ids.map((id) => pad(id, 22)).join(''));
+console.log(`\nSpearman vs severity (ρ) and shift across the ladder as a share of the expert's range (Δ); the target expert should have ρ ≥ 0.95, the others small |Δ|, ${sources.length} sources, ${frames} frames`);
+console.log(pad('ladder (target) \\ expert', 26) + ids.map((id) => pad(id, 22)).join(''));
 for (const d of Object.keys(r.cells)) {
   const row = ids.map((id) => {
     const c = r.cells[d]![id];
     return pad(c ? `ρ=${c.spearman.toFixed(2)} Δ=${c.shift.toFixed(2)}` : '-', 22);
   });
-  console.log(pad(d, 16) + row.join(''));
+  console.log(pad(`${d} (${r.target[d]})`, 26) + row.join(''));
 }
 
 console.log('\nCost per frame (wasm, 1 thread):');
@@ -37,7 +38,7 @@ for (const id of ids) {
   console.log(`  ${pad(id, 12)} ${ms.toFixed(3)} ms/frame at ${width}x${height} (batch ${batch})`);
 }
 
-const own = Object.fromEntries(Object.keys(r.cells).map((d) => [d, r.cells[d]![d]?.spearman ?? null]));
+const own = Object.fromEntries(Object.keys(r.cells).map((d) => [`${d} → ${r.target[d]}`, r.cells[d]![r.target[d]!]?.spearman ?? null]));
 const out = {
   sources: sources.map((s) => s.replace(/^.*\//, '')),
   frames,

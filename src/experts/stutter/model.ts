@@ -49,8 +49,8 @@ function doubledFrame(g: GraphBuilder, x: string): string {
   const change = g.op('ReduceMean', [structuralChange(g, small).change, g.ints([1, 2, 3])], { keepdims: 0 });
   const around = g.op('Min', [shiftPrev(g, change), shiftNext(g, change)]);
   const ratio = g.op('Div', [change, g.op('Max', [around, g.scalar(1e-3)])]);
-  const repeat = ramp(g, ratio, 0.35, 0.15);
-  const moving = ramp(g, around, 0.8, 1.6);
+  const repeat = ramp(g, ratio, 0.45, 0.2);
+  const moving = ramp(g, around, 0.5, 1);
   const textured = ramp(g, frameMeanStd(g, small).std, 2, 5);
   return zeroFirst(g, g.op('Mul', [g.op('Mul', [repeat, moving]), textured]));
 }

@@ -50,8 +50,12 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
     throw new CorruptInputError(`The file could not be read as a video: ${messageOf(err)}. It may be damaged or truncated; try re-exporting it.`);
   }
   if (!track) {
+    const anyTrack = (await input.getTracks().catch(() => [])).length > 0;
     input.dispose();
-    throw new CorruptInputError('The file has no video track (it may be audio only). Choose a file that contains video.', 'NOT_VIDEO');
+    if (anyTrack) throw new CorruptInputError('The file has no video track (it may be audio only). Choose a file that contains video.', 'NOT_VIDEO');
+    throw new CorruptInputError(
+      `The ${container} file has no readable tracks: it is probably truncated (an unfinished download or copy) or damaged. Copy or export it again and retry.`,
+    );
   }
   try {
     return await describe(input, track, container);

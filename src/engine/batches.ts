@@ -13,7 +13,10 @@ import type { FloatPlanes } from './frame-planes.ts';
 export interface AnalysisFrame {
   index: number;
   tS: number;
+  /** Full-range luma. */
   luma: FloatPlanes;
+  /** Limited-range luma, for experts that declare `lumaRange: 'limited'`. */
+  lumaLimited?: FloatPlanes;
   rgb?: FloatPlanes;
   rows?: FloatPlanes;
 }
@@ -44,6 +47,7 @@ function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
 function planeOf(frame: AnalysisFrame, meta: ExpertMeta): FloatPlanes {
   if (meta.inputs.planes === 'rgb') return frame.rgb!;
   if (meta.inputs.keepRows) return frame.rows!;
+  if (meta.inputs.lumaRange === 'limited') return frame.lumaLimited!;
   return frame.luma;
 }
 

@@ -6,6 +6,8 @@
 
 /** 8-bit planes of one frame: luma at full size, chroma possibly subsampled. */
 export interface YuvPlanes {
+  /** True when Y spans 0..255 (full-range video), false for the usual 16..235. */
+  fullRange: boolean;
   width: number;
   height: number;
   data: Uint8Array;
@@ -20,6 +22,7 @@ export interface CopyableFrame {
   readonly visibleRect: { width: number; height: number } | null | DOMRectReadOnly;
   readonly codedWidth: number;
   readonly codedHeight: number;
+  readonly colorSpace?: { fullRange?: boolean | null } | null;
   allocationSize(options?: { format?: string }): number;
   copyTo(dest: Uint8Array, options?: { format?: string }): Promise<{ offset: number; stride: number }[]>;
 }
@@ -44,10 +47,11 @@ export class FramePixelReader {
     const height = frame.visibleRect?.height ?? frame.codedHeight;
     const format = frame.format ?? '';
     const sub = SUBSAMPLING[format];
-    if (sub) return this.readPlanar(frame, width, height, sub);
-    if (format === 'NV12') return this.readNv12(frame, width, height);
-    // High bit depth, packed RGB, or an opaque (GPU) frame: ask for RGBA and convert.
-    return this.readRgba(frame, width, height);
+    const fullRange = frame.colorSpace?.fullRange === true;
+    if (sub) return { ...(await this.readPlanar(frame, width, height, sub)), fullRange };
+    if (format === 'NV12') return { ...(await this.readNv12(frame, width, height)), fullRange };
+    // High bit depth, packed RGB, or an opaque (GPU) frame: ask for RGBA and convert to limited range.
+    return { ...(await this.readRgba(frame, width, height)), fullRange: false };
   }
 
   private ensure(size: number): Uint8Array {
@@ -55,7 +59,7 @@ export class FramePixelReader {
     return this.buffer;
   }
 
-  private async readPlanar(frame: CopyableFrame, width: number, height: number, [sx, sy]: [number, number]): Promise<YuvPlanes> {
+  private async readPlanar(frame: CopyableFrame, width: number, height: number, [sx, sy]: [number, number]): Promise<Omit<YuvPlanes, 'fullRange'>> {
     const buf = this.ensure(frame.allocationSize());
     const layout = await frame.copyTo(buf);
     const cw = Math.ceil(width / sx);
@@ -64,7 +68,7 @@ export class FramePixelReader {
     return { width, height, data: buf, y, u: { ...u, width: cw, height: ch }, v: { ...v, width: cw, height: ch } };
   }
 
-  private async readNv12(frame: CopyableFrame, width: number, height: number): Promise<YuvPlanes> {
+  private async readNv12(frame: CopyableFrame, width: number, height: number): Promise<Omit<YuvPlanes, 'fullRange'>> {
     const buf = this.ensure(frame.allocationSize());
     const layout = await frame.copyTo(buf);
     const [y, uv] = layout as [{ offset: number; stride: number }, { offset: number; stride: number }];
@@ -96,7 +100,7 @@ export class FramePixelReader {
     };
   }
 
-  private async readRgba(frame: CopyableFrame, width: number, height: number): Promise<YuvPlanes> {
+  private async readRgba(frame: CopyableFrame, width: number, height: number): Promise<Omit<YuvPlanes, 'fullRange'>> {
     const size = width * height * 4;
     const rgba = this.ensure(size);
     const fmt = frame.format === 'BGRA' || frame.format === 'BGRX' ? frame.format : 'RGBA';

@@ -14,33 +14,57 @@ export interface FloatPlanes {
   data: Float32Array;
 }
 
-/** Luma resampled to (w, h). */
-export function lumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
+/** Luma range of a plane: full 0..255, or BT.601 limited 16..235. */
+export type LumaRange = 'full' | 'limited';
+
+/** Converts luma between ranges in place. */
+export function convertRange(data: Float32Array, from: LumaRange, to: LumaRange): Float32Array {
+  if (from === to) return data;
+  if (to === 'full') {
+    const k = 255 / 219;
+    for (let i = 0; i < data.length; i++) {
+      const v = (data[i]! - 16) * k;
+      data[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  } else {
+    const k = 219 / 255;
+    for (let i = 0; i < data.length; i++) data[i] = 16 + data[i]! * k;
+  }
+  return data;
+}
+
+/** Luma resampled to (w, h), in the requested range (full by default). */
+export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'full'): FloatPlanes {
   const data = new Float32Array(w * h);
   resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
+  convertRange(data, f.fullRange ? 'full' : 'limited', range);
   return { width: w, height: h, channels: 1, data };
 }
 
-/** Small luma for the every-frame temporal stream (fast, approximate reduction). */
+/** Small full-range luma for the every-frame temporal stream (fast, approximate reduction). */
 export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
   const data = new Float32Array(w * h);
   reducePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
+  convertRange(data, f.fullRange ? 'full' : 'limited', 'full');
   return { width: w, height: h, channels: 1, data };
 }
 
-/** RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 limited range). */
-export function rgbAt(f: YuvPlanes, w: number, h: number, luma?: FloatPlanes): FloatPlanes {
+/** RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 matrix, the frame's own range). */
+export function rgbAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
   const n = w * h;
-  const y = luma && luma.width === w && luma.height === h ? luma.data : lumaAt(f, w, h).data;
+  // Limited-range Y whatever the source, so one conversion formula serves both ranges.
+  const y = lumaAt(f, w, h, 'limited').data;
   const u = new Float32Array(n);
   const v = new Float32Array(n);
   resamplePlane(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h, u);
   resamplePlane(f.data, f.v.offset, f.v.stride, f.v.width, f.v.height, w, h, v);
   const data = new Float32Array(3 * n);
+  // Full-range chroma spans 0..255 instead of 16..240: scale it onto the limited-range formula.
+  const chroma = f.fullRange ? 224 / 255 : 1;
   for (let i = 0; i < n; i++) {
     const yy = 1.164 * (y[i]! - 16);
-    const cb = u[i]! - 128;
-    const cr = v[i]! - 128;
+    const cb = (u[i]! - 128) * chroma;
+    const cr = (v[i]! - 128) * chroma;
     data[i] = clamp(yy + 1.596 * cr);
     data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);
     data[2 * n + i] = clamp(yy + 2.017 * cb);
@@ -71,9 +95,11 @@ export function rgbAtPoints(f: YuvPlanes, rows: number[], cols: number[]): Float
     for (let c = 0; c < w; c++) {
       const x = Math.min(f.width - 1, cols[c]!);
       const cx = Math.floor(x / sx);
-      const yy = 1.164 * (f.data[yRow + x]! - 16);
-      const cb = f.data[uRow + cx]! - 128;
-      const cr = f.data[vRow + cx]! - 128;
+      const yv = f.data[yRow + x]!;
+      const yy = f.fullRange ? yv : 1.164 * (yv - 16);
+      const k = f.fullRange ? 224 / 255 : 1;
+      const cb = (f.data[uRow + cx]! - 128) * k;
+      const cr = (f.data[vRow + cx]! - 128) * k;
       const i = r * w + c;
       data[i] = clamp(yy + 1.596 * cr);
       data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);

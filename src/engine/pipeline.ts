@@ -45,6 +45,7 @@ export async function analyzeBlob(
     const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
     const needRgb = spatial.some((e) => e.meta.inputs.planes === 'rgb');
     const needRows = spatial.some((e) => e.meta.inputs.keepRows);
+    const needLimited = spatial.some((e) => e.meta.inputs.planes === 'luma' && e.meta.inputs.lumaRange === 'limited');
     const reader = new FramePixelReader();
     const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
@@ -76,7 +77,8 @@ export async function analyzeBlob(
             index: nextTarget,
             tS,
             luma,
-            rgb: needRgb ? rgbAt(pixels, as.width, as.height, luma) : undefined,
+            lumaLimited: needLimited ? lumaAt(pixels, as.width, as.height, 'limited') : undefined,
+            rgb: needRgb ? rgbAt(pixels, as.width, as.height) : undefined,
             rows: needRows ? lumaAt(pixels, rs.width, rs.height) : undefined,
           });
           while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;

@@ -22,6 +22,11 @@ export interface ExpertInputs {
   patch: number;
   /** Smallest input side the model accepts. */
   minSide?: number;
+  /**
+   * Luma range the model reads: `full` (0..255, the default; what ffmpeg's gray gives) or `limited`
+   * (BT.601 video range, black 16 and white 235, as MATLAB's rgb2ycbcr and decoders' Y planes).
+   */
+  lumaRange?: 'full' | 'limited';
   /** Analysis frames are resampled horizontally only, so single-line structure (interlacing) survives. */
   keepRows?: boolean;
 }

@@ -16,9 +16,10 @@ export async function ffmpegFilter(file: string, chain: string, logLevel = 'erro
   return { ms: performance.now() - t0, log: stderr };
 }
 
-/** Mean blockdetect and blurdetect values of a clip (ffmpeg's own summaries). */
-export async function nativeMetrics(file: string): Promise<{ block: number; blur: number }> {
-  const { log } = await ffmpegFilter(file, 'blockdetect,blurdetect', 'info');
+/** Mean blockdetect and blurdetect values of a clip (ffmpeg's own summaries) over every `step`-th frame. */
+export async function nativeMetrics(file: string, step = 1): Promise<{ block: number; blur: number }> {
+  const pick = step > 1 ? `select='not(mod(n\\,${step}))',` : '';
+  const { log } = await ffmpegFilter(file, `${pick}blockdetect,blurdetect`, 'info');
   const block = Number(/block mean: ([\d.]+)/.exec(log)?.[1]);
   const blur = Number(/blur mean: ([\d.]+)/.exec(log)?.[1]);
   return { block, blur };

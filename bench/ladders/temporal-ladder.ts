@@ -28,6 +28,8 @@ export interface LadderOptions {
   ownOnly?: boolean;
   /** Every how many frames the row-keeping (analysis) stream takes one. */
   analysisStep?: number;
+  /** Keep only the first, middle and last severity of each ladder (quick checks). */
+  thin?: boolean;
   fps?: number;
   log?: (line: string) => void;
 }
@@ -63,7 +65,8 @@ export async function runLadders(o: LadderOptions): Promise<LadderResults> {
   const work = join(tmpdir(), `qrouter-ladders-${process.pid}`);
   const decoded = new Map<string, Plane[]>();
   for (const d of distortions) {
-    results.levels[d.id] = d.levels;
+    const levels = o.thin ? [...new Set([d.levels[0]!, d.levels[Math.floor(d.levels.length / 2)]!, d.levels[d.levels.length - 1]!])] : d.levels;
+    results.levels[d.id] = levels;
     results.severity[d.id] = d.severity;
     results.target[d.id] = d.expert;
     const scorers = o.ownOnly ? ids.filter((id) => id === d.expert) : ids;
@@ -76,7 +79,7 @@ export async function runLadders(o: LadderOptions): Promise<LadderResults> {
       const width = needRows ? undefined : TEMPORAL_WIDTH;
       const key = `${src}@${width ?? 'full'}`;
       const planes = decoded.get(key) ?? decoded.set(key, decodeSource(src, o.frames, width)).get(key)!;
-      for (const level of d.levels) {
+      for (const level of levels) {
         const clip = d.apply(planes, level, fps);
         const file = encodeLuma(clip.frames, join(work, `${name}-${d.id}-${level}.mp4`), fps);
         const small = needSmall ? readTemporal(file, TEMPORAL_WIDTH) : [];
@@ -95,7 +98,7 @@ export async function runLadders(o: LadderOptions): Promise<LadderResults> {
       const meta = experts[id]!.meta;
       const width = meta.range[1] - meta.range[0];
       const per = Object.values(pooled[id]!);
-      const rho = per.map((v) => spearman(d.levels, v));
+      const rho = per.map((v) => spearman(levels, v));
       const shift = per.map((v) => (v[v.length - 1]! - v[0]!) / width);
       results.cells[d.id]![id] = { pooled: pooled[id]!, spearman: avg(rho), shift: avg(shift) };
     }

@@ -3,8 +3,8 @@
  * difference with the global brightness change removed, on the 4x4-downscaled frame) stays below
  * the encoder-noise level on almost every patch: the 90th percentile of patch changes under
  * ~0.2–0.45 code values and no patch above ~0.9–2. A re-encoded frozen frame differs by a few
- * tenths of a code value; even a still camera shot usually carries sensor noise above that. Flat frames (black, solid cards) carry no
- * evidence and are left to other experts. Timestamps add held frames: an interval of 4+ times the
+ * tenths of a code value; even a still camera shot usually carries sensor noise above that.
+ * Flat frames (black, solid cards) carry no evidence and are left to other experts. Timestamps add held frames: an interval of 4+ times the
  * batch's median interval counts as a fully frozen frame (2–4 ramps up; single skips are stutter).
  * Per frame: 0..1 (1 = frozen); the first frame of a batch has no predecessor and scores 0.
  */
@@ -33,7 +33,8 @@ export function buildModel(): Uint8Array {
   const textured = ramp(g, frameMeanStd(g, small).std, 2, 5);
   const still = g.op('Mul', [ramp(g, p90, 0.45, 0.2), ramp(g, pMax, 2, 0.9)]);
   const content = zeroFirst(g, g.op('Mul', [still, textured]));
-  // Held frames from the timing: interval relative to the batch's median interval.
+  // Held frames from the timing: interval relative to the batch's median interval (dt[0] = 0 is the
+  // smallest value and median1d's upper-middle pick never reaches it for two or more frames).
   const dt = diffPrev(g, t);
   const med = g.op('Max', [median1d(g, dt), g.scalar(1e-4)]);
   const held = ramp(g, g.op('Div', [dt, med]), 2, 4);

@@ -35,6 +35,7 @@ export function buildModel(): Uint8Array {
 
 /** |interval / median interval - 1| past the dead zone, 1 for a double interval, at most 4. */
 function timingDeviation(g: GraphBuilder, t: string): string {
+  // dt[0] = 0 is the smallest value; median1d's upper-middle pick never reaches it for T ≥ 2.
   const dt = diffPrev(g, t);
   const med = g.op('Max', [median1d(g, dt), g.scalar(1e-4)]);
   const off = g.op('Abs', [g.op('Sub', [g.op('Div', [dt, med]), g.scalar(1)])]);

@@ -28,6 +28,8 @@ interface ClipResult {
   file: string;
   durationS: number;
   clean: boolean;
+  /** False for clips that are analysed and listed but not scored. */
+  scored: boolean;
   truth: TimedEvent[];
   ours: ReportArtifact[];
   peers: TimedEvent[];
@@ -39,7 +41,7 @@ function evaluate(clips: ClipResult[], pick: (c: ClipResult) => TimedEvent[], ty
   const get = (t: string) => counts.get(t) ?? (counts.set(t, { tp: 0, fp: 0, fn: 0, regionIoU: [], timeIoU: [] }), counts.get(t)!);
   let cleanMinutes = 0;
   let cleanAlarms = 0;
-  for (const c of clips) {
+  for (const c of clips.filter((x) => x.scored)) {
     const found = mergeEvents(pick(c));
     const m = matchEvents(c.truth, found);
     for (const x of m.matches) {
@@ -69,14 +71,14 @@ async function main(): Promise<void> {
   const outFile = argValue('out', join(ROOT, 'bench/out/accuracy-localization.json'))!;
   const locDir = join(ROOT, 'bench/clips/loc');
   const truth = JSON.parse(readFileSync(join(locDir, 'truth.json'), 'utf8')) as TruthClip[];
-  const inputs = truth.map((t) => ({ path: join(locDir, t.file), file: t.file, durationS: t.durationS, clean: t.clean, truth: t.events as TimedEvent[] }));
+  const inputs = truth.map((t) => ({ path: join(locDir, t.file), file: t.file, durationS: t.durationS, clean: t.clean, scored: true, truth: t.events as TimedEvent[] }));
   for (const f of EXTRA_CLEAN) {
     const path = join(ROOT, 'bench/clips', f);
-    if (existsSync(path)) inputs.push({ path, file: f, durationS: 8, clean: true, truth: [] });
+    if (existsSync(path)) inputs.push({ path, file: f, durationS: 8, clean: true, scored: true, truth: [] });
   }
   for (const f of EXTRA_LISTED) {
     const path = join(ROOT, 'bench/clips', f);
-    if (existsSync(path)) inputs.push({ path, file: f, durationS: 8, clean: false, truth: [] });
+    if (existsSync(path)) inputs.push({ path, file: f, durationS: 8, clean: false, scored: false, truth: [] });
   }
   const clips: ClipResult[] = [];
   const app = await openBenchApp();
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     for (const i of inputs) {
       const { report } = await analyzeTimed(app, i.path, tier);
       const peers = await nativeEvents(i.path, report.input.durationS);
-      clips.push({ file: i.file, durationS: report.input.durationS, clean: i.clean, truth: i.truth, ours: report.artifacts, peers });
+      clips.push({ file: i.file, durationS: report.input.durationS, clean: i.clean, scored: i.scored, truth: i.truth, ours: report.artifacts, peers });
       const fmt = (e: TimedEvent[]) => e.map((a) => `${a.type} ${a.startS.toFixed(1)}-${a.endS.toFixed(1)}`).join(', ') || 'none';
       console.log(`localization: ${i.file}: truth [${fmt(i.truth)}] ours [${fmt(mergeEvents(report.artifacts))}] ffmpeg [${fmt(mergeEvents(peers))}]`);
     }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Regenerates every benchmark figure into bench/RESULTS.md (see bench/README.md).
+#
+#   bash bench/run.sh [--quick] [--skip-build] [--only step,step]
+#
+#   --quick       a fast partial run (fewer repetitions, 360p/720p only, 1-minute memory clip, no
+#                 expert ladder scripts, no meta.json update); writes bench/out/quick/ and
+#                 bench/out/RESULTS-quick.md instead of bench/RESULTS.md
+#   --skip-build  use the existing dist/ (otherwise `npm run build` runs after the expert costs)
+#   --only        run only these steps: clips, cost, build, ladders, speed, memory, accuracy,
+#                 localization, cli (the report is always written)
+#   QROUTER_APP_DIR=<dir> serves another build than dist/ (with --skip-build)
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+QUICK=0 BUILD=1 ONLY=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --skip-build) BUILD=0 ;;
+    --only) ONLY="$2"; shift ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+OUT=bench/out
+RESULTS=bench/RESULTS.md
+MODE=full
+if [[ $QUICK == 1 ]]; then OUT=bench/out/quick RESULTS=bench/out/RESULTS-quick.md MODE=quick; fi
+mkdir -p "$OUT"
+TSX=(npx --no-install tsx)
+START=$(date +%s)
+STEPS=()
+
+# Records the run's mode, start and per-step outcome in $OUT/run.json.
+record() {
+  node -e '
+    const [file, mode, start, load, secs, ...steps] = process.argv.slice(1);
+    const out = { mode, startedAt: new Date(Number(start) * 1000).toISOString(), loadAtStart: load, seconds: Number(secs) || undefined,
+      steps: Object.fromEntries(steps.map((s) => s.split("=", 2))) };
+    require("fs").writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
+  ' "$OUT/run.json" "$MODE" "$START" "$LOAD" "$1" "${STEPS[@]}"
+}
+LOAD="$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')"
+record ""
+
+wanted() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
+
+# step NAME TIMEOUT_S CMD...: runs a step, keeps going when it fails, and records the outcome.
+step() {
+  local name="$1" limit="$2"
+  shift 2
+  wanted "${name%%-*}" || return 0
+  echo "== bench: $name ($(date +%T), load $(cut -d' ' -f1 /proc/loadavg))"
+  local t0=$SECONDS
+  timeout --kill-after=10 "$limit" "$@"
+  local rc=$?
+  local status=ok
+  [[ $rc == 124 || $rc == 137 ]] && status="stopped after ${limit} s"
+  [[ $rc != 0 && $status == ok ]] && status="failed (exit $rc)"
+  STEPS+=("$name=$status")
+  echo "== bench: $name: $status in $((SECONDS - t0)) s"
+  record ""
+}
+
+Q=()
+[[ $QUICK == 1 ]] && Q=(--quick)
+
+step clips 1500 bash -c "bash bench/make-clips.sh ${Q[*]} && ${TSX[*]} bench/make-loc-clips.ts && ${TSX[*]} bench/make-ladder-clips.ts ${Q[*]}"
+if [[ $QUICK == 1 ]]; then
+  step cost 300 "${TSX[@]}" bench/expert-cost.ts --batch 4 --reps 2 --out "$OUT/expert-cost.json"
+else
+  step cost 600 "${TSX[@]}" bench/expert-cost.ts --write --out "$OUT/expert-cost.json"
+fi
+[[ $BUILD == 1 ]] && step build 600 npm run --silent build
+
+if [[ $QUICK == 0 ]]; then
+  [[ -f bench/ladders/spatial.ts ]] && step ladders-spatial 600 "${TSX[@]}" bench/ladders/spatial.ts
+  [[ -f bench/ladders/temporal.ts ]] && step ladders-temporal 600 "${TSX[@]}" bench/ladders/temporal.ts
+else
+  cp bench/out/ladders-*.json "$OUT/" 2>/dev/null || true
+fi
+
+if [[ $QUICK == 1 ]]; then
+  step speed 900 "${TSX[@]}" bench/speed.ts --runs 1 --ffmpeg-runs 1 --res 360,720 --out "$OUT/speed.json"
+  step memory 600 "${TSX[@]}" bench/memory.ts --lengths 1 --tiers 0 --cap-s 120 --out "$OUT/memory.json"
+  step cli 300 "${TSX[@]}" bench/cli-time.ts --runs 1 --tiers 0 --out "$OUT/cli.json"
+else
+  step speed 1200 "${TSX[@]}" bench/speed.ts --runs 3 --ffmpeg-runs 2 --out "$OUT/speed.json"
+  step memory 1200 "${TSX[@]}" bench/memory.ts --lengths 1,10,60 --tiers 0,1 --cap-s 480 --out "$OUT/memory.json"
+  step cli 600 "${TSX[@]}" bench/cli-time.ts --runs 3 --tiers 0,1 --out "$OUT/cli.json"
+fi
+step accuracy 1200 "${TSX[@]}" bench/accuracy-ladders.ts --out "$OUT/accuracy-ladders.json"
+step localization 900 "${TSX[@]}" bench/accuracy-localization.ts --out "$OUT/accuracy-localization.json"
+
+record "$((SECONDS))"
+"${TSX[@]}" bench/report.ts --in "$OUT" --out "$RESULTS"
+echo "bench: done in $(((SECONDS) / 60)) min: $RESULTS"

@@ -36,6 +36,9 @@ export interface ActiveExpert {
 
 const MAX_IN_FLIGHT = 3;
 
+/** Frames of history carried into each temporal batch (flicker needs three earlier frames). */
+export const TEMPORAL_CARRY = 3;
+
 function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
   const first = planes[0]!;
   const size = first.data.length;
@@ -83,11 +86,11 @@ export class BatchDispatcher {
   }
 
   /**
-   * Queues the temporal experts on a batch; `carry` is the previous batch's last frame (its own output
-   * was already recorded), or undefined for the first batch.
+   * Queues the temporal experts on a batch; `carry` holds the previous batch's last frames (their own
+   * outputs were already recorded): they give the first new frames the history the experts need.
    */
-  async temporal(frames: TemporalFrame[], carry: TemporalFrame | undefined, experts: ActiveExpert[]): Promise<void> {
-    const seq = carry ? [carry, ...frames] : frames;
+  async temporal(frames: TemporalFrame[], carry: TemporalFrame[], experts: ActiveExpert[]): Promise<void> {
+    const seq = [...carry, ...frames];
     if (seq.length === 0 || experts.length === 0) return;
     const x = stack(seq.map((f) => f.luma));
     const t = { data: Float32Array.from(seq.map((f) => f.tS)), dims: [seq.length] };
@@ -98,7 +101,7 @@ export class BatchDispatcher {
         const o = out.outputs[e.meta.id];
         if (!o) continue;
         const cells = o.ph * o.pw;
-        for (let i = carry ? 1 : 0; i < times.length; i++) {
+        for (let i = carry.length; i < times.length; i++) {
           e.results.add(times[i]!, o.score[i]!, o.map.subarray(i * cells, (i + 1) * cells), o.ph, o.pw, false);
         }
       }

@@ -6,7 +6,7 @@ import { EXPERTS } from '../experts/registry.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
 import { detectBackend } from '../runtime/ort.ts';
 import type { Report } from '../report/types.ts';
-import { BatchDispatcher, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import type { ExpertExecutor } from './executor.ts';
 import { openVideo } from './decode.ts';
 import { ExpertResults } from './expert-results.ts';
@@ -54,7 +54,7 @@ export async function analyzeBlob(
     let nextTarget = 0;
     let analysisBatch: AnalysisFrame[] = [];
     let temporalBatch: TemporalFrame[] = [];
-    let carry: TemporalFrame | undefined;
+    let carry: TemporalFrame[] = [];
     let lastT = 0;
     let tDecode = now();
     try {
@@ -90,7 +90,7 @@ export async function analyzeBlob(
         }
         if (temporalBatch.length >= TEMPORAL_BATCH) {
           await dispatcher.temporal(temporalBatch, carry, temporal);
-          carry = temporalBatch[temporalBatch.length - 1];
+          carry = [...carry, ...temporalBatch].slice(-TEMPORAL_CARRY);
           temporalBatch = [];
         }
         throwIfAborted(signal);

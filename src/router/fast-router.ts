@@ -5,15 +5,11 @@
  * (a still image shown as video, a night scene) lowers that expert's weight, and the rationale says so.
  */
 import type { ArtifactType, ReportRoute } from '../report/types.ts';
+import { baseWeight } from '../fusion/weights.ts';
 import type { Router, RouterEvidence } from './types.ts';
 
 const STILL_ARTIFACTS: ArtifactType[] = ['freeze', 'stutter'];
 
-function baseWeight(e: RouterEvidence): number {
-  if (e.meta.artifact) return 1;
-  if (e.meta.post) return 0.5;
-  return 0.25;
-}
 
 function flagged(evidence: RouterEvidence[], type: ArtifactType): number {
   const e = evidence.find((x) => x.meta.artifact === type);
@@ -38,7 +34,7 @@ export class FastRouter implements Router {
   async route(evidence: RouterEvidence[]): Promise<ReportRoute> {
     const { contentType, reason } = contentTypeOf(evidence);
     const experts = evidence.map((e) => {
-      let weight = baseWeight(e);
+      let weight = baseWeight(e.meta);
       if (contentType === 'still-or-slideshow' && e.meta.artifact && STILL_ARTIFACTS.includes(e.meta.artifact)) weight = 0.05;
       if (contentType === 'low-light' && e.meta.artifact === 'underexposure') weight = 0.3;
       if (!Number.isFinite(e.quality)) weight = 0;
@@ -49,7 +45,7 @@ export class FastRouter implements Router {
       .sort((a, b) => a.quality - b.quality)
       .slice(0, 2)
       .map((e) => `${e.meta.label.toLowerCase()} ${Math.round(e.quality)}`);
-    const rationale = `Content looks like ${contentType.replace(/-/g, ' ')}: ${reason}. Artifact detectors weigh fully, learned quality models half, aesthetic measures a quarter.${worst.length ? ` Weakest: ${worst.join(', ')}.` : ''}`;
+    const rationale = `Content looks like ${contentType.replace(/-/g, ' ')}: ${reason}. Weights are fitted on the calibration ladders where they cover an expert, from its kind otherwise.${worst.length ? ` Weakest: ${worst.join(', ')}.` : ''}`;
     return { router: 'fast', contentType, experts, rationale };
   }
 }

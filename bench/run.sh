@@ -7,17 +7,19 @@
 #                 expert ladder scripts, no meta.json update); writes bench/out/quick/ and
 #                 bench/out/RESULTS-quick.md instead of bench/RESULTS.md
 #   --skip-build  use the existing dist/ (otherwise `npm run build` runs after the expert costs)
+#   --ladders     rerun the experts' ladder scripts even when their JSON is up to date
 #   --only        run only these steps: clips, cost, build, ladders, speed, memory, accuracy,
 #                 localization, cli (the report is always written)
 #   QROUTER_APP_DIR=<dir> serves another build than dist/ (with --skip-build)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-QUICK=0 BUILD=1 ONLY=""
+QUICK=0 BUILD=1 ONLY="" FORCE_LADDERS=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1 ;;
     --skip-build) BUILD=0 ;;
+    --ladders) FORCE_LADDERS=1 ;;
     --only) ONLY="$2"; shift ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
@@ -75,9 +77,17 @@ else
 fi
 [[ $BUILD == 1 ]] && step build 600 npm run --silent build
 
+# The experts' own ladder scripts run when their JSON is missing or older than any expert or ladder
+# source (they take minutes); otherwise the existing JSON is read. --ladders forces a run.
+stale() { [[ ! -f "bench/out/ladders-$1.json" || $FORCE_LADDERS == 1 ]] || [[ -n "$(find src/experts bench/ladders -type f ! -name meta.json -newer "bench/out/ladders-$1.json" | head -1)" ]]; }
 if [[ $QUICK == 0 ]]; then
-  [[ -f bench/ladders/spatial.ts ]] && step ladders-spatial 600 "${TSX[@]}" bench/ladders/spatial.ts
-  [[ -f bench/ladders/temporal.ts ]] && step ladders-temporal 600 "${TSX[@]}" bench/ladders/temporal.ts
+  for kind in spatial temporal; do
+    if [[ -f bench/ladders/$kind.ts ]] && stale "$kind"; then
+      step "ladders-$kind" 600 "${TSX[@]}" "bench/ladders/$kind.ts"
+    else
+      STEPS+=("ladders-$kind=ok (up-to-date JSON reused)")
+    fi
+  done
 else
   cp bench/out/ladders-*.json "$OUT/" 2>/dev/null || true
 fi

@@ -1,6 +1,6 @@
 /**
  * Speed: per tier (0, 1, 2) and resolution (360p, 720p, 1080p 8-s clips), in the production build in
- * headless Chromium. Each repetition measures, back to back on the same file: a decode-only pass
+ * headless Chromium, a fresh browser per clip. Each repetition measures, back to back on the same file: a decode-only pass
  * (same worker and decoder, pixels copied), the analysis at each tier (report.timings.totalMs and the
  * wall time around analyzeVideo), and native ffmpeg running the detector chain. The first repetition
  * is the cold one (fresh worker, models loaded, wasm compiled) and is reported apart; medians are
@@ -51,10 +51,11 @@ async function main(): Promise<void> {
   const ffmpegRuns = Number(argValue('ffmpeg-runs', '2'));
   const heights = (argValue('res', '360,720,1080') ?? '').split(',').map(Number);
   const outFile = argValue('out', join(ROOT, 'bench/out/speed.json'))!;
-  const app = await openBenchApp();
   const rows: SpeedRow[] = [];
-  try {
-    for (const height of heights) {
+  for (const height of heights) {
+    // A fresh browser per clip, so that its first repetition is truly cold.
+    const app = await openBenchApp();
+    try {
       const clip = `synth-${height}.mp4`;
       const file = join(ROOT, 'bench/clips', clip);
       const perTier = new Map<Tier, SpeedRun[]>(TIERS.map((t) => [t, []]));
@@ -92,9 +93,9 @@ async function main(): Promise<void> {
           fps: frames / (median(warm.map((r) => r.totalMs)) / 1000),
         });
       }
+    } finally {
+      await app.close();
     }
-  } finally {
-    await app.close();
   }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ runs, ffmpegRuns, chain: NATIVE_CHAIN, rows }, null, 2) + '\n');

@@ -39,7 +39,7 @@ export function speedSection(d?: { runs: number; ffmpegRuns: number; chain: stri
   const md = [
     '## Speed',
     '',
-    `8-second synthetic clips (30 fps, H.264), production build in headless Chromium, wasm execution provider. Per repetition the same file is decoded (decode-only pass in the analysis worker, pixels copied), analysed at tiers 0, 1 and 2, and run through native ffmpeg \`-vf ${d.chain} -f null -\`. The first repetition is the cold one (fresh worker, models fetched and compiled); the other columns are medians over ${d.runs} warm repetitions (ffmpeg in the first ${d.ffmpegRuns}); ratios are taken within one repetition, then the median. Times in seconds.`,
+    `8-second synthetic clips (30 fps, H.264), production build in headless Chromium, wasm execution provider. Per repetition the same file is decoded (decode-only pass in the analysis worker, pixels copied), analysed at tiers 0, 1 and 2, and run through native ffmpeg \`-vf ${d.chain} -f null -\`. Each clip gets a fresh browser; its first repetition is the cold one (fresh worker, models fetched and compiled); the other columns are medians over ${d.runs} warm repetitions (ffmpeg in the first ${d.ffmpegRuns}); ratios are taken within one repetition, then the median. Times in seconds.`,
     '',
     table(['clip', 'tier', 'frames', 'cold total', 'total', 'wall', 'decode only', 'analysis / decode', 'ffmpeg detectors', 'ours / ffmpeg', 'frames/s'], rows),
   ].join('\n');

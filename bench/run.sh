@@ -97,8 +97,8 @@ if [[ $QUICK == 1 ]]; then
   step memory 600 "${TSX[@]}" bench/memory.ts --lengths 1 --tiers 0 --cap-s 120 --out "$OUT/memory.json"
   step cli 300 "${TSX[@]}" bench/cli-time.ts --runs 1 --tiers 0 --out "$OUT/cli.json"
 else
-  step speed 1200 "${TSX[@]}" bench/speed.ts --runs 3 --ffmpeg-runs 2 --out "$OUT/speed.json"
-  step memory 1200 "${TSX[@]}" bench/memory.ts --lengths 1,10,60 --tiers 0,1 --cap-s 480 --out "$OUT/memory.json"
+  step speed 1200 "${TSX[@]}" bench/speed.ts --runs 3 --ffmpeg-runs 1 --out "$OUT/speed.json"
+  step memory 1200 "${TSX[@]}" bench/memory.ts --lengths 1,10,60 --tiers 0,1 --cap-s 360 --out "$OUT/memory.json"
   step cli 600 "${TSX[@]}" bench/cli-time.ts --runs 3 --tiers 0,1 --out "$OUT/cli.json"
 fi
 step accuracy 1200 "${TSX[@]}" bench/accuracy-ladders.ts --out "$OUT/accuracy-ladders.json"

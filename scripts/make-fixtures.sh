@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Makes the small, deterministic test clips in e2e/fixtures/ with ffmpeg (lavfi sources only, so no
-# download is needed). Idempotent: a file that already exists is kept. Set FORCE=1 to remake all.
+# Makes the small, deterministic test clips in e2e/fixtures/ with ffmpeg (from lavfi sources and a
+# committed photo, so no download is needed). Idempotent: a file that already exists is kept. Set FORCE=1 to remake all.
 #
-#   clean.mp4        4 s, 640x360, 30 fps, H.264 CRF 16: detailed texture (fractal zoom + test
-#                    pattern + cellular automaton) with motion
+#   clean.mp4        4 s, 640x360, 30 fps, H.264 CRF 16: a slow pan across a natural photo
+#                    (e2e/fixtures/source/leuvenA.jpg)
 #   compressed.mp4   the same source at CRF 50 (heavy blocking)
 #   blurred.mp4      the same source, gblur sigma 3, then CRF 16
 #   bench720.mp4     8 s, 1280x720, 30 fps, CRF 18, for speed checks
@@ -48,9 +48,20 @@ make_lavfi() { # $1 = file, $2 = WxH, $3 = seconds, $4 = extra filter (or ""), $
   made "$file"
 }
 
-[[ -s "$OUT/clean.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi clean.mp4 640x360 4 "" -crf 16
-[[ -s "$OUT/compressed.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi compressed.mp4 640x360 4 "" -crf 50
-[[ -s "$OUT/blurred.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi blurred.mp4 640x360 4 "gblur=sigma=3" -crf 16
+# Natural content: a slow pan across a committed photo (e2e/fixtures/source/leuvenA.jpg, see its README).
+PHOTO="$OUT/source/leuvenA.jpg"
+make_photo() { # $1 = file, $2 = extra filter (or ""), $3.. = encoder args
+  local file="$1" extra="$2"
+  shift 2
+  local graph="format=rgb24,crop=640:360:x='0.9*n':y='1.5*n',setsar=1,format=yuv420p"
+  [[ -n "$extra" ]] && graph="${graph},${extra}"
+  "${FF[@]}" -loop 1 -framerate 30 -t 4 -i "$PHOTO" -vf "$graph" -frames:v 120 "${X264[@]}" "$@" "$OUT/$file"
+  made "$file"
+}
+
+[[ -s "$OUT/clean.mp4" && "${FORCE:-0}" != "1" ]] || make_photo clean.mp4 "" -crf 16
+[[ -s "$OUT/compressed.mp4" && "${FORCE:-0}" != "1" ]] || make_photo compressed.mp4 "" -crf 50
+[[ -s "$OUT/blurred.mp4" && "${FORCE:-0}" != "1" ]] || make_photo blurred.mp4 "gblur=sigma=3" -crf 16
 [[ -s "$OUT/bench720.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi bench720.mp4 1280x720 8 "" -crf 18
 
 if [[ ! -e "$OUT/empty.mp4" || "${FORCE:-0}" == "1" ]]; then : >"$OUT/empty.mp4"; made empty.mp4; fi

@@ -1,7 +1,9 @@
 /**
  * Makes the fusion-calibration set in bench/clips/calibration/: 2-second clips from real photos
- * (a slow pan, so there is motion), real camera clips and one synthetic source, each pristine and
- * degraded along four ladders (blur, x264 CRF, noise, downscale-then-upscale) at four severities.
+ * (a slow pan, so there is motion), real camera clips (at their own frame rate: resampling the rate
+ * would insert repeated frames) and one synthetic source, each pristine and
+ * degraded along six ladders (blur, x264 CRF, noise, downscale-then-upscale, clipped highlights,
+ * crushed shadows) at four severities.
  * Deterministic; existing files are kept unless FORCE=1. Writes index.json with each clip's ladder
  * and level.
  *
@@ -15,7 +17,7 @@ import { join, resolve } from 'node:path';
 export interface CalibrationClip {
   file: string;
   source: string;
-  ladder: 'pristine' | 'blur' | 'crf' | 'noise' | 'scale';
+  ladder: 'pristine' | 'blur' | 'crf' | 'noise' | 'scale' | 'bright' | 'dark';
   /** 0 = pristine, 4 = most severe. */
   level: number;
 }
@@ -34,6 +36,9 @@ const LADDERS: Record<Exclude<CalibrationClip['ladder'], 'pristine'>, { vf: (l: 
   crf: { vf: () => 'null', crf: (l) => [30, 38, 44, 51][l - 1]! },
   noise: { vf: (l) => `noise=alls=${[8, 16, 28, 40][l - 1]}:allf=t:all_seed=5`, crf: () => 16 },
   scale: { vf: (l) => { const f = [2, 3, 4, 6][l - 1]!; return `scale=iw/${f}:ih/${f}:flags=area,scale=640:360:flags=bicubic`; }, crf: () => 16 },
+  // Gain that clips highlights, and an offset that crushes shadows.
+  bright: { vf: (l) => `lutyuv=y='clip(16+(val-16)*${[1.3, 1.6, 2.0, 2.6][l - 1]},16,235)'`, crf: () => 16 },
+  dark: { vf: (l) => `lutyuv=y='clip(val-${[25, 50, 75, 100][l - 1]},16,235)'`, crf: () => 16 },
 };
 
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
@@ -53,7 +58,7 @@ function sourceArgs(name: string): { input: string[]; base: string } | undefined
   if (VIDEOS.includes(name)) {
     const path = join(SHARED, 'videos', name);
     if (!existsSync(path)) return undefined;
-    return { input: ['-ss', '1', '-t', '2', '-i', path], base: `scale=${SIZE}:force_original_aspect_ratio=increase,crop=640:360,fps=30,setsar=1` };
+    return { input: ['-ss', '1', '-t', '2', '-i', path], base: `scale=${SIZE}:force_original_aspect_ratio=increase,crop=640:360,setsar=1` };
   }
   if (name === 'synthetic') {
     return { input: ['-f', 'lavfi', '-t', '2', '-i', 'mandelbrot=s=640x360:r=30:start_scale=1.5:end_scale=0.3'], base: 'format=yuv420p' };

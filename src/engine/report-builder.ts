@@ -4,6 +4,7 @@
  */
 import { beyondThreshold, type ExpertResults } from './expert-results.ts';
 import { fuse, labelOf } from '../fusion/fuse.ts';
+import { tolerance } from '../fusion/weights.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import { eventsOf } from '../localize/events.ts';
 import type { BackendInfo } from '../runtime/ort.ts';
@@ -51,7 +52,7 @@ export async function buildReport(r: ReportInputs): Promise<Report> {
   const weightOf = new Map(route.experts.map((e) => [e.id, e.weight]));
 
   const experts: ReportExpert[] = evidence.map((e) => ({ id: e.meta.id, score: round1(e.quality), raw: round4(e.raw), unit: e.meta.unit }));
-  const score = fuse(evidence.map((e) => ({ quality: e.quality, weight: weightOf.get(e.meta.id) ?? 0 })));
+  const score = fuse(evidence.map((e) => ({ quality: e.quality, weight: weightOf.get(e.meta.id) ?? 0, tolerance: tolerance(e.meta.id) })));
 
   r.onStage?.('localize', 0.96);
   const frameDuration = r.info.fps > 0 ? 1 / r.info.fps : 0.04;
@@ -111,7 +112,7 @@ function timelineOf(results: ExpertResults[], evidence: RouterEvidence[], weight
       .map((res) => {
         const near = res.frames.filter((f) => Math.abs(f.tS - target) <= gap / 2 && Number.isFinite(f.raw));
         const quality = near.length ? normalizeScore(res.meta, near.reduce((s, f) => s + f.raw, 0) / near.length) : videoQuality.get(res.meta.id) ?? Number.NaN;
-        return { quality, weight: weightOf.get(res.meta.id) ?? 0 };
+        return { quality, weight: weightOf.get(res.meta.id) ?? 0, tolerance: tolerance(res.meta.id) };
       });
     const s = fuse(inputs);
     if (Number.isFinite(s)) points.push({ tS: round4(target), score: round1(s) });

@@ -49,3 +49,14 @@ describe('labelOf', () => {
     expect(labelOf(5)).toBe('bad');
   });
 });
+
+describe('fuse with tolerance', () => {
+  it('ignores defects within the tolerance and rescales the rest', () => {
+    expect(fuse([{ quality: 70, weight: 1, tolerance: 0.3 }])).toBeCloseTo(100);
+    expect(fuse([{ quality: 0, weight: 1, tolerance: 0.3 }])).toBeCloseTo(0);
+    expect(fuse([{ quality: 50, weight: 1, tolerance: 0.5 }])).toBeCloseTo(100);
+    const mid = fuse([{ quality: 35, weight: 1, tolerance: 0.3 }]);
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(65);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Fusion: expert qualities (0..100) and router weights (0..1, importance) into one score.
  *
- * Each expert contributes a defect d = (100 - q) / 100, scaled by its weight; defects combine like
- * independent impairments, D = 1 - Π(1 - w·d). One severe artifact therefore pulls the score down on
+ * Each expert contributes a defect d = (100 - q) / 100; the part of it below the expert's tolerance τ
+ * (what pristine content already shows on that scale) is ignored, d' = max(0, d - τ) / (1 - τ), and
+ * the rest is scaled by the weight; defects combine like independent impairments, D = 1 - Π(1 - w·d'). One severe artifact therefore pulls the score down on
  * its own (a blurred clip is poor even when nothing else is wrong), while several mild ones add up;
  * an expert with weight 0 has no say.
  */
@@ -12,17 +13,20 @@ import type { QualityLabel } from '../report/types.ts';
 export interface FusionInput {
   quality: number;
   weight: number;
+  /** Defect (0..1) tolerated before it counts; 0 when omitted. */
+  tolerance?: number;
 }
 
 /** Fuses qualities into 0..100 (NaN qualities are skipped). */
 export function fuse(inputs: FusionInput[]): number {
   let keep = 1;
   let any = false;
-  for (const { quality, weight } of inputs) {
+  for (const { quality, weight, tolerance = 0 } of inputs) {
     if (!Number.isFinite(quality) || weight <= 0) continue;
     any = true;
     const d = Math.min(1, Math.max(0, (100 - quality) / 100));
-    keep *= 1 - Math.min(1, weight) * d;
+    const tau = Math.min(0.95, Math.max(0, tolerance));
+    keep *= 1 - Math.min(1, weight) * (Math.max(0, d - tau) / (1 - tau));
   }
   return any ? 100 * keep : Number.NaN;
 }

@@ -12,10 +12,15 @@ export function priorWeight(meta: Pick<ExpertMeta, 'artifact' | 'post'>): number
   return 0.25;
 }
 
-const table: Record<string, number | undefined> = (fitted as { weights: Record<string, number> }).weights;
+const data = fitted as { weights: Record<string, number | undefined>; tolerances?: Record<string, number | undefined> };
 
 /** The fitted weight of an expert, or its prior when the calibration did not cover it. */
 export function baseWeight(meta: Pick<ExpertMeta, 'id' | 'artifact' | 'post'>): number {
-  const w = table[meta.id];
+  const w = data.weights[meta.id];
   return typeof w === 'number' ? w : priorWeight(meta);
+}
+
+/** The fitted tolerance of an expert: the defect pristine content already shows on its scale (0 if not fitted). */
+export function tolerance(id: string): number {
+  return data.tolerances?.[id] ?? 0;
 }

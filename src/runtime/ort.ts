@@ -2,8 +2,10 @@
  * The one module that owns onnxruntime-web: execution-provider detection, session creation and runs.
  * Everything else talks to models through this file, so swapping or configuring the runtime is local.
  */
-import * as ort from 'onnxruntime-web';
+import type * as OrtModule from 'onnxruntime-web';
 import { ModelLoadError } from '../errors.ts';
+
+type Ort = typeof OrtModule;
 
 /** Execution providers the project knows. */
 export type ExecutionProvider = 'webgpu' | 'wasm';
@@ -21,16 +23,33 @@ export interface TensorData {
   dims: number[];
 }
 
-let configured = false;
+const runtimes = new Map<string, Promise<Ort>>();
 
-/** Configures the wasm backend once: threads only when cross-origin isolated, local wasm files. */
-export function configureOrt(options: { wasmPaths?: string; numThreads?: number } = {}): void {
-  if (configured) return;
-  configured = true;
+/**
+ * The onnxruntime-web build for an execution provider, loaded on first use: the WebGPU build only
+ * when WebGPU will be used, the plain wasm build otherwise (it runs the same graphs several times
+ * faster than the WebGPU build's wasm fallback). Node always gets the package's Node build.
+ */
+function runtimeFor(ep: ExecutionProvider): Promise<Ort> {
+  const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
+  const key = isNode ? 'node' : ep;
+  let r = runtimes.get(key);
+  if (!r) {
+    const load: Promise<Ort> = isNode ? import('onnxruntime-web') : ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm');
+    r = load.then((ort) => {
+      configure(ort);
+      return ort;
+    });
+    runtimes.set(key, r);
+  }
+  return r;
+}
+
+/** Threads only when cross-origin isolated (SharedArrayBuffer), quiet logs. */
+function configure(ort: Ort): void {
   const isolated = typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 1;
-  ort.env.wasm.numThreads = options.numThreads ?? (isolated ? Math.min(4, cores) : 1);
-  if (options.wasmPaths) ort.env.wasm.wasmPaths = options.wasmPaths;
+  ort.env.wasm.numThreads = isolated ? Math.min(4, cores) : 1;
   ort.env.logLevel = 'error';
 }
 
@@ -79,8 +98,8 @@ export interface ModelSession {
 
 /** Creates a session from model bytes on the given execution provider. */
 export async function createSession(id: string, bytes: Uint8Array, ep: ExecutionProvider): Promise<ModelSession> {
-  configureOrt();
-  let session: ort.InferenceSession;
+  const ort = await runtimeFor(ep);
+  let session: OrtModule.InferenceSession;
   try {
     session = await ort.InferenceSession.create(bytes, {
       executionProviders: ep === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
@@ -93,7 +112,7 @@ export async function createSession(id: string, bytes: Uint8Array, ep: Execution
     inputNames: session.inputNames,
     outputNames: session.outputNames,
     async run(feeds) {
-      const tensors: Record<string, ort.Tensor> = {};
+      const tensors: Record<string, OrtModule.Tensor> = {};
       for (const [name, t] of Object.entries(feeds)) tensors[name] = new ort.Tensor('float32', t.data, t.dims);
       const out = await session.run(tensors);
       const result: Record<string, TensorData> = {};

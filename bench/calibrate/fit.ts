@@ -3,8 +3,9 @@
  * src/fusion/weights.json with how well they do, including leave-one-source-out figures.
  *
  * Target: each clip's place on its ladder, 90 for pristine down to 10 for the most severe level.
- * The fit minimises squared error of the fused score (the same `fuse` the engine uses) plus a pull
- * toward the prior weights and toward zero tolerance, by coordinate descent over 0.05 grids. Experts the ladders never
+ * The fit minimises squared error of the fused score (the same `fuse` the engine uses), plus a
+ * squared hinge on every step down a ladder that does not lower the score by a few points, plus a
+ * pull toward the prior weights and toward zero tolerance, by coordinate descent over 0.05 grids. Experts the ladders never
  * exercise (temporal ones) stay at their prior.
  *
  *   npx tsx bench/calibrate/fit.ts
@@ -13,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExpertMeta } from '../../src/experts/types.ts';
 import { fuse } from '../../src/fusion/fuse.ts';
+import { normalizeScore } from '../../src/fusion/normalize.ts';
 import { priorWeight } from '../../src/fusion/weights.ts';
 import { spearman } from '../../src/testing/media.ts';
 import { ROOT } from '../lib/app.ts';
@@ -22,14 +24,24 @@ const LAMBDA = 30;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
 const TAU_GRID = Array.from({ length: 13 }, (_, i) => i / 20);
 const TAU_LAMBDA = 10;
+/** Points each ladder step should cost, and how much ordering counts against absolute error. */
+const MARGIN = 3;
+const ORDER_WEIGHT = 2;
 
-const evidence = JSON.parse(readFileSync(join(ROOT, 'bench/out/calibration-evidence.json'), 'utf8')) as ClipEvidence[];
+const collected = JSON.parse(readFileSync(join(ROOT, 'bench/out/calibration-evidence.json'), 'utf8')) as ClipEvidence[];
 // The registry uses import.meta.glob (a bundler feature), so read the metadata files directly.
 const expertsDir = join(ROOT, 'src/experts');
 const EXPERTS: ExpertMeta[] = readdirSync(expertsDir)
   .filter((d) => existsSync(join(expertsDir, d, 'meta.json')))
   .map((d) => JSON.parse(readFileSync(join(expertsDir, d, 'meta.json'), 'utf8')) as ExpertMeta);
 const ids = EXPERTS.map((e) => e.id);
+// Qualities are recomputed from the raw values with the current metadata, so a change of an
+// expert's range is fitted without collecting again.
+const metaOf = new Map(EXPERTS.map((e) => [e.id, e]));
+const evidence: ClipEvidence[] = collected.map((c) => ({
+  ...c,
+  qualities: Object.fromEntries(Object.entries(c.raws).map(([id, raw]) => [id, metaOf.has(id) ? normalizeScore(metaOf.get(id)!, raw) : Number.NaN])),
+}));
 const prior = Object.fromEntries(EXPERTS.map((e) => [e.id, priorWeight(e)]));
 
 /**
@@ -50,9 +62,33 @@ interface Params {
 const fused = (c: ClipEvidence, p: Params) =>
   fuse(ids.map((id) => ({ quality: c.qualities[id] ?? Number.NaN, weight: p.w[id] ?? 0, tolerance: p.tau[id] ?? 0 })));
 
+/** Adjacent pairs along each ladder of each source: (milder, harsher). */
+function ladderPairs(clips: ClipEvidence[]): [ClipEvidence, ClipEvidence][] {
+  const pairs: [ClipEvidence, ClipEvidence][] = [];
+  const bySource = new Map<string, ClipEvidence[]>();
+  for (const c of clips) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  for (const group of bySource.values()) {
+    const pristine = group.find((c) => c.ladder === 'pristine');
+    const ladders = new Set(group.filter((c) => c.ladder !== 'pristine').map((c) => c.ladder));
+    for (const l of ladders) {
+      const steps = [pristine, ...group.filter((c) => c.ladder === l).sort((a, b) => a.level - b.level)].filter((c): c is ClipEvidence => !!c);
+      for (let i = 1; i < steps.length; i++) pairs.push([steps[i - 1]!, steps[i]!]);
+    }
+  }
+  return pairs;
+}
+
+const pairCache = new WeakMap<ClipEvidence[], [ClipEvidence, ClipEvidence][]>();
+
 function loss(clips: ClipEvidence[], p: Params): number {
   let s = 0;
   for (const c of clips) s += (fused(c, p) - target(c)) ** 2;
+  // Each step down a ladder should lower the score by at least MARGIN points.
+  let pairs = pairCache.get(clips);
+  if (!pairs) pairCache.set(clips, (pairs = ladderPairs(clips)));
+  let order = 0;
+  for (const [a, b] of pairs) order += Math.max(0, fused(b, p) - fused(a, p) + MARGIN) ** 2;
+  s += ORDER_WEIGHT * order * (clips.length / Math.max(1, pairs.length));
   let reg = 0;
   for (const id of ids) reg += LAMBDA * (p.w[id]! - prior[id]!) ** 2 + TAU_LAMBDA * p.tau[id]! ** 2;
   return s / clips.length + reg;

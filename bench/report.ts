@@ -18,8 +18,10 @@ interface RunInfo {
   mode: string;
   startedAt: string;
   loadAtStart: string;
+  commit?: string;
   seconds?: number;
   steps?: Record<string, string>;
+  notes?: string[];
 }
 
 async function main(): Promise<void> {
@@ -53,9 +55,10 @@ async function main(): Promise<void> {
       ['browser', `${m.browser}, headless, through playwright-core`],
       ['ffmpeg', m.ffmpeg],
       ['Node', m.node],
-      ['commit', m.commit],
+      ['commit', run?.commit ? `${run.commit} at the start of the run (${m.commit} when the report was written)` : m.commit],
     ]),
     '',
+    ...(run?.notes?.length ? [...run.notes.map((n) => `Note: ${n}`), ''] : []),
     ...(steps.length ? [`Steps that did not finish: ${steps.map(([k, v]) => `${k} (${v})`).join(', ')}.`, ''] : []),
     '## Targets',
     '',

@@ -38,13 +38,14 @@ STEPS=()
 # Records the run's mode, start and per-step outcome in $OUT/run.json.
 record() {
   node -e '
-    const [file, mode, start, load, secs, ...steps] = process.argv.slice(1);
-    const out = { mode, startedAt: new Date(Number(start) * 1000).toISOString(), loadAtStart: load, seconds: Number(secs) || undefined,
+    const [file, mode, start, load, commit, secs, ...steps] = process.argv.slice(1);
+    const out = { mode, startedAt: new Date(Number(start) * 1000).toISOString(), loadAtStart: load, commit, seconds: Number(secs) || undefined,
       steps: Object.fromEntries(steps.map((s) => s.split("=", 2))) };
     require("fs").writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
-  ' "$OUT/run.json" "$MODE" "$START" "$LOAD" "$1" "${STEPS[@]}"
+  ' "$OUT/run.json" "$MODE" "$START" "$LOAD" "$COMMIT" "$1" "${STEPS[@]}"
 }
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')"
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src workers public index.html || echo ' + uncommitted changes')"
 record ""
 
 wanted() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }

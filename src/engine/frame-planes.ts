@@ -49,11 +49,14 @@ export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
   return { width: w, height: h, channels: 1, data };
 }
 
-/** RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 matrix, the frame's own range). */
-export function rgbAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
+/**
+ * RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 matrix, the frame's own range).
+ * `limitedLuma`, when given, is this frame's limited-range luma at (w, h), reused instead of resampled.
+ */
+export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPlanes): FloatPlanes {
   const n = w * h;
   // Limited-range Y whatever the source, so one conversion formula serves both ranges.
-  const y = lumaAt(f, w, h, 'limited').data;
+  const y = limitedLuma && limitedLuma.width === w && limitedLuma.height === h ? limitedLuma.data : lumaAt(f, w, h, 'limited').data;
   const u = new Float32Array(n);
   const v = new Float32Array(n);
   resamplePlane(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h, u);

@@ -12,7 +12,7 @@ import { openVideo } from './decode.ts';
 import { ExpertResults } from './expert-results.ts';
 import { ExternalRun } from './external-run.ts';
 import { FramePixelReader } from './frame-pixels.ts';
-import { lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
+import { convertRange, lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from './options.ts';
 import { makePlan, type PlannedExpert } from './plan.ts';
 import { ProgressTracker } from './progress.ts';
@@ -72,13 +72,15 @@ export async function analyzeBlob(
         if (temporal.length > 0) temporalBatch.push({ tS, luma: smallLumaAt(pixels, ts.width, ts.height) });
         const target = plan.analysisTimes[nextTarget];
         if (target !== undefined && tS + 1e-6 >= target) {
-          const luma = lumaAt(pixels, as.width, as.height);
+          // One resample in limited range; the full-range plane is a linear conversion of it.
+          const limited = lumaAt(pixels, as.width, as.height, 'limited');
+          const luma = { ...limited, data: convertRange(Float32Array.from(limited.data), 'limited', 'full') };
           analysisBatch.push({
             index: nextTarget,
             tS,
             luma,
-            lumaLimited: needLimited ? lumaAt(pixels, as.width, as.height, 'limited') : undefined,
-            rgb: needRgb ? rgbAt(pixels, as.width, as.height) : undefined,
+            lumaLimited: needLimited ? limited : undefined,
+            rgb: needRgb ? rgbAt(pixels, as.width, as.height, limited) : undefined,
             rows: needRows ? lumaAt(pixels, rs.width, rs.height) : undefined,
           });
           while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;

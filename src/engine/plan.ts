@@ -25,7 +25,7 @@ export interface TierBudget {
 /** The budgets of the three tiers. */
 export const TIERS: Record<Tier, TierBudget> = {
   0: { analysisFrames: 6, analysisBox: [480, 270], temporalBox: [160, 90], expertBudgetMs: 30, maxCostPerFrameMs: 6, batch: 6 },
-  1: { analysisFrames: 16, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, maxCostPerFrameMs: 200, batch: 4 },
+  1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, maxCostPerFrameMs: 200, batch: 2 },
   2: { analysisFrames: 64, analysisBox: [1920, 1080], temporalBox: [320, 180], expertBudgetMs: 2000, maxCostPerFrameMs: 1e9, batch: 4 },
 };
 

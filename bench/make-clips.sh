@@ -4,7 +4,7 @@
 #
 #   synth-{360,720,1080}.mp4  8 s, 30 fps, H.264 CRF 18: a fractal zoom blended with a moving test
 #                             pattern and light film grain (one 1080p render, scaled down)
-#   cup-{360,720,1080}.mp4    8 s of the real camera clip cup.mp4, cropped to 16:9 and scaled
+#   cup-{360,720,1080}.mp4    8 s of the real camera clip cup.mp4 at its own frame rate, cropped to 16:9 and scaled
 #                             (only when /work/shared/data/videos/cup.mp4 exists, or $QROUTER_CUP)
 #   long-{1,10,60}m.mp4       360p, ultrafast, CRF 30: the 360p clip looped to 1 minute; the 10- and
 #                             60-minute clips are stream-copied concatenations of the 1-minute one
@@ -44,8 +44,10 @@ if [[ -s "$CUP" ]]; then
     [[ $QUICK == 1 && $h == 1080 ]] && continue
     have "cup-$h.mp4" && continue
     w=$((h * 16 / 9))
-    "${FF[@]}" -i "$CUP" -t 8 -vf "fps=30,crop=640:360:0:60,scale=$w:$h:flags=lanczos" \
-      -frames:v 240 "${X264[@]}" -preset fast -crf 18 "$OUT/cup-$h.mp4"
+    # The source's own frame rate (26.8 fps): converting to 30 fps would insert repeated frames,
+    # which the freeze and stutter experts rightly report.
+    "${FF[@]}" -i "$CUP" -t 8 -vf "crop=640:360:0:60,scale=$w:$h:flags=lanczos" \
+      "${X264[@]}" -preset fast -crf 18 "$OUT/cup-$h.mp4"
     say "cup-$h.mp4"
   done
 else

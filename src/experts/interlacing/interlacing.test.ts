@@ -1,6 +1,11 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planeFrom, runOn } from '../../testing/expert-harness.ts';
+import { metaOf, planeFrom, rng, runOn, type Plane } from '../../testing/expert-harness.ts';
+import { readPlanes } from '../../testing/media.ts';
 import { textureField } from '../../testing/temporal-fixtures.ts';
+
+const THRESHOLD = metaOf('interlacing').threshold!;
+const IMAGES = '/work/shared/data/images';
 
 const W = 128;
 const H = 96;
@@ -41,4 +46,49 @@ describe('interlacing expert', () => {
     const out = await runOn('interlacing', [blurredEdge, stripes, thinLines]);
     for (const s of out.score) expect(s).toBeLessThan(0.5);
   });
+
+  it('does not call strong additive noise on progressive content combing', async () => {
+    const noisy = (sigma: number, seed: number) => {
+      const r = rng(seed);
+      // Box-Muller Gaussian noise on the textured scene, clamped to the code range.
+      return planeFrom(W, H, (x, y) => {
+        const n = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+        return Math.max(0, Math.min(255, scene(x, y, 52) + sigma * n));
+      });
+    };
+    const out = await runOn('interlacing', [noisy(15, 3), noisy(30, 4)]);
+    for (const s of out.score) expect(s).toBeLessThan(THRESHOLD);
+  });
+
+  it('does not call fractal or pseudo-random binary texture combing', async () => {
+    const r = rng(11);
+    const binary = planeFrom(W, H, () => (r() < 0.5 ? 40 : 210));
+    // Escape-time Mandelbrot detail at a scale where it changes from pixel to pixel.
+    const mandelbrot = planeFrom(W, H, (x, y) => {
+      const cr = -0.7453 + (x - W / 2) * 0.0004;
+      const ci = 0.1127 + (y - H / 2) * 0.0004;
+      let zr = 0;
+      let zi = 0;
+      let i = 0;
+      for (; i < 200 && zr * zr + zi * zi < 4; i++) [zr, zi] = [zr * zr - zi * zi + cr, 2 * zr * zi + ci];
+      return (i * 37) % 256;
+    });
+    const out = await runOn('interlacing', [binary, mandelbrot]);
+    for (const s of out.score) expect(s).toBeLessThan(THRESHOLD);
+  });
+
+  it('still finds combing under the noise', async () => {
+    const r = rng(5);
+    const woven = planeFrom(W, H, (x, y) => scene(x, y, y % 2 ? 60 : 52) + 15 * (r() + r() + r() - 1.5) * 2);
+    expect((await runOn('interlacing', [woven])).score[0]!).toBeGreaterThan(THRESHOLD);
+  });
+
+  it.skipIf(!existsSync(IMAGES))('keeps photos with strong ffmpeg noise below the threshold', async () => {
+    const files = readdirSync(IMAGES).filter((f) => /\.(png|jpg)$/.test(f)).slice(0, 12);
+    for (const f of files) {
+      const [p] = readPlanes(`${IMAGES}/${f}`, { filter: 'scale=trunc(iw/2)*2:trunc(ih/2)*2,noise=alls=40:allf=t' }) as [Plane];
+      const out = await runOn('interlacing', [p]);
+      expect(out.score[0]!, f).toBeLessThan(THRESHOLD);
+    }
+  }, 60_000);
 });

@@ -26,7 +26,7 @@ export interface TierBudget {
 export const TIERS: Record<Tier, TierBudget> = {
   0: { analysisFrames: 6, analysisBox: [480, 270], temporalBox: [160, 90], expertBudgetMs: 30, maxCostPerFrameMs: 6, batch: 6 },
   1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, maxCostPerFrameMs: 200, batch: 2 },
-  2: { analysisFrames: 64, analysisBox: [1920, 1080], temporalBox: [320, 180], expertBudgetMs: 2000, maxCostPerFrameMs: 1e9, batch: 4 },
+  2: { analysisFrames: 32, analysisBox: [1920, 1080], temporalBox: [320, 180], expertBudgetMs: 800, maxCostPerFrameMs: 1e9, batch: 2 },
 };
 
 /** One expert's part of the plan. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ExpertMeta } from '../experts/types.ts';
+import { makePlan } from './plan.ts';
+
+function meta(id: string, costPerFrameMs: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
+  return {
+    id,
+    label: id,
+    kind: 'spatial',
+    lowerIsBetter: true,
+    range: [0, 1],
+    unit: '',
+    pool: 'mean',
+    costPerFrameMs,
+    requires: [],
+    model: `models/${id}.onnx`,
+    inputs: { planes: 'luma', stream: 'analysis', patch: 32 },
+    description: '',
+    ...over,
+  };
+}
+
+const video720 = { width: 1280, height: 720, durationS: 8, frameCount: 240 };
+
+describe('makePlan', () => {
+  it('sizes the streams per tier without upscaling', () => {
+    const p = makePlan(1, video720, [], 'wasm');
+    expect(p.analysisSize).toEqual({ width: 960, height: 540 });
+    expect(p.temporalSize).toEqual({ width: 320, height: 180 });
+    expect(p.rowsSize).toEqual({ width: 960, height: 720 });
+    const small = makePlan(2, { width: 640, height: 360, durationS: 4, frameCount: 120 }, [], 'wasm');
+    expect(small.analysisSize).toEqual({ width: 640, height: 360 });
+  });
+
+  it('spreads analysis frames over the clip and more of them at higher tiers', () => {
+    const t0 = makePlan(0, video720, [], 'wasm').analysisTimes;
+    const t2 = makePlan(2, video720, [], 'wasm').analysisTimes;
+    expect(t2.length).toBeGreaterThan(t0.length);
+    expect(t0[0]!).toBeGreaterThan(0);
+    expect(t0[t0.length - 1]!).toBeLessThan(8);
+  });
+
+  it('gives costly experts fewer frames, drops them at tier 0, and leaves out WebGPU-only ones on wasm', () => {
+    const experts = [meta('cheap', 1), meta('costly', 60), meta('gpu', 1, { requires: ['webgpu'] })];
+    const p1 = makePlan(1, video720, experts, 'wasm');
+    const stride = (id: string) => p1.experts.find((e) => e.meta.id === id)?.stride;
+    expect(stride('cheap')).toBe(1);
+    expect(stride('costly')!).toBeGreaterThan(1);
+    expect(p1.experts.some((e) => e.meta.id === 'gpu')).toBe(false);
+    expect(makePlan(1, video720, experts, 'webgpu').experts.some((e) => e.meta.id === 'gpu')).toBe(true);
+    const p0 = makePlan(0, video720, experts, 'wasm');
+    expect(p0.experts.map((e) => e.meta.id)).toEqual(['cheap']);
+  });
+
+  it('runs temporal experts on every frame', () => {
+    const t = meta('t', 1, { kind: 'temporal', inputs: { planes: 'luma', stream: 'temporal', patch: 16 } });
+    expect(makePlan(0, video720, [t], 'wasm').experts[0]?.stride).toBe(1);
+  });
+});

@@ -31,15 +31,17 @@ export interface ExpertExecutor {
 
 /** Runs models in the calling thread. */
 export class LocalExecutor implements ExpertExecutor {
-  private readonly sessions = new Map<string, { meta: ExpertMeta; session: ModelSession }>();
+  private readonly sessions = new Map<string, { meta: ExpertMeta; session: ModelSession; ep: ExecutionProvider }>();
+  private modelBaseUrl = '';
 
   async load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider) {
+    this.modelBaseUrl = modelBaseUrl;
     const settled = await Promise.allSettled(metas.map((m) => sessionFor(m, modelBaseUrl, ep)));
     const failed: string[] = [];
     let error: { code: string; message: string } | undefined;
     settled.forEach((s, i) => {
       const meta = metas[i]!;
-      if (s.status === 'fulfilled') this.sessions.set(meta.id, { meta, session: s.value });
+      if (s.status === 'fulfilled') this.sessions.set(meta.id, { meta, session: s.value, ep });
       else {
         failed.push(meta.id);
         const reason = s.reason as { code?: string; message?: string };
@@ -55,8 +57,23 @@ export class LocalExecutor implements ExpertExecutor {
     for (const job of jobs) {
       const entry = this.sessions.get(job.id);
       if (!entry) throw new Error(`expert "${job.id}" is not loaded`);
-      outputs[job.id] = await runExpert(entry.session, entry.meta, { x: job.x, t: job.t });
+      outputs[job.id] = await this.runOne(entry, job);
     }
     return { outputs, ms: performance.now() - start };
+  }
+
+  /**
+   * Runs one job; a model that fails on WebGPU (a kernel the adapter lacks) is moved to wasm for the
+   * rest of the worker's life and the job is run again there.
+   */
+  private async runOne(entry: { meta: ExpertMeta; session: ModelSession; ep: ExecutionProvider }, job: ExpertJob): Promise<ExpertFrameOutput> {
+    try {
+      return await runExpert(entry.session, entry.meta, { x: job.x, t: job.t });
+    } catch (err) {
+      if (entry.ep !== 'webgpu') throw err;
+      const session = await sessionFor(entry.meta, this.modelBaseUrl, 'wasm');
+      this.sessions.set(entry.meta.id, { meta: entry.meta, session, ep: 'wasm' });
+      return runExpert(session, entry.meta, { x: job.x, t: job.t });
+    }
   }
 }

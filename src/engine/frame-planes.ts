@@ -68,11 +68,16 @@ export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPla
     const yy = 1.164 * (y[i]! - 16);
     const cb = (u[i]! - 128) * chroma;
     const cr = (v[i]! - 128) * chroma;
-    data[i] = clamp(yy + 1.596 * cr);
-    data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);
-    data[2 * n + i] = clamp(yy + 2.017 * cb);
+    writeRgb(data, n, i, yy, cb, cr);
   }
   return { width: w, height: h, channels: 3, data };
+}
+
+/** Writes pixel i of a planar RGB stack from scaled luma and limited-range chroma (BT.601). */
+function writeRgb(data: Float32Array, n: number, i: number, yy: number, cb: number, cr: number): void {
+  data[i] = clamp(yy + 1.596 * cr);
+  data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);
+  data[2 * n + i] = clamp(yy + 2.017 * cb);
 }
 
 function clamp(v: number): number {
@@ -104,9 +109,7 @@ export function rgbAtPoints(f: YuvPlanes, rows: number[], cols: number[]): Float
       const cb = (f.data[uRow + cx]! - 128) * k;
       const cr = (f.data[vRow + cx]! - 128) * k;
       const i = r * w + c;
-      data[i] = clamp(yy + 1.596 * cr);
-      data[n + i] = clamp(yy - 0.392 * cb - 0.813 * cr);
-      data[2 * n + i] = clamp(yy + 2.017 * cb);
+      writeRgb(data, n, i, yy, cb, cr);
     }
   }
   return { width: w, height: h, channels: 3, data };

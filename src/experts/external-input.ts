@@ -5,6 +5,7 @@
  */
 import type { TensorData } from '../runtime/ort.ts';
 import type { ExternalExpertSpec } from './external.ts';
+import { seededRandom as seeded } from '../util/seeded-random.ts';
 
 /** One RGB frame, planar [3, H, W], values 0..255 (the engine's `rgbAt` output has this shape). */
 export interface RgbFrame {
@@ -17,17 +18,6 @@ export interface RgbFrame {
 export function pickFrames(n: number, t: number): number[] {
   if (n < 1) throw new Error('no frames to sample');
   return Array.from({ length: t }, (_, i) => Math.min(n - 1, Math.floor(((i + 0.5) * n) / t)));
-}
-
-/** A deterministic generator (mulberry32), so a seeded fragment layout is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

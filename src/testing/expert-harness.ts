@@ -6,6 +6,7 @@ import { getExpert } from '../experts/registry.ts';
 import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
 import { runExpert } from '../runtime/expert-runner.ts';
 import { createSession, type ModelSession } from '../runtime/ort.ts';
+import { seededRandom } from '../util/seeded-random.ts';
 
 const sessions = new Map<string, Promise<ModelSession>>();
 
@@ -58,14 +59,5 @@ export function planeFrom(width: number, height: number, f: (x: number, y: numbe
   return { width, height, data };
 }
 
-/** A deterministic pseudo-random generator (mulberry32) for reproducible textures and noise. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator for reproducible textures and noise. */
+export const rng = seededRandom;

@@ -4,20 +4,16 @@
  */
 import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { CorruptInputError, UnsupportedCodecError } from '../errors.ts';
+import type { ReportInput } from '../report/types.ts';
 
 /** Largest frame side the analyzer accepts (8K). */
 export const MAX_FRAME_SIDE = 8192;
 
-/** What the container says about the video before decoding. */
-export interface VideoInfo {
-  container: string;
-  codec: string;
-  width: number;
-  height: number;
-  durationS: number;
-  fps: number;
-  /** Packet count: the number of frames, as the container indexes them. */
-  frameCount: number;
+/**
+ * What the container says about the video before decoding: the report's input facts (with
+ * `frameCount` the packet count the container indexes) plus the first timestamp.
+ */
+export interface VideoInfo extends Pick<ReportInput, 'container' | 'codec' | 'width' | 'height' | 'durationS' | 'fps' | 'frameCount'> {
   firstTimestampS: number;
 }
 

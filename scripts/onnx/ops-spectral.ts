@@ -43,8 +43,9 @@ export function windowedPower(g: GraphBuilder, profile: string, freqs: readonly 
 }
 
 /**
- * Slices `count` consecutive entries starting at `start` along `axis` (static indices).
+ * Slices `count` entries along `axis`, starting at `start` and `step` apart (static indices).
  */
-export function sliceAxis(g: GraphBuilder, x: string, axis: number, start: number, count: number): string {
-  return g.op('Slice', [x, g.ints([start]), g.ints([start + count]), g.ints([axis])]);
+export function sliceAxis(g: GraphBuilder, x: string, axis: number, start: number, count: number, step = 1): string {
+  const end = start + (count - 1) * step + 1;
+  return g.op('Slice', [x, g.ints([start]), g.ints([end]), g.ints([axis]), g.ints([step])]);
 }

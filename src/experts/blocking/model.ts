@@ -3,36 +3,46 @@
  * Per patch row (band of `patch` rows), the mean |horizontal difference| of each column is a
  * profile; a block grid of period P makes it periodic. A windowed DFT over each profile window
  * (one window per patch, fine frequency steps) gives a power spectrum; the same is done for
- * rows with vertical differences. Blockiness is the strongest spectral peak over periods 4..16 px
- * relative to the floor at neighbouring frequencies, in dB. A period search (not a fixed 8-px grid)
- * keeps it working after rescaling (8 px → 6 px at 0.75×) and at any grid offset; a lone edge has
- * a flat spectrum and natural texture a smooth one, so neither makes a peak.
+ * rows with vertical differences. Blockiness is the strongest grid evidence over periods 4..16 px:
+ * the spectral peak at a fundamental over the floor at neighbouring frequencies, in dB, plus half
+ * the excess at its second harmonic. A period search (not a fixed 8-px grid) keeps it working after
+ * rescaling (8 px → 6 px at 0.75×) and at any grid offset; a lone edge has a flat spectrum and
+ * natural texture a smooth one, so neither makes a peak.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { conv2d, edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { sliceAxis, windowedPower } from '../../../scripts/onnx/ops-spectral.ts';
 import meta from './meta.json' with { type: 'json' };
 
-/** Periods searched, in pixels. */
-const MIN_PERIOD = 4;
-const MAX_PERIOD = 16;
-/** Frequency grid step (cycles/px) and the offset of the floor samples from the peak. */
+/** Frequency step of the search (cycles/px): candidates and their floors sit on this grid. */
 const STEP = 1 / 256;
-const FLOOR_OFFSET = 12; // in steps: beyond the Hann main lobe (2 bins of 1/64)
+/** Fundamentals searched, in steps: periods 16 px (16 steps) to 4 px (64 steps). */
+const LOW = 16;
+const HIGH = 64;
+/**
+ * Offset of the floor samples from a peak, in steps: 1/32 cycles/px is the first null of the
+ * 64-sample Hann window, and halfway between the harmonics of a 16-px macroblock grid, so neither
+ * the peak's own lobe nor a coarser grid's lines lift the floor.
+ */
+const FLOOR_OFFSET = 8;
+/** The second harmonic counts only below this frequency (cycles/px), well clear of Nyquist. */
+const HARMONIC_LIMIT = 0.45;
+/** Weight of the second harmonic's excess (dB) added to the fundamental's. */
+const HARMONIC_WEIGHT = 0.5;
 /** Differences above this are edges or texture, not block steps; clipping keeps them from dominating. */
 const DIFF_CLIP = 12;
 const EPS = 1e-3;
 /** Width of the local-activity window and its floor (code values). */
 const ACTIVITY = 9;
-const ACTIVITY_FLOOR = 1;
+const ACTIVITY_FLOOR = 0.5;
 
-function frequencies(): { freqs: number[]; first: number; count: number } {
-  const lo = 1 / MAX_PERIOD;
-  const hi = 1 / MIN_PERIOD;
-  const first = FLOOR_OFFSET;
-  const count = Math.round((hi - lo) / STEP) + 1;
-  const freqs = Array.from({ length: count + 2 * FLOOR_OFFSET }, (_, i) => lo + (i - FLOOR_OFFSET) * STEP);
-  return { freqs, first, count };
+/** The contiguous frequency grid, in steps: every fundamental, its second harmonic, and their floors. */
+const GRID_FIRST = LOW - FLOOR_OFFSET;
+const GRID_LAST = 2 * HIGH + FLOOR_OFFSET;
+const CANDIDATES = HIGH - LOW + 1;
+
+function frequencies(): number[] {
+  return Array.from({ length: GRID_LAST - GRID_FIRST + 1 }, (_, i) => (GRID_FIRST + i) * STEP);
 }
 
 /**
@@ -62,21 +72,30 @@ export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['N', 1, 'H', 'W']);
   const p = meta.inputs.patch;
-  const { freqs, first, count } = frequencies();
+  const freqs = frequencies();
   const t = (v: string) => g.op('Transpose', [v], { perm: [0, 1, 3, 2] });
   const cols = columnSpectra(g, x, p, freqs);
   const rows = columnSpectra(g, t(x), p, freqs);
   const spec = g.op('Add', [cols.patch, t(rows.patch)]);
   const frameSpec = g.op('Add', [cols.frame, rows.frame]); // [N,F,1,1]
 
-  // Peak-to-floor in dB at every candidate frequency; axis 1 is frequency.
-  const peakOverFloor = (s: string) => {
-    const centre = sliceAxis(g, s, 1, first, count);
-    const below = sliceAxis(g, s, 1, first - FLOOR_OFFSET, count);
-    const above = sliceAxis(g, s, 1, first + FLOOR_OFFSET, count);
-    const floor = g.op('Mul', [g.op('Add', [below, above]), g.scalar(0.5)]);
-    const ratio = g.op('Div', [g.op('Add', [centre, g.scalar(EPS)]), g.op('Add', [floor, g.scalar(EPS)])]);
+  // Grid evidence at every candidate fundamental f (axis 1): the peak over the floor at f in dB,
+  // plus half the positive excess at 2f. A block grid's profile is not a sine: as compression
+  // deepens, deblocking first dents the boundary columns, then block steps raise them, and the two
+  // shapes cancel in the fundamental but not in the harmonic.
+  const excessDb = (s: string, first: number, step: number) => {
+    const at = (offset: number) => sliceAxis(g, s, 1, first + offset - GRID_FIRST, CANDIDATES, step);
+    const floor = g.op('Mul', [g.op('Add', [at(-FLOOR_OFFSET), at(FLOOR_OFFSET)]), g.scalar(0.5)]);
+    const ratio = g.op('Div', [g.op('Add', [at(0), g.scalar(EPS)]), g.op('Add', [floor, g.scalar(EPS)])]);
     return g.op('Mul', [g.op('Log', [ratio]), g.scalar(10 / Math.LN10)]);
+  };
+  const harmonicMask = g.constant({
+    data: Array.from({ length: CANDIDATES }, (_, i) => (2 * (LOW + i) * STEP <= HARMONIC_LIMIT ? HARMONIC_WEIGHT : 0)),
+    dims: [1, CANDIDATES, 1, 1],
+  });
+  const peakOverFloor = (s: string) => {
+    const second = g.op('Relu', [excessDb(s, 2 * LOW, 2)]);
+    return g.op('Add', [excessDb(s, LOW, 1), g.op('Mul', [second, harmonicMask])]);
   };
 
   const frameDb = peakOverFloor(frameSpec); // [N,K,1,1]

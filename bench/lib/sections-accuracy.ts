@@ -3,7 +3,7 @@ import { fmt, mean } from './stats.ts';
 import { table } from './md.ts';
 import type { Section, TargetRow } from './sections-perf.ts';
 
-interface SpatialLadders { rows?: { expert: string; distortion: string; own: boolean; spearman: number }[] }
+interface SpatialLadders { rows?: { expert: string; distortion: string; own: boolean; spearman: number; qualityShift: number }[] }
 interface TemporalLadders { ownSpearman?: Record<string, number | null> }
 
 /** Per-expert Spearman from the experts' own ladder scripts (bench/ladders/*). */
@@ -23,9 +23,41 @@ export function expertLadderSection(spatial?: SpatialLadders, temporal?: Tempora
       `From \`bench/ladders/spatial.ts\` and \`bench/ladders/temporal.ts\` (run by \`npm run bench\` when present): each expert in Node on its own distortion, Spearman between its "worse" direction and the distortion strength (1 = perfect order). Mean over ${values.length} expert/distortion pairs: **${fmt(mean(values), 3)}**; lowest ${fmt(Math.min(...values), 3)}.`,
       '',
       table(['expert', 'distortion', 'ladder', 'Spearman'], rows),
+      '',
+      crossReactionTable(spatial),
     ].join('\n'),
-    targets: [{ target: 'mean expert ladder Spearman ≥ 0.95 (each expert on its own distortion)', measured: fmt(mean(values), 3), ok: mean(values) >= 0.95 }],
+    targets: [
+      { target: 'mean expert ladder Spearman ≥ 0.95 (each expert on its own distortion)', measured: fmt(mean(values), 3), ok: mean(values) >= 0.95 },
+      { target: 'every expert ladder Spearman ≥ 0.95 (lowest expert/distortion pair)', measured: fmt(Math.min(...values), 3), ok: Math.min(...values) >= 0.95 },
+    ],
   };
+}
+
+/**
+ * How each spatial expert reacts to the other experts' distortions, on the same photos: Spearman of
+ * its "worse" direction with the strength, and the mean drop of its 0..100 quality from the clean
+ * frame to the strongest level (positive = the expert calls it worse).
+ */
+function crossReactionTable(spatial?: SpatialLadders): string {
+  const all = spatial?.rows ?? [];
+  if (all.length === 0) return '';
+  const experts = [...new Set(all.map((r) => r.expert))];
+  const distortions = [...new Set(all.map((r) => r.distortion))];
+  const cell = (e: string, d: string) => {
+    const r = all.find((x) => x.expert === e && x.distortion === d);
+    if (!r) return '';
+    const text = `${fmt(r.spearman, 2)} / ${r.qualityShift >= 0 ? '+' : ''}${fmt(r.qualityShift, 0)}`;
+    return r.own ? `**${text}**` : text;
+  };
+  const offOwn = all.filter((r) => !r.own);
+  const worst = offOwn.reduce((a, b) => (b.qualityShift > a.qualityShift ? b : a), offOwn[0]!);
+  return [
+    '#### Cross-reactions (spatial experts, photos)',
+    '',
+    `Each cell: Spearman of the expert's "worse" direction with the distortion strength / mean drop of the expert's 0..100 quality from the clean frame to the strongest level (positive = rated worse). Own distortions in bold. Off its own distortions, the largest drop is ${fmt(worst.qualityShift, 0)} points (${worst.expert} on ${worst.distortion}); a negative Spearman with a negative drop means the expert rates the distorted frame better (a distortion that removes what it looks for, as blur removes a grid).`,
+    '',
+    table(['expert', ...distortions], experts.map((e) => [e, ...distortions.map((d) => cell(e, d))])),
+  ].join('\n');
 }
 
 interface LadderRow { source: string; ladder: string; params: number[]; values: Record<string, number[]>; spearman: Record<string, number> }

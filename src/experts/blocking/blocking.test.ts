@@ -36,7 +36,8 @@ describe('blocking expert', () => {
     const out = await runOn('blocking', [base, ...grids]);
     const [clean, ...blocks] = Array.from(out.score);
     expect(clean!).toBeLessThan(3);
-    for (const b of blocks) expect(b).toBeGreaterThan(8);
+    // Modulation depth in percent: coarse blocks on a smooth field are far beyond the scale's top (30).
+    for (const b of blocks) expect(b).toBeGreaterThan(30);
   });
 
   it('does not fire on flat images, smooth gradients, lone sharp edges or random texture', async () => {
@@ -64,6 +65,6 @@ describe('blocking expert', () => {
     expect(out.pw).toBe(4);
     const left = (out.map[0]! + out.map[4]! + out.map[8]!) / 3;
     const right = (out.map[3]! + out.map[7]! + out.map[11]!) / 3;
-    expect(right).toBeGreaterThan(left + 3);
+    expect(right).toBeGreaterThan(left + 20);
   });
 });

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     costSection(await get('expert-cost.json'), metaCost),
     memorySection(await get('memory.json')),
     { md: '## Accuracy', targets: [] },
-    expertLadderSection(await get('ladders-spatial.json'), await get('ladders-temporal.json')),
+    expertLadderSection(await get('ladders-spatial.json'), await get('ladders-temporal.json'), await get('ladders-peers.json')),
     fusedLadderSection(await get('accuracy-ladders.json')),
     localizationSection(await get('accuracy-localization.json')),
     cliSection(await get('cli.json')),

@@ -82,7 +82,7 @@ fi
 # source (they take minutes); otherwise the existing JSON is read. --ladders forces a run.
 stale() { [[ ! -f "bench/out/ladders-$1.json" || $FORCE_LADDERS == 1 ]] || [[ -n "$(find src/experts bench/ladders -type f ! -name meta.json -newer "bench/out/ladders-$1.json" | head -1)" ]]; }
 if [[ $QUICK == 0 ]]; then
-  for kind in spatial temporal; do
+  for kind in spatial temporal peers; do
     if [[ -f bench/ladders/$kind.ts ]] && stale "$kind"; then
       step "ladders-$kind" 600 "${TSX[@]}" "bench/ladders/$kind.ts"
     else

@@ -9,7 +9,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultCache, prepareSources, runLadders, type LadderCell, type Source } from './ladder-lib.ts';
+import { defaultCache, prepareSources, runLadders, type LadderCell } from './ladder-lib.ts';
+import { SOURCES } from './sources.ts';
 import { loadExpert, runPlanes } from './expert-node.ts';
 import { readPlanes } from '../../src/testing/media.ts';
 
@@ -25,18 +26,6 @@ export const OWN: Record<string, string[]> = {
   colourfulness: ['desaturate'],
 };
 
-const SOURCES: Source[] = [
-  { name: 'butterfly', file: 'butterfly.jpg' },
-  { name: 'fruits', file: 'fruits.jpg' },
-  { name: 'home', file: 'home.jpg' },
-  { name: 'flower', file: 'flower.png', prep: 'scale=iw/3:-2:flags=area' },
-  { name: 'astronaut', file: 'astronaut.png' },
-  { name: 'chelsea', file: 'chelsea.png' },
-  { name: 'coffee', file: 'coffee.png' },
-  { name: 'rubberwhale', file: 'rubberwhale1.png' },
-  { name: 'keong', file: 'cvo9xd_keong_macan_srgb8.png' },
-  { name: 'bliznaca', file: 'u76c0g_bliznaca_srgb8.png' },
-];
 
 /** Mean shift, over sources, of the expert's 0..100 quality from the clean to the strongest level. */
 async function qualityShift(cell: LadderCell): Promise<number> {

@@ -5,9 +5,10 @@ import type { Section, TargetRow } from './sections-perf.ts';
 
 interface SpatialLadders { rows?: { expert: string; distortion: string; own: boolean; spearman: number; qualityShift: number }[] }
 interface TemporalLadders { ownSpearman?: Record<string, number | null> }
+interface PeerLadders { rows?: { ladder: string; expert: string; ours: number | null; blockdetect: number; blurdetect: number }[] }
 
 /** Per-expert Spearman from the experts' own ladder scripts (bench/ladders/*). */
-export function expertLadderSection(spatial?: SpatialLadders, temporal?: TemporalLadders): Section {
+export function expertLadderSection(spatial?: SpatialLadders, temporal?: TemporalLadders, peers?: PeerLadders): Section {
   const rows: (string | number)[][] = [];
   for (const r of spatial?.rows?.filter((x) => x.own) ?? []) rows.push([r.expert, r.distortion, 'spatial (photos)', fmt(r.spearman, 3)]);
   for (const [k, v] of Object.entries(temporal?.ownSpearman ?? {})) {
@@ -24,6 +25,8 @@ export function expertLadderSection(spatial?: SpatialLadders, temporal?: Tempora
       '',
       table(['expert', 'distortion', 'ladder', 'Spearman'], rows),
       '',
+      peerTable(peers),
+      '',
       crossReactionTable(spatial),
     ].join('\n'),
     targets: [
@@ -31,6 +34,22 @@ export function expertLadderSection(spatial?: SpatialLadders, temporal?: Tempora
       { target: 'every expert ladder Spearman ≥ 0.95 (lowest expert/distortion pair)', measured: fmt(Math.min(...values), 3), ok: Math.min(...values) >= 0.95 },
     ],
   };
+}
+
+/** Our expert beside ffmpeg's blockdetect and blurdetect on the same ladder frames (bench/ladders/peers.ts). */
+function peerTable(peers?: PeerLadders): string {
+  const rows = peers?.rows ?? [];
+  if (rows.length === 0) return '';
+  return [
+    '#### Beside ffmpeg on the same frames',
+    '',
+    "`bench/ladders/peers.ts` pipes each ladder frame our experts saw to ffmpeg's `blockdetect` and `blurdetect` (larger is worse for both) and takes the same Spearman, mean over the same photos.",
+    '',
+    table(
+      ['ladder', 'ours', 'Spearman (ours)', 'ffmpeg blockdetect', 'ffmpeg blurdetect'],
+      rows.map((r) => [r.ladder, r.expert, r.ours === null ? '–' : fmt(r.ours, 3), fmt(r.blockdetect, 3), fmt(r.blurdetect, 3)]),
+    ),
+  ].join('\n');
 }
 
 /**

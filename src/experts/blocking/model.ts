@@ -42,9 +42,13 @@ const SIGNIFICANCE = 2;
  * frame) must not turn a trace of power into a deep modulation.
  */
 const DC2_FLOOR = 0.1;
-/** Width of the local-activity window and its floor (code values). */
+/**
+ * Width of the local-activity window and its floor (code values). The floor keeps differences of a
+ * code value or two (coded sensor noise, which carries a faint but coherent grid) from counting as
+ * much as a visible step in a smooth area.
+ */
 const ACTIVITY = 9;
-const ACTIVITY_FLOOR = 0.5;
+const ACTIVITY_FLOOR = 2;
 
 /** The contiguous frequency grid, in steps: every fundamental, its second harmonic, and their floors. */
 const GRID_FIRST = LOW - FLOOR_OFFSET;

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCache, DISTORTIONS, prepareSources } from './ladder-lib.ts';
 import { SOURCES } from './sources.ts';
+import { mean } from '../lib/stats.ts';
 import { spearman } from '../../src/testing/media.ts';
 import type { Plane } from '../../src/testing/expert-harness.ts';
 
@@ -22,7 +23,7 @@ const PEERS = { blockdetect: /block mean: ([\d.]+)/, blurdetect: /blur mean: ([\
 type Peer = keyof typeof PEERS;
 
 /** ffmpeg's summary value of `filter` on one luma frame. */
-export function peerOnPlane(p: Plane, filter: Peer): number {
+function peerOnPlane(p: Plane, filter: Peer): number {
   const bytes = Buffer.from(Uint8Array.from(p.data, (v) => Math.max(0, Math.min(255, Math.round(v)))));
   const args = ['-hide_banner', '-nostdin', '-v', 'info', '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${p.width}x${p.height}`, '-i', '-', '-vf', filter, '-f', 'null', '-'];
   const res = spawnSync('ffmpeg', args, { input: bytes, maxBuffer: 1 << 24, encoding: 'utf8' });
@@ -51,11 +52,10 @@ async function main(): Promise<void> {
         rho[peer].push(spearman(d.levels.map((_, i) => i), values));
       }
     }
-    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     const own = ours.find((r) => r.expert === expert && r.distortion === ladder);
-    rows.push({ ladder, expert, ours: own?.spearman ?? null, blockdetect: mean(rho.blockdetect), blurdetect: mean(rho.blurdetect) });
-    const last = rows[rows.length - 1]!;
-    console.log(`${ladder.padEnd(8)} ours (${expert}) ${last.ours?.toFixed(3) ?? '–'}  blockdetect ${last.blockdetect.toFixed(3)}  blurdetect ${last.blurdetect.toFixed(3)}`);
+    const row = { ladder, expert, ours: own?.spearman ?? null, blockdetect: mean(rho.blockdetect), blurdetect: mean(rho.blurdetect) };
+    rows.push(row);
+    console.log(`${ladder.padEnd(8)} ours (${expert}) ${row.ours?.toFixed(3) ?? '–'}  blockdetect ${row.blockdetect.toFixed(3)}  blurdetect ${row.blurdetect.toFixed(3)}`);
   }
   const outDir = join(import.meta.dirname, '../out');
   mkdirSync(outDir, { recursive: true });

@@ -28,7 +28,7 @@ const HIGH = 64;
 const FLOOR_OFFSET = 8;
 /** The second harmonic counts only below this frequency (cycles/px), well clear of Nyquist. */
 const HARMONIC_LIMIT = 0.45;
-/** Weight of the second harmonic's excess (dB) added to the fundamental's. */
+/** Weight of the second harmonic's excess power added to the fundamental's. */
 const HARMONIC_WEIGHT = 0.5;
 /** Differences above this are edges or texture, not block steps; clipping keeps them from dominating. */
 const DIFF_CLIP = 12;
@@ -59,13 +59,7 @@ function frequencies(): number[] {
   return Array.from({ length: GRID_LAST - GRID_FIRST + 1 }, (_, i) => (GRID_FIRST + i) * STEP);
 }
 
-/**
- * Column profiles of |d/dx| relative to local activity, and their power spectra: per patch
- * ([N,F,H/p,W/p]) and for the whole frame ([N,F,1,1]). The frame spectrum averages the profile over
- * the full height before the DFT: a grid's columns line up across the frame, so its peak adds up
- * coherently while texture averages out. The squared means (DC) of the profiles come with them, to
- * turn peak power into modulation depth.
- */
+/** Graph outputs of columnSpectra (tensor names). */
 interface Spectra {
   patch: string;
   frame: string;
@@ -73,6 +67,13 @@ interface Spectra {
   frameDc2: string;
 }
 
+/**
+ * Column profiles of |d/dx| relative to local activity, and their power spectra: per patch
+ * ([N,F,H/p,W/p]) and for the whole frame ([N,F,1,1]). The frame spectrum averages the profile over
+ * the full height before the DFT: a grid's columns line up across the frame, so its peak adds up
+ * coherently while texture averages out. The squared means (DC) of the profiles come with them, to
+ * turn peak power into modulation depth.
+ */
 function columnSpectra(g: GraphBuilder, x: string, p: number, freqs: number[]): Spectra {
   const d = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 0, 1]), [[-1, 1]])]);
   const clipped = g.op('Min', [d, g.scalar(DIFF_CLIP)]);

@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSession } from '../src/runtime/ort.ts';
+import { createSession } from '../src/inference/ort.ts';
 import { readPlanes } from '../src/testing/media.ts';
 import { ROOT } from './lib/app.ts';
 import { browserCosts, type BrowserCost } from './lib/browser-cost.ts';

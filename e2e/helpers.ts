@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type StaticServer } from '../bin/lib/server.mjs';
 import { launchBrowser, openApp } from '../bin/lib/browser.mjs';
 import type { Report } from '../src/report/types.ts';
-import type { ProgressEvent } from '../src/engine/options.ts';
+import type { ProgressEvent } from '../src/api/options.ts';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..');

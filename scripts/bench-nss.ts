@@ -13,7 +13,7 @@ import { buildModel as buildBrisque } from '../src/experts/brisque/model.ts';
 import { buildModel as buildNiqe } from '../src/experts/niqe/model.ts';
 import { postprocess as niqePost } from '../src/experts/niqe/post.ts';
 import niqeMeta from '../src/experts/niqe/meta.json' with { type: 'json' };
-import { createSession, type ModelSession, type TensorData } from '../src/runtime/ort.ts';
+import { createSession, type ModelSession, type TensorData } from '../src/inference/ort.ts';
 import type { ExpertMeta } from '../src/experts/types.ts';
 
 const W = 960;

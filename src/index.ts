@@ -8,8 +8,8 @@
  * @packageDocumentation
  */
 
-export { analyzeVideo, measureDecode } from './engine/analyze.ts';
-export type { AnalyzeOptions, ProgressEvent, ProgressStage, EpPreference } from './engine/options.ts';
+export { analyzeVideo, measureDecode } from './api/analyze.ts';
+export type { AnalyzeOptions, ProgressEvent, ProgressStage, EpPreference } from './api/options.ts';
 export type {
   Report,
   ReportInput,

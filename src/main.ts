@@ -3,7 +3,7 @@
  * `window.qrouter.analyzeVideo`, `document.body.dataset.state`, `window.__qrouterLastReport` and
  * `window.__qrouterLastError`.
  */
-import { analyzeVideo, measureDecode } from './engine/analyze.ts';
+import { analyzeVideo, measureDecode } from './api/analyze.ts';
 import { defineAnalyzerElement, type AnalyzerStateDetail } from './ui/analyzer-element.ts';
 import type { Report } from './report/types.ts';
 

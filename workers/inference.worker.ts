@@ -1,18 +1,11 @@
 /**
- * The inference worker: owns the ONNX sessions and runs expert batches that the analysis worker
- * sends, so that inference runs on its own core while the other decodes.
+ * The inference worker: owns the ONNX sessions and runs the expert batches the analysis worker sends,
+ * so inference runs on its own core while the other decodes.
  */
 import * as Comlink from 'comlink';
-import { LocalExecutor } from '../src/engine/executor.ts';
+import { LocalExecutor } from '../src/inference/executor.ts';
+import type { InferenceWorkerApi } from '../src/protocol.ts';
 
 const executor = new LocalExecutor();
-
-const api = {
-  load: executor.load.bind(executor),
-  run: executor.run.bind(executor),
-};
-
-/** The inference worker's API type. */
-export type InferenceWorkerApi = typeof api;
-
+const api: InferenceWorkerApi = { load: executor.load.bind(executor), run: executor.run.bind(executor) };
 Comlink.expose(api);

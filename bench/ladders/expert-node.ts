@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExpertMeta } from '../../src/experts/types.ts';
-import { createSession, type ModelSession } from '../../src/runtime/ort.ts';
+import { createSession, type ModelSession } from '../../src/inference/ort.ts';
 import type { Plane } from '../../src/testing/expert-harness.ts';
 
 const EXPERTS_DIR = join(import.meta.dirname, '../../src/experts');

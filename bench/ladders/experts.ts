@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExpertMeta } from '../../src/experts/types.ts';
 import type { Plane } from '../../src/testing/expert-harness.ts';
-import { createSession, type ModelSession } from '../../src/runtime/ort.ts';
+import { createSession, type ModelSession } from '../../src/inference/ort.ts';
 
 const expertsDir = resolve(import.meta.dirname, '../../src/experts');
 

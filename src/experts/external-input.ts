@@ -3,7 +3,7 @@
  * its `ExternalExpertSpec`: picks T frames, samples each frame (fragments or a plain resize),
  * normalises with the spec's mean/std and lays the result out as NCTHW or NTCHW.
  */
-import type { TensorData } from '../runtime/ort.ts';
+import type { TensorData } from '../inference/ort.ts';
 import type { ExternalExpertSpec } from './external.ts';
 import { seededRandom as seeded } from '../util/seeded-random.ts';
 

@@ -6,7 +6,7 @@
  * See docs/external-experts.md.
  */
 import { ModelLoadError } from '../errors.ts';
-import { createSession, type ExecutionProvider, type ModelSession } from '../runtime/ort.ts';
+import { createSession, type ExecutionProvider, type ModelSession } from '../inference/ort.ts';
 import { buildExternalInput, type RgbFrame } from './external-input.ts';
 
 /** How frames are sampled into the model's spatial input. */

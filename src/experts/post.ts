@@ -2,7 +2,7 @@
  * Post-processors: experts whose model emits features (NIQE, BRISQUE) have a `post.ts` in their folder
  * that turns the named model outputs into the common `score` / `map` form.
  */
-import type { TensorData } from '../runtime/ort.ts';
+import type { TensorData } from '../inference/ort.ts';
 import type { ExpertFrameOutput, ExpertMeta } from './types.ts';
 
 /** Turns one batch of raw model outputs into per-frame scores and maps. */

@@ -2,7 +2,7 @@
  * Localization: per-frame flags and per-patch maps over time become artifact events with a time span,
  * a severity, a confidence and, when the artifact is local, a region.
  */
-import { beyondThreshold, type ExpertResults, type FrameResult } from '../engine/expert-results.ts';
+import { beyondThreshold, type ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import type { Region, ReportArtifact } from '../report/types.ts';
 

@@ -4,8 +4,8 @@
  */
 import { getExpert } from '../experts/registry.ts';
 import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
-import { runExpert } from '../runtime/expert-runner.ts';
-import { createSession, type ModelSession } from '../runtime/ort.ts';
+import { runExpert } from '../inference/expert-runner.ts';
+import { createSession, type ModelSession } from '../inference/ort.ts';
 import { seededRandom } from '../util/seeded-random.ts';
 
 const sessions = new Map<string, Promise<ModelSession>>();

@@ -6,8 +6,8 @@
  * Events (bubbling, composed): `progress` (detail: ProgressEvent), `report` (detail: Report),
  * `statechange` (detail: AnalyzerStateDetail).
  */
-import { analyzeVideo } from '../engine/analyze.ts';
-import type { AnalyzeOptions, ProgressEvent } from '../engine/options.ts';
+import { analyzeVideo } from '../api/analyze.ts';
+import type { AnalyzeOptions, ProgressEvent } from '../api/options.ts';
 import type { Report, Tier } from '../report/types.ts';
 import { h } from './dom.ts';
 import { STYLES } from './styles.ts';

@@ -1,5 +1,5 @@
 /** The progress panel: a bar that only rises, the current stage in words, and a Cancel button. */
-import type { ProgressEvent } from '../engine/options.ts';
+import type { ProgressEvent } from '../api/options.ts';
 import { h } from './dom.ts';
 
 /** Stage names as shown to people. */

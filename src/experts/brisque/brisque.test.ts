@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../../runtime/ort.ts';
+import { createSession } from '../../inference/ort.ts';
 import { metaOf, runOn, planeFrom, rng } from '../../testing/expert-harness.ts';
 import { readPlanes } from '../../testing/media.ts';
 import { opencvGray } from '../../testing/rgb-gray.ts';

@@ -5,7 +5,7 @@
  * the same distance for that block's features alone against the pristine Gaussian, using Σp only
  * (one block has no covariance); a NaN feature (a flat block side) counts as pristine.
  */
-import type { TensorData } from '../../runtime/ort.ts';
+import type { TensorData } from '../../inference/ort.ts';
 import type { ExpertFrameOutput, ExpertMeta } from '../types.ts';
 import { covarianceOfCompleteRows, nanMean, pinvSymmetric, quadratic, type Matrix } from './linalg.ts';
 import params from './params.json' with { type: 'json' };

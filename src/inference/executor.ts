@@ -4,8 +4,8 @@
  * once and reuse them.
  */
 import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
-import { runExpert } from '../runtime/expert-runner.ts';
-import type { ExecutionProvider, ModelSession, TensorData } from '../runtime/ort.ts';
+import { runExpert } from './expert-runner.ts';
+import type { ExecutionProvider, ModelSession, TensorData } from './ort.ts';
 import { sessionFor } from './expert-pool.ts';
 
 /** One expert's job in a batch. */

@@ -1,5 +1,5 @@
 /** Progress that only rises, throttled so a fast decode does not flood the UI with events. */
-import type { ProgressEvent, ProgressStage } from './options.ts';
+import type { ProgressEvent, ProgressStage } from '../api/options.ts';
 
 const MIN_INTERVAL_MS = 50;
 

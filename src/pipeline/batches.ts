@@ -5,9 +5,9 @@
  * are in flight, which bounds memory.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import type { BatchOutputs, ExpertExecutor, ExpertJob } from './executor.ts';
+import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
 import { ExpertResults } from './expert-results.ts';
-import type { FloatPlanes } from './frame-planes.ts';
+import type { FloatPlanes } from '../frames/frame-planes.ts';
 
 /** An analysis frame with every plane kind some expert asked for. */
 export interface AnalysisFrame {

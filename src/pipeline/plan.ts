@@ -4,7 +4,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { Tier } from '../report/types.ts';
-import { fitSize } from './resample.ts';
+import { fitSize } from '../frames/resample.ts';
 
 /** Per-tier budgets. */
 export interface TierBudget {

@@ -4,16 +4,15 @@
  */
 import { EXPERTS } from '../experts/registry.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
-import { detectBackend } from '../runtime/ort.ts';
+import { detectBackend } from '../inference/ort.ts';
 import type { Report } from '../report/types.ts';
 import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
-import type { ExpertExecutor } from './executor.ts';
-import { openVideo } from './decode.ts';
+import type { ExpertExecutor } from '../inference/executor.ts';
+import { openFrameSource } from '../decode/open.ts';
 import { ExpertResults } from './expert-results.ts';
 import { ExternalRun } from './external-run.ts';
-import { FramePixelReader } from './frame-pixels.ts';
-import { convertRange, lumaAt, rgbAt, smallLumaAt } from './frame-planes.ts';
-import type { ProgressEvent, WorkerAnalyzeOptions } from './options.ts';
+import { convertRange, lumaAt, rgbAt, smallLumaAt } from '../frames/frame-planes.ts';
+import type { ProgressEvent, WorkerAnalyzeOptions } from '../api/options.ts';
 import { makePlan, type PlannedExpert } from './plan.ts';
 import { ProgressTracker } from './progress.ts';
 import { buildReport } from './report-builder.ts';
@@ -33,7 +32,7 @@ export async function analyzeBlob(
   const progress = new ProgressTracker(onProgress);
   progress.emit('decode', 0.01, 'Opening the video');
   const backend = await detectBackend(opts.ep);
-  const video = await openVideo(blob);
+  const video = await openFrameSource(blob);
   try {
     const { info } = video;
     const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);
@@ -46,7 +45,6 @@ export async function analyzeBlob(
     const needRgb = spatial.some((e) => e.meta.inputs.planes === 'rgb');
     const needRows = spatial.some((e) => e.meta.inputs.keepRows);
     const needLimited = spatial.some((e) => e.meta.inputs.planes === 'luma' && e.meta.inputs.lumaRange === 'limited');
-    const reader = new FramePixelReader();
     const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
     let decodeMs = 0;
@@ -58,14 +56,7 @@ export async function analyzeBlob(
     let lastT = 0;
     let tDecode = now();
     try {
-      for await (const sample of video.samples()) {
-        let pixels;
-        const tS = Math.max(0, sample.timestamp - info.firstTimestampS);
-        try {
-          pixels = await reader.read(sample);
-        } finally {
-          sample.close();
-        }
+      for await (const { tS, pixels } of video.frames(signal)) {
         external.offer(frames, tS, pixels);
         frames++;
         lastT = tS;

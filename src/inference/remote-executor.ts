@@ -4,8 +4,8 @@
  */
 import * as Comlink from 'comlink';
 import type { ExpertMeta } from '../experts/types.ts';
-import type { ExecutionProvider } from '../runtime/ort.ts';
-import type { InferenceWorkerApi } from '../../workers/inference.worker.ts';
+import type { ExecutionProvider } from './ort.ts';
+import type { InferenceWorkerApi } from '../protocol.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from './executor.ts';
 import { WorkerCrashedError } from '../errors.ts';
 

@@ -7,12 +7,12 @@ import { fuse, labelOf } from '../fusion/fuse.ts';
 import { tolerance } from '../fusion/weights.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import { eventsOf } from '../localize/events.ts';
-import type { BackendInfo } from '../runtime/ort.ts';
+import type { BackendInfo } from '../inference/ort.ts';
 import { selectRouter } from '../router/select.ts';
 import type { RouterEvidence } from '../router/types.ts';
 import type { Report, ReportExpert } from '../report/types.ts';
-import type { VideoInfo } from './decode.ts';
-import type { ProgressStage } from './options.ts';
+import type { VideoInfo } from '../decode/frame-source.ts';
+import type { ProgressStage } from '../api/options.ts';
 import type { AnalysisPlan } from './plan.ts';
 
 /** Everything the report is made from. */
@@ -78,7 +78,7 @@ export async function buildReport(r: ReportInputs): Promise<Report> {
       durationS: round4(r.info.durationS),
       fps: round4(r.info.fps),
       frameCount: r.info.frameCount,
-      decoder: 'webcodecs',
+      decoder: r.info.decoder,
     },
     tier: r.plan.tier,
     score: Number.isFinite(score) ? round1(score) : 0,

@@ -3,8 +3,7 @@
  * decoding sets, against which analysis time is compared. `copy` also copies each frame's pixels, as
  * the analysis must.
  */
-import { openVideo } from './decode.ts';
-import { FramePixelReader } from './frame-pixels.ts';
+import { openFrameSource } from '../decode/open.ts';
 
 /** Result of a decode-only pass. */
 export interface DecodeOnlyResult {
@@ -14,21 +13,17 @@ export interface DecodeOnlyResult {
   height: number;
 }
 
-/** Decodes every frame (closing it at once) and times it. */
+/**
+ * Decodes every frame and times it. Frame sources always copy pixels out of the decoder, so `copy` is
+ * kept for callers but both passes include the copy.
+ */
 export async function decodeOnly(blob: Blob, options: { copy?: boolean } = {}): Promise<DecodeOnlyResult> {
   const t0 = performance.now();
-  const video = await openVideo(blob);
-  const reader = new FramePixelReader();
+  void options;
+  const video = await openFrameSource(blob);
   let frames = 0;
   try {
-    for await (const sample of video.samples()) {
-      try {
-        if (options.copy) await reader.read(sample);
-      } finally {
-        sample.close();
-      }
-      frames++;
-    }
+    for await (const _frame of video.frames()) frames++;
   } finally {
     video.dispose();
   }

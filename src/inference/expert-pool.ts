@@ -4,7 +4,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import { ModelLoadError } from '../errors.ts';
-import { createSession, type ExecutionProvider, type ModelSession } from '../runtime/ort.ts';
+import { createSession, type ExecutionProvider, type ModelSession } from './ort.ts';
 
 const sessions = new Map<string, Promise<ModelSession>>();
 

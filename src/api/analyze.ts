@@ -1,12 +1,13 @@
 /**
  * `analyzeVideo`: the library's entry point on the page side. It runs the analysis in a lazily started
  * worker, forwards progress, cancels through an AbortSignal (asking the worker first, terminating it
- * when it does not stop in time) and turns worker failures into typed errors.
+ * when it does not stop in time and no other run shares it) and turns worker failures into typed
+ * errors. Every run has its own id; the worker stops when idle only once no run is active.
  */
 import * as Comlink from 'comlink';
 import { CancelledError, CorruptInputError, QRouterError, reviveError, WorkerCrashedError } from '../errors.ts';
 import type { Report, Tier } from '../report/types.ts';
-import type { AnalysisWorkerApi, WorkerResult } from '../../workers/analysis.worker.ts';
+import type { AnalysisWorkerApi, WorkerResult } from '../protocol.ts';
 import type { AnalyzeOptions, ProgressEvent } from './options.ts';
 
 const CANCEL_GRACE_MS = 400;
@@ -20,6 +21,26 @@ interface WorkerHandle {
 
 let handle: WorkerHandle | undefined;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let nextRunId = 1;
+const activeRuns = new Set<number>();
+
+/** Takes the worker for a run: cancels a pending idle stop and starts the worker when needed. */
+function acquire(runId: number): WorkerHandle {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = undefined;
+  activeRuns.add(runId);
+  handle ??= startWorker();
+  return handle;
+}
+
+/** Ends a run; the idle timer starts only when no other run is still using the worker. */
+function release(runId: number): void {
+  activeRuns.delete(runId);
+  if (handle && activeRuns.size === 0) {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
+  }
+}
 
 function startWorker(): WorkerHandle {
   const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-analysis' });
@@ -72,9 +93,8 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   const tier: Tier = options.tier ?? 1;
   if (![0, 1, 2].includes(tier)) throw new QRouterError('INTERNAL', `Unknown tier ${String(tier)}; use 0, 1 or 2.`);
   const { blob, name } = await toBlob(input, signal);
-  if (idleTimer) clearTimeout(idleTimer);
-  handle ??= startWorker();
-  const current = handle;
+  const runId = nextRunId++;
+  const current = acquire(runId);
   const onProgress = (e: ProgressEvent) => options.onProgress?.(e);
   const modelBaseUrl = new URL(options.modelBaseUrl ?? defaultModelBaseUrl(), globalThis.location?.href).href;
 
@@ -82,11 +102,12 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   let settled = false;
   const cancelled = new Promise<never>((_, reject) => {
     onAbort = () => {
-      void current.api.cancel().catch(() => undefined);
-      // A worker busy inside one long inference call cannot hear the cancel; stop it outright.
+      void current.api.cancel(runId).catch(() => undefined);
+      // A worker busy inside one long inference call cannot hear the cancel; stop it outright,
+      // unless another run is using it (that run's result would be lost).
       setTimeout(() => {
         if (settled) return;
-        if (handle === current) stopWorker();
+        if (handle === current && activeRuns.size <= 1) stopWorker();
         reject(new CancelledError());
       }, CANCEL_GRACE_MS);
     };
@@ -95,7 +116,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   cancelled.catch(() => undefined);
 
   try {
-    const run = current.api.analyze(blob, { tier, router: options.router ?? 'fast', modelBaseUrl, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
+    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
     const result: WorkerResult = await Promise.race([run, current.crashed, cancelled]);
     if (!result.ok) throw reviveError(result.error);
     return result.report;
@@ -105,7 +126,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   } finally {
     settled = true;
     if (onAbort) signal?.removeEventListener('abort', onAbort);
-    if (handle) idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
+    release(runId);
   }
 }
 
@@ -115,11 +136,10 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
  */
 export async function measureDecode(input: File | Blob | URL, copy = false): Promise<{ frames: number; ms: number; width: number; height: number }> {
   const { blob } = await toBlob(input);
-  if (idleTimer) clearTimeout(idleTimer);
-  handle ??= startWorker();
+  const runId = nextRunId++;
   try {
-    return await handle.api.decodeOnly(blob, copy);
+    return await acquire(runId).api.decodeOnly(blob, copy);
   } finally {
-    idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
+    release(runId);
   }
 }

@@ -6,10 +6,10 @@
 import { fragmentGrid, pickFrames } from '../experts/external-input.ts';
 import { loadExternalExpert, runExternalExpert, type ExternalExpert, type ExternalExpertSpec } from '../experts/external.ts';
 import type { ExpertMeta } from '../experts/types.ts';
-import type { ExecutionProvider } from '../runtime/ort.ts';
-import type { FloatPlanes } from './frame-planes.ts';
-import { rgbAt, rgbAtPoints } from './frame-planes.ts';
-import type { YuvPlanes } from './frame-pixels.ts';
+import type { ExecutionProvider } from '../inference/ort.ts';
+import type { FloatPlanes } from '../frames/frame-planes.ts';
+import { rgbAt, rgbAtPoints } from '../frames/frame-planes.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import { ExpertResults } from './expert-results.ts';
 
 /** Metadata that lets fusion and the router treat an external expert like a shipped learned one. */

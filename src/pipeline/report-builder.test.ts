@@ -23,7 +23,7 @@ function meta(over: Partial<ExpertMeta> & { id: string }): ExpertMeta {
   };
 }
 
-const info = { container: 'mp4', codec: 'avc1.64001f', width: 640, height: 360, durationS: 4, fps: 30, frameCount: 120, firstTimestampS: 0 };
+const info = { container: 'mp4', codec: 'avc1.64001f', width: 640, height: 360, durationS: 4, fps: 30, frameCount: 120, decoder: 'webcodecs' as const };
 
 async function reportFor(results: ExpertResults[]) {
   let t = 0;

@@ -1,31 +1,17 @@
 /**
- * Opens a video with mediabunny and decodes it with WebCodecs, mapping every failure to a typed error
- * with a sentence a user can act on.
+ * The WebCodecs frame source: opens a video with mediabunny and decodes it with the browser's
+ * WebCodecs decoder, mapping every failure to a typed error with a sentence a user can act on.
  */
 import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
-import { CorruptInputError, UnsupportedCodecError } from '../errors.ts';
-import type { ReportInput } from '../report/types.ts';
+import { CorruptInputError, throwIfAborted, UnsupportedCodecError } from '../errors.ts';
+import { FramePixelReader } from '../frames/frame-pixels.ts';
+import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
 
 /** Largest frame side the analyzer accepts (8K). */
 export const MAX_FRAME_SIDE = 8192;
 
-/**
- * What the container says about the video before decoding: the report's input facts (with
- * `frameCount` the packet count the container indexes) plus the first timestamp.
- */
-export interface VideoInfo extends Pick<ReportInput, 'container' | 'codec' | 'width' | 'height' | 'durationS' | 'fps' | 'frameCount'> {
-  firstTimestampS: number;
-}
-
-/** An opened video: its facts and a frame iterator. */
-export interface OpenedVideo {
-  info: VideoInfo;
-  samples(): AsyncGenerator<VideoSample, void, unknown>;
-  dispose(): void;
-}
-
-/** Opens the video track of a file and checks that this browser can decode it. */
-export async function openVideo(blob: Blob): Promise<OpenedVideo> {
+/** Opens the video track of a file with mediabunny and checks that WebCodecs can decode it. */
+export async function openMediabunnySource(blob: Blob): Promise<FrameSource> {
   if (blob.size === 0) {
     throw new CorruptInputError('The file is empty (0 bytes). Choose a video file that finished copying or downloading.', 'EMPTY_INPUT');
   }
@@ -61,7 +47,7 @@ export async function openVideo(blob: Blob): Promise<OpenedVideo> {
   }
 }
 
-async function describe(input: Input, track: InputVideoTrack, container: string): Promise<OpenedVideo> {
+async function describe(input: Input, track: InputVideoTrack, container: string): Promise<FrameSource> {
   const codecString = (await track.getCodecParameterString()) ?? track.codec ?? 'unknown';
   const width = track.displayWidth;
   const height = track.displayHeight;
@@ -89,21 +75,52 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
   if (stats.packetCount === 0) {
     throw new CorruptInputError('The video track contains no frames. The file may be truncated; try re-exporting it.');
   }
-  const sink = new VideoSampleSink(track);
-  return {
-    info: {
-      container: container.toLowerCase(),
-      codec: codecString,
-      width,
-      height,
-      durationS: Math.max(0, durationS - firstTimestampS),
-      fps: stats.averagePacketRate,
-      frameCount: stats.packetCount,
-      firstTimestampS,
-    },
-    samples: () => sink.samples(),
-    dispose: () => input.dispose(),
+  const info: VideoInfo = {
+    container: container.toLowerCase(),
+    codec: codecString,
+    width,
+    height,
+    durationS: Math.max(0, durationS - firstTimestampS),
+    fps: stats.averagePacketRate,
+    frameCount: stats.packetCount,
+    decoder: 'webcodecs',
   };
+  return new MediabunnySource(info, new VideoSampleSink(track), firstTimestampS, () => input.dispose());
+}
+
+/** Frames from a mediabunny sample sink, copied into planes as each sample is closed. */
+class MediabunnySource implements FrameSource {
+  private readonly reader = new FramePixelReader();
+
+  constructor(
+    readonly info: VideoInfo,
+    private readonly sink: VideoSampleSink,
+    private readonly firstTimestampS: number,
+    readonly dispose: () => void,
+  ) {}
+
+  frames(signal?: AbortSignal): AsyncIterable<SourceFrame> {
+    return this.copied(this.sink.samples(), signal);
+  }
+
+  framesAt(timesS: readonly number[], signal?: AbortSignal): AsyncIterable<SourceFrame> {
+    return this.copied(this.sink.samplesAtTimestamps(timesS.map((t) => t + this.firstTimestampS)), signal);
+  }
+
+  private async *copied(samples: AsyncIterable<VideoSample | null>, signal?: AbortSignal): AsyncGenerator<SourceFrame> {
+    for await (const sample of samples) {
+      if (!sample) continue;
+      let pixels;
+      const tS = Math.max(0, sample.timestamp - this.firstTimestampS);
+      try {
+        pixels = await this.reader.read(sample);
+      } finally {
+        sample.close();
+      }
+      throwIfAborted(signal);
+      yield { tS, pixels };
+    }
+  }
 }
 
 function messageOf(err: unknown): string {

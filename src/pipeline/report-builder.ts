@@ -14,6 +14,7 @@ import type { Report, ReportExpert } from '../report/types.ts';
 import type { VideoInfo } from '../decode/frame-source.ts';
 import type { ProgressStage } from '../api/options.ts';
 import type { AnalysisPlan } from './plan.ts';
+import { buildDetail } from './detail.ts';
 
 /** Everything the report is made from. */
 export interface ReportInputs {
@@ -96,6 +97,7 @@ export async function buildReport(r: ReportInputs): Promise<Report> {
       framesAnalyzed: r.info.frameCount,
     },
     backend: { ep: r.backend.ep, adapter: r.backend.adapter },
+    detail: buildDetail(r.results, { plan: r.plan, durationS: r.info.durationS, fps: r.info.fps }),
   };
 }
 

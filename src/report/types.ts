@@ -1,4 +1,5 @@
 /** The report contract (`qrouter.report/1`); see DESIGN.md. */
+import type { Detail } from './detail.ts';
 
 /** The fixed artifact vocabulary of schema `qrouter.report/1`. */
 export const ARTIFACT_TYPES = [
@@ -103,4 +104,6 @@ export interface Report {
   timeline: { tS: number; score: number }[];
   timings: ReportTimings;
   backend: { ep: 'webgpu' | 'wasm'; adapter: string };
+  /** Per-expert series and per-patch maps for the viewer (`qrouter.detail/1`), when built. */
+  detail?: Detail;
 }

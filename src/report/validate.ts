@@ -3,6 +3,7 @@
  * no field the schema does not name. Used by tests and by anyone who consumes reports.
  */
 import { ARTIFACT_TYPES, type Report } from './types.ts';
+import { validateDetail } from './detail.ts';
 
 const LABELS = ['excellent', 'good', 'fair', 'poor', 'bad'];
 
@@ -59,7 +60,7 @@ class Checker {
 export function validateReport(value: unknown): string[] {
   const c = new Checker();
   const top = ['schema', 'input', 'tier', 'score', 'label', 'confidence', 'route', 'experts', 'artifacts', 'timeline', 'timings', 'backend'];
-  if (!c.object('report', value, top)) return c.errors;
+  if (!c.object('report', value, top, ['detail'])) return c.errors;
   const r = value;
   c.oneOf('report.schema', r.schema, ['qrouter.report/1']);
   c.oneOf('report.tier', r.tier, [0, 1, 2]);
@@ -145,6 +146,7 @@ export function validateReport(value: unknown): string[] {
     c.oneOf('report.backend.ep', r.backend.ep, ['webgpu', 'wasm']);
     c.string('report.backend.adapter', r.backend.adapter);
   }
+  if ('detail' in r) c.errors.push(...validateDetail(r.detail, 'report.detail'));
   return c.errors;
 }
 

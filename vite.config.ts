@@ -10,6 +10,6 @@ export default defineConfig({
   base: './',
   publicDir: 'public',
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  optimizeDeps: { exclude: ['onnxruntime-web', '@ffmpeg/ffmpeg'] },
   build: { outDir: 'dist', target: 'es2022' },
 });

@@ -7,6 +7,7 @@
 #   compressed.mp4   the same source at CRF 50 (heavy blocking)
 #   blurred.mp4      the same source, gblur sigma 3, then CRF 16
 #   bench720.mp4     8 s, 1280x720, 30 fps, CRF 18, for speed checks
+#   regional.mp4     clean.mp4's pan with a clipped-white box (x 320..512, y 64..256) from 2.5 s to 3.5 s
 #   empty.mp4        0 bytes
 #   notvideo.mp4     a text file with a video name
 #   truncated.mp4    the first 30% of clean.mp4's bytes
@@ -62,6 +63,7 @@ make_photo() { # $1 = file, $2 = extra filter (or ""), $3.. = encoder args
 [[ -s "$OUT/clean.mp4" && "${FORCE:-0}" != "1" ]] || make_photo clean.mp4 "" -crf 16
 [[ -s "$OUT/compressed.mp4" && "${FORCE:-0}" != "1" ]] || make_photo compressed.mp4 "" -crf 50
 [[ -s "$OUT/blurred.mp4" && "${FORCE:-0}" != "1" ]] || make_photo blurred.mp4 "gblur=sigma=3" -crf 16
+[[ -s "$OUT/regional.mp4" && "${FORCE:-0}" != "1" ]] || make_photo regional.mp4 "drawbox=x=320:y=64:w=192:h=192:color=white:t=fill:enable='gte(t,2.5)*lt(t,3.5)'" -crf 16
 [[ -s "$OUT/bench720.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi bench720.mp4 1280x720 8 "" -crf 18
 
 if [[ ! -e "$OUT/empty.mp4" || "${FORCE:-0}" == "1" ]]; then : >"$OUT/empty.mp4"; made empty.mp4; fi

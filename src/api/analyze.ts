@@ -116,7 +116,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   cancelled.catch(() => undefined);
 
   try {
-    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
+    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, decoderBaseUrl: options.decoderBaseUrl, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
     const result: WorkerResult = await Promise.race([run, current.crashed, cancelled]);
     if (!result.ok) throw reviveError(result.error);
     return result.report;

@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** URL of the folder that holds the expert models (default: `models/` next to the page). */
   modelBaseUrl?: string;
+  /** URL of the folder that serves the ffmpeg.wasm core for files WebCodecs cannot decode (default: the build's own copy). */
+  decoderBaseUrl?: string;
   /** Execution provider preference (default `auto`: WebGPU on a hardware adapter, wasm otherwise). */
   ep?: EpPreference;
   /**
@@ -43,6 +45,7 @@ export interface WorkerAnalyzeOptions {
   tier: Tier;
   router: 'fast' | 'vlm';
   modelBaseUrl: string;
+  decoderBaseUrl?: string;
   ep: EpPreference;
   name: string;
   externalExperts: ExternalExpertSpec[];

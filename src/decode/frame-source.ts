@@ -40,3 +40,16 @@ export interface FrameSource {
   /** Releases the decoder and the file. */
   dispose(): void;
 }
+
+/** What the caller knows before opening a file; every field is optional. */
+export interface OpenHint {
+  /**
+   * Box the analysis frames are fitted into (the tier's analysis size). A decoder that can scale
+   * (ffmpeg.wasm) delivers frames no larger than needed; WebCodecs ignores it.
+   */
+  analysisBox?: readonly [number, number];
+  /** Folder that serves the ffmpeg.wasm core (`ffmpeg-core.js`, `ffmpeg-core.wasm`); default: the build's own copy. */
+  decoderBaseUrl?: string;
+  /** Stops opening (loading a decoder can take a moment). */
+  signal?: AbortSignal;
+}

@@ -13,7 +13,7 @@ import { ExpertResults } from './expert-results.ts';
 import { ExternalRun } from './external-run.ts';
 import { convertRange, lumaAt, rgbAt, smallLumaAt } from '../frames/frame-planes.ts';
 import type { ProgressEvent, WorkerAnalyzeOptions } from '../api/options.ts';
-import { makePlan, type PlannedExpert } from './plan.ts';
+import { makePlan, TIERS, type PlannedExpert } from './plan.ts';
 import { ProgressTracker } from './progress.ts';
 import { buildReport } from './report-builder.ts';
 
@@ -32,7 +32,7 @@ export async function analyzeBlob(
   const progress = new ProgressTracker(onProgress);
   progress.emit('decode', 0.01, 'Opening the video');
   const backend = await detectBackend(opts.ep);
-  const video = await openFrameSource(blob);
+  const video = await openFrameSource(blob, { analysisBox: TIERS[opts.tier].analysisBox, decoderBaseUrl: opts.decoderBaseUrl, signal });
   try {
     const { info } = video;
     const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);

@@ -1,0 +1,103 @@
+/**
+ * The decode commands of the ffmpeg.wasm source and the reading of their output: raw 8-bit 4:2:0
+ * frames at a bounded size, one time range per command, with each frame's time taken from the
+ * `showinfo` filter's log.
+ */
+import type { YuvPlanes } from '../../frames/frame-pixels.ts';
+
+/** Bytes of decoded frames one command may produce (two are alive at once: one read, one decoding). */
+export const CHUNK_BYTES = 24 * 1024 * 1024;
+
+/** Size of the frames the decoder writes. */
+export interface OutSize {
+  width: number;
+  height: number;
+}
+
+/** What one decode command covers: from `startS`, either `durationS` seconds or `frames` frames. */
+export interface DecodeRange {
+  startS: number;
+  durationS?: number;
+  frames?: number;
+}
+
+/** Bytes of one yuv420p frame of this size (chroma rounded up for odd sizes, as ffmpeg writes it). */
+export function frameBytes({ width, height }: OutSize): number {
+  return width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2);
+}
+
+/** Seconds of video per decode command so that one command stays within {@link CHUNK_BYTES}. */
+export function chunkSeconds(size: OutSize, fps: number): number {
+  const frames = Math.max(4, Math.min(240, Math.floor(CHUNK_BYTES / frameBytes(size))));
+  return frames / (fps > 0 ? fps : 30);
+}
+
+/**
+ * ffmpeg arguments that decode `range` of the input's first video stream to `outPath` as raw
+ * yuv420p at `size`, limited range, upright (ffmpeg applies rotation metadata), one output frame per
+ * decoded frame (no frame-rate conversion, so variable frame rate survives).
+ */
+export function decodeArgs(inputPath: string, outPath: string, range: DecodeRange, size: OutSize): string[] {
+  const args = ['-hide_banner', '-nostats', '-loglevel', 'info'];
+  if (range.startS > 0) args.push('-ss', range.startS.toFixed(6));
+  if (range.durationS !== undefined) args.push('-t', range.durationS.toFixed(6));
+  args.push('-i', inputPath, '-map', '0:V:0', '-an', '-sn', '-dn');
+  if (range.frames !== undefined) args.push('-frames:v', String(range.frames));
+  args.push(
+    '-vf',
+    `scale=${size.width}:${size.height}:flags=area:out_range=tv,format=yuv420p,showinfo`,
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'yuv420p',
+    outPath,
+  );
+  return args;
+}
+
+const SHOWINFO = /\bn:\s*\d+\s+pts:\s*-?\d+\s+pts_time:(-?[0-9.eE+-]+)/;
+
+/** Frame times (seconds from the command's start) from the `showinfo` lines of a log. */
+export function showinfoTimes(lines: readonly string[]): number[] {
+  const times: number[] = [];
+  for (const line of lines) {
+    const m = SHOWINFO.exec(line);
+    if (m) times.push(Number.parseFloat(m[1]!));
+  }
+  return times;
+}
+
+/** The last lines of a log that read like errors, for a message. */
+export function errorLines(lines: readonly string[], max = 2): string {
+  const errs = lines.filter((l) => /error|invalid|could not|failed|unsupported|not found/i.test(l) && !SHOWINFO.test(l));
+  return errs.slice(-max).map((l) => l.trim()).join('; ');
+}
+
+/** A view of frame `i` of a raw yuv420p buffer, without copying. */
+export function planesAt(data: Uint8Array, i: number, size: OutSize): YuvPlanes {
+  const { width, height } = size;
+  const cw = Math.ceil(width / 2);
+  const ch = Math.ceil(height / 2);
+  const base = i * frameBytes(size);
+  return {
+    fullRange: false,
+    width,
+    height,
+    data,
+    y: { offset: base, stride: width },
+    u: { offset: base + width * height, stride: cw, width: cw, height: ch },
+    v: { offset: base + width * height + cw * ch, stride: cw, width: cw, height: ch },
+  };
+}
+
+/**
+ * Times of the frames in one command's output: the logged times when they match the frame count,
+ * otherwise evenly spaced at `fps` (a log line can be lost; the pixels cannot).
+ */
+export function frameTimes(logged: readonly number[], count: number, fps: number): number[] {
+  if (logged.length >= count) return logged.slice(0, count);
+  const step = 1 / (fps > 0 ? fps : 30);
+  return Array.from({ length: count }, (_, i) => logged[i] ?? (logged.at(-1) ?? -step) + step * (i - logged.length + 1));
+}

@@ -3,16 +3,15 @@
  * that turns the named model outputs into the common `score` / `map` form.
  */
 import type { TensorData } from '../inference/ort.ts';
+import { POST_PROCESSORS } from './catalogue.generated.ts';
 import type { ExpertFrameOutput, ExpertMeta } from './types.ts';
 
 /** Turns one batch of raw model outputs into per-frame scores and maps. */
 export type PostProcessor = (outputs: Record<string, TensorData>, meta: ExpertMeta) => ExpertFrameOutput;
 
-const modules = import.meta.glob<{ postprocess: PostProcessor }>('./*/post.ts', { eager: true });
-
 /** The post-processor of an expert folder, if it has one. */
 export function getPostProcessor(id: string): PostProcessor | undefined {
-  return modules[`./${id}/post.ts`]?.postprocess;
+  return POST_PROCESSORS[id];
 }
 
 /** The default: the model already emits `score` [N] and `map` [N, Ph, Pw]. */

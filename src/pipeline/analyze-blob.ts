@@ -8,6 +8,7 @@ import { detectBackend } from '../inference/ort.ts';
 import type { Report } from '../report/types.ts';
 import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
+import type { FrameSource } from '../decode/frame-source.ts';
 import { openFrameSource } from '../decode/open.ts';
 import { ExpertResults } from './expert-results.ts';
 import { ExternalRun } from './external-run.ts';
@@ -29,11 +30,29 @@ export async function analyzeBlob(
   executor: ExpertExecutor,
 ): Promise<Report> {
   const t0 = now();
+  onProgress({ stage: 'decode', progress: 0.01, message: 'Opening the video' });
+  const video = await openFrameSource(blob, { analysisBox: TIERS[opts.tier].analysisBox, decoderBaseUrl: opts.decoderBaseUrl, signal });
+  try {
+    return await analyzeSource(video, { name: opts.name, bytes: blob.size }, opts, onProgress, signal, executor, t0);
+  } finally {
+    video.dispose();
+  }
+}
+
+/** Analyzes an opened frame source (any decoder; Node tests use an ffmpeg-CLI source). */
+export async function analyzeSource(
+  video: FrameSource,
+  file: { name: string; bytes: number },
+  opts: Omit<WorkerAnalyzeOptions, 'name'>,
+  onProgress: (e: ProgressEvent) => void,
+  signal: AbortSignal,
+  executor: ExpertExecutor,
+  t0 = now(),
+): Promise<Report> {
   const progress = new ProgressTracker(onProgress);
   progress.emit('decode', 0.01, 'Opening the video');
   const backend = await detectBackend(opts.ep);
-  const video = await openFrameSource(blob, { analysisBox: TIERS[opts.tier].analysisBox, decoderBaseUrl: opts.decoderBaseUrl, signal });
-  try {
+  {
     const { info } = video;
     const plan = makePlan(opts.tier, info, EXPERTS, backend.ep);
     const { active, unavailable } = await loadExperts(executor, plan.experts, opts.modelBaseUrl, backend.ep);
@@ -104,8 +123,7 @@ export async function analyzeBlob(
 
     progress.emit('route', 0.92, 'Routing experts');
     const report = await buildReport({
-      blob,
-      name: opts.name,
+      file,
       info: { ...info, frameCount: frames },
       plan,
       results: [...active.map((e) => e.results), ...externalResults],
@@ -118,8 +136,6 @@ export async function analyzeBlob(
     });
     progress.emit('done', 1, 'Done');
     return report;
-  } finally {
-    video.dispose();
   }
 }
 

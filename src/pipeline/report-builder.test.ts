@@ -28,8 +28,7 @@ const info = { container: 'mp4', codec: 'avc1.64001f', width: 640, height: 360, 
 async function reportFor(results: ExpertResults[]) {
   let t = 0;
   return buildReport({
-    blob: new Blob([new Uint8Array(10)]),
-    name: 'clip.mp4',
+    file: { name: 'clip.mp4', bytes: 10 },
     info,
     plan: makePlan(1, info, results.map((r) => r.meta), 'wasm'),
     results,

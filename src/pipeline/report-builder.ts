@@ -18,8 +18,8 @@ import { buildDetail } from './detail.ts';
 
 /** Everything the report is made from. */
 export interface ReportInputs {
-  blob: Blob;
-  name: string;
+  /** The file's name and size. */
+  file: { name: string; bytes: number };
   info: VideoInfo;
   plan: AnalysisPlan;
   results: ExpertResults[];
@@ -70,8 +70,8 @@ export async function buildReport(r: ReportInputs): Promise<Report> {
   return {
     schema: 'qrouter.report/1',
     input: {
-      name: r.name,
-      bytes: r.blob.size,
+      name: r.file.name,
+      bytes: r.file.bytes,
       container: r.info.container,
       codec: r.info.codec,
       width: r.info.width,

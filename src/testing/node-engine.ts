@@ -1,0 +1,40 @@
+/**
+ * The whole analysis pipeline in Node: a file decoded by the ffmpeg CLI, the experts' built models
+ * run in this thread, and the same stages and report as in the browser. For tests and the benchmark.
+ */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { EpPreference } from '../api/options.ts';
+import { analyzeSource } from '../pipeline/analyze-blob.ts';
+import type { Report, Tier } from '../report/types.ts';
+import { openFfmpegFrameSource } from './ffmpeg-frame-source.ts';
+import { NodeExecutor } from './node-executor.ts';
+
+let executor: NodeExecutor | undefined;
+
+/** Options of a Node analysis. */
+export interface NodeAnalyzeOptions {
+  tier?: Tier;
+  router?: 'fast' | 'vlm';
+  /** Time budget in ms; picks the tier when given (see `budgetMs` of `analyzeVideo`). */
+  budgetMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Analyzes a video file on disk and resolves to the same report the page would give. */
+export async function analyzeFileInNode(path: string, options: NodeAnalyzeOptions = {}): Promise<Report> {
+  executor ??= new NodeExecutor();
+  const source = openFfmpegFrameSource(path);
+  try {
+    return await analyzeSource(
+      source,
+      { name: basename(path), bytes: statSync(path).size },
+      { tier: options.tier ?? 1, router: options.router ?? 'fast', modelBaseUrl: 'file:///models/', ep: 'wasm' as EpPreference, externalExperts: [] },
+      () => undefined,
+      options.signal ?? new AbortController().signal,
+      executor,
+    );
+  } finally {
+    source.dispose();
+  }
+}

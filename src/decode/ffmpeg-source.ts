@@ -24,7 +24,7 @@ const PROBE_PATH = '/probe.json';
 export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}): Promise<FrameSource> {
   const engine = await FfmpegEngine.open(blob, await coreAssets(hint.decoderBaseUrl), hint.signal);
   try {
-    const { code, log } = await engine.run('ffprobe', probeArgs(INPUT_PATH, PROBE_PATH), SILENCE_MS, hint.signal);
+    const { log } = await engine.run('ffprobe', probeArgs(INPUT_PATH, PROBE_PATH), SILENCE_MS, hint.signal);
     const bytes = await engine.take(PROBE_PATH);
     let json: ProbeJson | undefined;
     try {
@@ -32,7 +32,8 @@ export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}): Promise
     } catch {
       json = undefined;
     }
-    if (code !== 0 || !json) {
+    // ffprobe's exit code is not reliable in this build (-1 after a successful probe): the JSON decides.
+    if (!json?.streams) {
       const why = errorLines(log.map((l) => l.message));
       throw new CorruptInputError(
         `This file is not a video any decoder here can read${why ? ` (${why})` : ''}. Check that it is a video file, or re-encode it to MP4 (H.264).`,

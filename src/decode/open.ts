@@ -25,7 +25,9 @@ export async function openFrameSource(blob: Blob, hint: OpenHint = {}): Promise<
     return await openFfmpegSource(blob, hint);
   } catch (err) {
     // A file neither decoder reads: the WebCodecs path's reason names the codec when it found one.
-    if (first instanceof QRouterError && first.code === 'UNSUPPORTED_CODEC' && isDecoderMiss(err) && (err as QRouterError).code === 'NOT_VIDEO') throw first;
+    if (first instanceof QRouterError && first.code === 'UNSUPPORTED_CODEC' && isDecoderMiss(err) && (err as QRouterError).code === 'NOT_VIDEO') {
+      throw new QRouterError('UNSUPPORTED_CODEC', `${first.message} (The fallback decoder could not read it either: ${(err as QRouterError).message})`);
+    }
     throw err;
   }
 }

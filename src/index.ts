@@ -24,6 +24,8 @@ export type {
   Tier,
 } from './report/types.ts';
 export { ARTIFACT_TYPES } from './report/types.ts';
+export type { Detail, DetailExpert, DetailMaps, DetailMapFrame, DetailSeries } from './report/detail.ts';
+export { validateDetail, decodeMap, DETAIL_LIMITS } from './report/detail.ts';
 export {
   QRouterError,
   UnsupportedCodecError,
@@ -36,6 +38,6 @@ export {
 export type { ErrorCode } from './errors.ts';
 export { EXPERTS, getExpert } from './experts/registry.ts';
 export type { ExpertMeta, ExpertInputs, Pooling } from './experts/types.ts';
-export { setVlmEngine } from './router/vlm-router.ts';
-export type { VlmEngine } from './router/vlm-router.ts';
-export type { RouterEvidence } from './router/types.ts';
+export { CONTENT_TYPES } from './router/types.ts';
+export type { ContentType, Keyframe, ProbeResult, RouteContext, RoutePlan, Router } from './router/types.ts';
+export { readReport } from './report/read.ts';

@@ -1,42 +1,100 @@
 /**
- * The vision-language-model router. Its model weights are a multi-gigabyte download the user must opt
- * into; when no model engine is available in this page, it falls back to the fast router and the
- * route's rationale says so.
+ * The vision-language-model router. It shows the model a few keyframes, the probe's measurements and
+ * the expert catalogue, asks for a plan as JSON constrained by a schema, and accepts the answer only
+ * when it validates (content type from the vocabulary, known expert ids, weights in 0..1). A missing
+ * model, a timeout, a failed call or a refused answer rejects with a sentence saying why; the route
+ * stage then uses the fast router and records that sentence in the report.
+ *
+ * The model itself is a `VlmBackend`: WebLLM in its own worker, or a local OpenAI-compatible server,
+ * reached from the analysis worker through a MessagePort (`src/vlm/port.ts`).
  */
-import type { ReportRoute } from '../report/types.ts';
-import type { Router, RouterEvidence } from './types.ts';
+import { messageOf, type VlmBackend } from '../vlm/backend.ts';
+import { keyframeDataUrl } from '../vlm/png.ts';
+import { buildRoutePrompt, MAX_ROUTE_IMAGES, routeSchema } from '../vlm/route-prompt.ts';
+import { parseRouteAnswer } from '../vlm/route-validate.ts';
+import type { Keyframe, RouteContext, RoutePlan, Router } from './types.ts';
 
-/** A loaded VLM engine that can answer a routing prompt; provided by the page when the user opted in. */
-export interface VlmEngine {
-  routeFromEvidence(evidence: RouterEvidence[], signal?: AbortSignal): Promise<ReportRoute>;
+export type { VlmBackend, VlmPrompt, JsonSchema } from '../vlm/backend.ts';
+
+/** Default time the model may take to answer, below the route stage's own limit. */
+export const VLM_ROUTE_TIMEOUT_MS = 15_000;
+
+/** Why the VLM router could not give a plan; `message` is a sentence for the report. */
+export class VlmRouteError extends Error {
+  constructor(
+    readonly reason: 'unavailable' | 'timeout' | 'failed' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VlmRouteError';
+  }
 }
 
-let engine: VlmEngine | undefined;
-
-/** Registers a loaded VLM engine (after the user opted into downloading it). */
-export function setVlmEngine(e: VlmEngine | undefined): void {
-  engine = e;
+/** Options of the VLM router. */
+export interface VlmRouterOptions {
+  /** How long the model may take, in ms (default {@link VLM_ROUTE_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /** How many keyframes to show it (default and maximum {@link MAX_ROUTE_IMAGES}). */
+  maxImages?: number;
 }
 
-/** Routes with the VLM when one is loaded, otherwise with the fallback, saying why. */
+/** Up to `n` keyframes spread evenly over the ones the probe kept. */
+export function pickKeyframes(frames: readonly Keyframe[], n: number): Keyframe[] {
+  if (frames.length <= n) return [...frames];
+  return Array.from({ length: n }, (_, i) => frames[Math.round((i * (frames.length - 1)) / Math.max(1, n - 1))]!);
+}
+
+/** Routes with a vision-language model. */
 export class VlmRouter implements Router {
   readonly kind = 'vlm' as const;
+  private readonly timeoutMs: number;
+  private readonly maxImages: number;
 
-  constructor(private readonly fallback: Router) {}
+  constructor(
+    private readonly backend: VlmBackend | undefined,
+    options: VlmRouterOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? VLM_ROUTE_TIMEOUT_MS;
+    this.maxImages = Math.max(0, Math.min(MAX_ROUTE_IMAGES, options.maxImages ?? MAX_ROUTE_IMAGES));
+  }
 
-  async route(evidence: RouterEvidence[], signal?: AbortSignal): Promise<ReportRoute> {
-    if (engine) {
-      try {
-        return await engine.routeFromEvidence(evidence, signal);
-      } catch (err) {
-        return this.fallBack(evidence, `the vision-language model failed (${err instanceof Error ? err.message : String(err)})`);
-      }
+  async plan(ctx: RouteContext, signal?: AbortSignal): Promise<RoutePlan> {
+    const backend = this.backend;
+    if (!backend) {
+      throw new VlmRouteError('unavailable', 'no vision-language model is loaded in this page (its weights are downloaded only when you opt in)');
     }
-    return this.fallBack(evidence, 'no vision-language model is loaded in this page (its weights are downloaded only when you opt in)');
+    const frames = pickKeyframes(ctx.probe.keyframes, this.maxImages);
+    const prompt = buildRoutePrompt(ctx, frames.map((k) => k.tS));
+    const images = frames.map(keyframeDataUrl);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new VlmRouteError('timeout', `${backend.label} did not answer within ${fmtS(this.timeoutMs)}`)), this.timeoutMs);
+    const onAbort = () => timeout.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let text: string;
+    try {
+      text = await backend.routeJson(prompt, images, routeSchema(ctx), timeout.signal);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (timeout.signal.aborted && timeout.signal.reason instanceof VlmRouteError) throw timeout.signal.reason;
+      throw new VlmRouteError('failed', `${backend.label} failed: ${messageOf(err)}`);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    const checked = parseRouteAnswer(text, ctx);
+    if (!checked.ok) throw new VlmRouteError('invalid', `the answer of ${backend.label} was refused: ${checked.problem}`);
+    return { ...checked.plan, reasons: [...checked.plan.reasons, `Planned by ${backend.label} from ${frames.length} keyframe${frames.length === 1 ? '' : 's'}.`] };
   }
+}
 
-  private async fallBack(evidence: RouterEvidence[], why: string): Promise<ReportRoute> {
-    const route = await this.fallback.route(evidence);
-    return { ...route, router: 'fast', rationale: `VLM router unavailable: ${why}; used the fast router. ${route.rationale}` };
-  }
+function fmtS(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The VLM router for a run. With no backend (nothing loaded, nothing configured) its `plan` rejects
+ * at once with the reason, so the route stage falls back to the fast router and says why.
+ */
+export function createVlmRouter(backend: VlmBackend | undefined, options?: VlmRouterOptions): Router {
+  return new VlmRouter(backend, options);
 }

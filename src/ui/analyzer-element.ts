@@ -2,20 +2,23 @@
  * `<qrouter-analyzer>`: the analyzer as a custom element with its own shadow DOM. Drop or pick a
  * video, watch progress (and cancel), read the result, download the report.
  *
- * Attributes: `tier` (0 | 1 | 2, default 1), `model-base-url` (folder of the expert models).
+ * Attributes: `tier` (0 | 1 | 2, default 1), `model-base-url` (folder of the expert models),
+ * `compact` (one line for upload forms: the drop zone, progress and a verdict), `min-score` (0..100:
+ * the verdict passes at or above it), `theme` (`light` | `dark`; default: the system's).
  * Events (bubbling, composed): `progress` (detail: ProgressEvent), `report` (detail: Report),
- * `statechange` (detail: AnalyzerStateDetail).
+ * `statechange` (detail: AnalyzerStateDetail), `verdict` (detail: VerdictDetail, after each report).
+ * Styles are a constructed stylesheet, so the element renders under a strict CSP.
  */
 import { analyzeVideo } from '../api/analyze.ts';
 import type { AnalyzeOptions, ProgressEvent } from '../api/options.ts';
 import type { Report, Tier } from '../report/types.ts';
 import { h } from './dom.ts';
-import { STYLES } from './styles.ts';
+import { adoptStyles } from './styles.ts';
 import { createDropZone } from './drop-zone.ts';
 import { createProgressView } from './progress-view.ts';
 import { createNoticeView, toShownError, type ShownError } from './error-view.ts';
 import { createResultView } from './result-view.ts';
-import { downloadReport } from './download.ts';
+import { headline } from './explain.ts';
 
 /** Where the element is in its life cycle. */
 export type AnalyzerState = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -27,6 +30,16 @@ export interface AnalyzerStateDetail {
   error?: ShownError;
 }
 
+/** Detail of the `verdict` event: whether the score reaches `min-score` (always true without one). */
+export interface VerdictDetail {
+  pass: boolean;
+  score: number;
+  minScore: number | undefined;
+  label: Report['label'];
+  /** The one-line verdict shown in compact mode. */
+  text: string;
+}
+
 /** The function the element calls to analyse; replaceable for embedding or testing. */
 export type AnalyzeFn = (input: File | Blob | URL, options?: AnalyzeOptions) => Promise<Report>;
 
@@ -35,7 +48,7 @@ const CANCEL_GRACE_MS = 5000;
 
 /** The `<qrouter-analyzer>` element. */
 export class QRouterAnalyzerElement extends HTMLElement {
-  static readonly observedAttributes = ['tier'];
+  static readonly observedAttributes = ['tier', 'min-score'];
 
   /** The analysis function; defaults to the library's `analyzeVideo`. */
   analyzeFn: AnalyzeFn = analyzeVideo;
@@ -48,11 +61,14 @@ export class QRouterAnalyzerElement extends HTMLElement {
   readonly #drop = createDropZone((file) => void this.analyze(file));
   readonly #progress = createProgressView(() => this.cancel());
   readonly #notice = createNoticeView();
-  readonly #result = createResultView((report) => downloadReport(report, this.shadowRoot ?? undefined));
+  readonly #result: ReturnType<typeof createResultView>;
+  readonly #verdict = h('div', { class: 'verdict', id: 'verdict', role: 'status', hidden: true });
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    this.#result = createResultView(root);
     this.#tierSelect = h(
       'select',
       { id: 'tier', 'aria-label': 'Analysis tier' },
@@ -63,7 +79,6 @@ export class QRouterAnalyzerElement extends HTMLElement {
     this.#tierSelect.value = String(this.tier);
     this.#tierSelect.addEventListener('change', () => this.setAttribute('tier', this.#tierSelect.value));
     root.append(
-      h('style', {}, STYLES),
       h(
         'div',
         { class: 'toolbar' },
@@ -74,12 +89,25 @@ export class QRouterAnalyzerElement extends HTMLElement {
       this.#drop.el,
       this.#progress.el,
       this.#notice.el,
+      this.#verdict,
       this.#result.el,
     );
   }
 
   attributeChangedCallback(name: string): void {
     if (name === 'tier') this.#tierSelect.value = String(this.tier);
+    if (name === 'min-score' && this.#report) this.#showVerdict(this.#report);
+  }
+
+  /** The pass mark from the `min-score` attribute, or undefined. */
+  get minScore(): number | undefined {
+    const v = Number(this.getAttribute('min-score') ?? Number.NaN);
+    return this.hasAttribute('min-score') && Number.isFinite(v) ? Math.max(0, Math.min(100, v)) : undefined;
+  }
+
+  /** The player of the last report (undefined before a report or without a file). */
+  get viewer() {
+    return this.#result.viewer;
   }
 
   /** The analysis tier from the `tier` attribute (default 1). */
@@ -111,8 +139,11 @@ export class QRouterAnalyzerElement extends HTMLElement {
     const name = input instanceof File ? input.name : input instanceof URL ? decodeURIComponent(input.pathname.split('/').pop() ?? 'video') : 'video';
     this.#notice.hide();
     this.#result.hide();
+    this.#verdict.hidden = true;
     this.#progress.start(name);
     this.#drop.setDisabled(true);
+    // The tier cannot change under a running analysis.
+    this.#tierSelect.disabled = true;
     this.#setState({ state: 'running' });
 
     const modelBaseUrl = this.getAttribute('model-base-url') ?? undefined;
@@ -131,6 +162,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
     this.#controller = undefined;
     this.#progress.hide();
     this.#drop.setDisabled(false);
+    this.#tierSelect.disabled = false;
 
     if (controller.signal.aborted) {
       const error = outcome.ok ? { code: 'CANCELLED', message: 'The analysis was cancelled.' } : toShownError(outcome.error);
@@ -139,14 +171,15 @@ export class QRouterAnalyzerElement extends HTMLElement {
       return undefined;
     }
     if (!outcome.ok) {
-      const error = toShownError(outcome.error);
+      const error = toShownError(outcome.error, name);
       this.#notice.showError(error);
       this.#setState({ state: 'error', error });
       return undefined;
     }
     this.#report = outcome.report;
-    this.#result.show(outcome.report);
+    this.#result.show(outcome.report, input instanceof Blob ? input : undefined);
     this.dispatchEvent(new CustomEvent('report', { detail: outcome.report, bubbles: true, composed: true }));
+    this.#showVerdict(outcome.report);
     this.#setState({ state: 'done', report: outcome.report });
     return outcome.report;
   }
@@ -156,6 +189,18 @@ export class QRouterAnalyzerElement extends HTMLElement {
     if (!this.#controller || this.#controller.signal.aborted) return;
     this.#progress.cancelling();
     this.#controller.abort();
+  }
+
+  #showVerdict(report: Report): void {
+    const min = this.minScore;
+    const pass = min === undefined || report.score >= min;
+    const { verdict, why } = headline(report);
+    const text = `${report.input.name}: ${verdict}${min === undefined ? '' : pass ? ` · passes (minimum ${min})` : ` · below the minimum of ${min}`}. ${why}`;
+    this.#verdict.textContent = text;
+    this.#verdict.className = `verdict tone-${pass ? 'good' : 'bad'}`;
+    this.#verdict.hidden = false;
+    const detail: VerdictDetail = { pass, score: report.score, minScore: min, label: report.label, text };
+    this.dispatchEvent(new CustomEvent('verdict', { detail, bubbles: true, composed: true }));
   }
 
   #setState(detail: AnalyzerStateDetail): void {

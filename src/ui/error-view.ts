@@ -20,16 +20,33 @@ const HINTS: Record<string, string> = {
   INTERNAL: 'Try again; if it happens again, try another file or a lower tier.',
 };
 
-/** Reduces a thrown value to `{ code, message }` with a readable one-line message. */
-export function toShownError(err: unknown): ShownError {
+/**
+ * Reduces a thrown value to `{ code, message }` with a readable message: the first line only, stack
+ * frames dropped (never the reason itself), the file named when `fileName` is given, and the cause
+ * spelled out for failures that come from the page's origin rather than the video.
+ */
+export function toShownError(err: unknown, fileName?: string): ShownError {
   const e = err as { code?: unknown; message?: unknown; name?: unknown } | null;
   let code = typeof e?.code === 'string' ? e.code : 'INTERNAL';
   if (e?.name === 'AbortError') code = 'CANCELLED';
   let message = typeof e?.message === 'string' && e.message.trim() ? e.message : typeof err === 'string' ? err : '';
-  message = (message.split('\n')[0] ?? '').replace(/\s+at\s+\S+.*$/, '').trim();
+  // Stack frames look like "    at fn (url:1:2)" on their own lines; the first line is the reason.
+  message = (message.split('\n')[0] ?? '').trim();
   if (!message) message = code === 'CANCELLED' ? 'The analysis was cancelled.' : 'The analysis failed for an unknown reason.';
   if (!/[.!?]$/.test(message)) message += '.';
+  const cause = crossOriginCause(message);
+  if (cause) message = `${message} ${cause}`;
+  if (fileName && code !== 'CANCELLED' && !message.includes(fileName)) message = `${fileName}: ${message}`;
   return { code, message };
+}
+
+/** Explains failures caused by where the library or the video is served from, or undefined. */
+export function crossOriginCause(message: string): string | undefined {
+  if (/construct 'Worker'|SecurityError|cannot be accessed from origin/i.test(message))
+    return 'Cause: the analyzer\'s worker script is served from another origin than this page, and browsers only start workers from the page\'s own origin. Serve the library files (dist-lib/) from this page\'s origin; the models may stay elsewhere (model-base-url, with CORS).';
+  if (/Failed to fetch|NetworkError|CORS|Access-Control/i.test(message))
+    return 'Cause: a request to another origin was refused, most often because that server sends no Access-Control-Allow-Origin header for this page (CORS), or the URL is wrong. Check model-base-url and the video URL.';
+  return undefined;
 }
 
 /** The hint for a code, when there is one. */

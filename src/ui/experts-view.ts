@@ -1,8 +1,13 @@
-/** Per-expert scores as bars, with each expert's raw value and unit and its weight in the route. */
+/**
+ * Per-expert scores as bars, each with its raw value and unit explained in words and its weight in
+ * the route. Measures of the content (colourfulness, contrast) are drawn in a neutral colour and
+ * marked as content, never as faults.
+ */
 import type { Report } from '../report/types.ts';
 import { EXPERTS } from '../experts/registry.ts';
 import { h } from './dom.ts';
 import { fixed, scoreTone } from './format.ts';
+import { isContentMeasure, unitInWords } from './explain.ts';
 
 /** Builds the experts card. */
 export function createExpertsView(report: Report): HTMLElement {
@@ -11,15 +16,18 @@ export function createExpertsView(report: Report): HTMLElement {
     .sort((a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0) || a.id.localeCompare(b.id))
     .map((e) => {
       const meta = EXPERTS.find((m) => m.id === e.id);
+      const content = isContentMeasure(meta);
       const w = weights.get(e.id);
-      const pct = Math.max(0, Math.min(100, e.score));
+      const fill = h('div', { class: content ? 'fill-content' : `fill-${scoreTone(e.score)}` });
+      fill.style.width = `${Math.max(0, Math.min(100, e.score))}%`;
+      const words = unitInWords(e.id, e.raw);
       return h(
         'div',
-        { class: 'bar-row', 'data-expert': e.id, title: meta?.description },
-        h('span', { class: 'name' }, meta?.label ?? e.id),
-        h('div', { class: 'bar' }, h('div', { class: `fill-${scoreTone(e.score)}`, style: `width:${pct}%` })),
+        { class: 'bar-row', 'data-expert': e.id, 'data-content': content ? 'true' : undefined, title: [meta?.description, words].filter(Boolean).join(' ') },
+        h('span', { class: 'name' }, meta?.label ?? e.id, content ? h('span', { class: 'kind' }, 'content') : null),
+        h('div', { class: 'bar' }, fill),
         h('span', { class: 'val' }, fixed(e.score, 0)),
-        h('span', { class: 'raw' }, `${rawText(e.raw)} ${e.unit}${w !== undefined ? ` · weight ${fixed(w, 2)}` : ' · not weighted'}`),
+        h('span', { class: 'raw' }, `${words || `${fixed(e.raw, 3)} ${e.unit}`}${w !== undefined ? ` Weight ${fixed(w, 2)}.` : ' Not weighted.'}`),
       );
     });
   return h(
@@ -28,10 +36,4 @@ export function createExpertsView(report: Report): HTMLElement {
     h('h3', {}, 'Experts'),
     rows.length ? h('div', { class: 'bars' }, ...rows) : h('p', { class: 'empty' }, 'No expert ran on this video.'),
   );
-}
-
-function rawText(v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  const a = Math.abs(v);
-  return a >= 100 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toFixed(3);
 }

@@ -1,4 +1,7 @@
-/** The progress panel: a bar that only rises, the current stage in words, and a Cancel button. */
+/**
+ * The progress panel: a bar that only rises, the current stage in words, frames decoded of the
+ * expected total, a time estimate, and a Cancel button.
+ */
 import type { ProgressEvent } from '../api/options.ts';
 import { h } from './dom.ts';
 
@@ -33,9 +36,11 @@ export function createProgressView(onCancel: () => void): ProgressView {
   const fill = h('div', {});
   const track = h('div', { class: 'track', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-labelledby': 'stage' }, fill);
   const cancel = h('button', { id: 'cancel', type: 'button', onclick: () => onCancel() }, 'Cancel');
-  const el = h('div', { class: 'progress', hidden: true, 'aria-live': 'polite' }, h('div', { class: 'row' }, stage, pct, cancel), track);
+  const eta = h('div', { class: 'eta', id: 'eta' }, '');
+  const el = h('div', { class: 'progress', hidden: true, 'aria-live': 'polite' }, h('div', { class: 'row' }, stage, pct, cancel), track, eta);
   let value = 0;
   let name = '';
+  let startedAt = 0;
 
   const show = (v: number, text: string): void => {
     value = Math.max(value, Math.min(1, Math.max(0, v)));
@@ -54,14 +59,18 @@ export function createProgressView(onCancel: () => void): ProgressView {
     start(fileName) {
       name = fileName;
       value = 0;
+      startedAt = performance.now();
+      eta.textContent = '';
       cancel.disabled = false;
       el.hidden = false;
       show(0, `Starting analysis of ${name}…`);
     },
     update(event) {
       const text = event.message ? `${STAGE_TEXT[event.stage]} · ${event.message}` : STAGE_TEXT[event.stage];
-      const frames = event.framesDecoded !== undefined && !event.message ? ` · ${event.framesDecoded} frames` : '';
+      const total = framesTotal(event);
+      const frames = event.framesDecoded !== undefined && !event.message ? ` · frame ${event.framesDecoded}${total ? ` of ${total}` : ''}` : '';
       show(event.progress, `${text}${frames}`);
+      eta.textContent = estimate(value, performance.now() - startedAt);
     },
     cancelling() {
       cancel.disabled = true;
@@ -71,4 +80,24 @@ export function createProgressView(onCancel: () => void): ProgressView {
       el.hidden = true;
     },
   };
+}
+
+/**
+ * The expected frame total: the event's own `framesTotal` when it has one, else inferred while frames
+ * are being decoded, when progress rises linearly with them (3 % to 90 % over the video's frames).
+ */
+function framesTotal(event: ProgressEvent): number | undefined {
+  const own = (event as ProgressEvent & { framesTotal?: number }).framesTotal;
+  if (typeof own === 'number' && own > 0) return own;
+  const done = event.framesDecoded;
+  if (event.stage !== 'infer' || done === undefined || done < 10 || event.progress <= 0.05) return undefined;
+  return Math.round((done * 0.87) / (event.progress - 0.03));
+}
+
+/** "about 12 s left", from the rate so far; empty until there is enough to go on. */
+function estimate(progress: number, elapsedMs: number): string {
+  if (progress < 0.05 || elapsedMs < 1500 || progress >= 1) return '';
+  const left = (elapsedMs / progress) * (1 - progress) / 1000;
+  const text = left < 60 ? `${Math.max(1, Math.round(left))} s` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s`;
+  return `About ${text} left · ${(elapsedMs / 1000).toFixed(0)} s so far`;
 }

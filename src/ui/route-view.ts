@@ -10,15 +10,17 @@ export function createRouteView(report: Report): HTMLElement {
   const max = route.experts.reduce((m, e) => Math.max(m, e.weight), 0) || 1;
   const rows = [...route.experts]
     .sort((a, b) => b.weight - a.weight)
-    .map((e) =>
-      h(
+    .map((e) => {
+      const fill = h('div', { class: 'fill-accent' });
+      fill.style.width = `${(e.weight / max) * 100}%`;
+      return h(
         'div',
         { class: 'bar-row' },
         h('span', { class: 'name' }, EXPERTS.find((m) => m.id === e.id)?.label ?? e.id),
-        h('div', { class: 'bar' }, h('div', { class: 'fill-accent', style: `width:${(e.weight / max) * 100}%` })),
+        h('div', { class: 'bar' }, fill),
         h('span', { class: 'val' }, fixed(e.weight, 2)),
-      ),
-    );
+      );
+    });
   return h(
     'section',
     { class: 'card', id: 'route' },
@@ -31,7 +33,7 @@ export function createRouteView(report: Report): HTMLElement {
       h('dt', {}, 'Content'),
       h('dd', {}, h('span', { class: 'tag' }, words(route.contentType))),
     ),
-    rows.length ? h('div', { class: 'bars', style: 'margin-top:12px' }, ...rows) : null,
+    rows.length ? h('div', { class: 'bars route-bars' }, ...rows) : null,
     route.rationale ? h('p', { class: 'rationale' }, route.rationale) : null,
   );
 }

@@ -21,6 +21,11 @@ export type EpPreference = 'auto' | 'webgpu' | 'wasm';
 export interface AnalyzeOptions {
   /** 0 glance, 1 assess (default), 2 inspect. */
   tier?: Tier;
+  /**
+   * A time budget for the analysis in milliseconds: the richest tier whose predicted time (from
+   * measured costs) fits is used instead of `tier`; the report's `budget` says what was predicted.
+   */
+  budgetMs?: number;
   /** Router: the built-in fast router (default) or a vision-language model. */
   router?: 'fast' | 'vlm';
   /** Cancels the run; the promise rejects with a CancelledError. */
@@ -46,6 +51,7 @@ export interface WorkerAnalyzeOptions {
   router: 'fast' | 'vlm';
   modelBaseUrl: string;
   decoderBaseUrl?: string;
+  budgetMs?: number;
   ep: EpPreference;
   name: string;
   externalExperts: ExternalExpertSpec[];

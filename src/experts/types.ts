@@ -57,6 +57,12 @@ export interface ExpertMeta {
   inputs: ExpertInputs;
   /** The model emits named features that a post-processor in the expert's folder turns into scores. */
   post?: boolean;
+  /**
+   * What the expert's measure takes for granted about the picture: `natural-scene-statistics` means it
+   * compares against statistics of camera photographs, so it misleads on screen content, animation,
+   * games and test patterns (the router leaves it out there).
+   */
+  assumes?: 'natural-scene-statistics'[];
   /** Short description shown in the UI. */
   description: string;
 }

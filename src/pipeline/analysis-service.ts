@@ -18,7 +18,7 @@ export function createAnalysisService(makeExecutor: () => ExpertExecutor & { ter
       runs.set(runId, controller);
       try {
         executor ??= makeExecutor();
-        return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal, executor) };
+        return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal, { executor }) };
       } catch (err) {
         const error = serializeError(err);
         // A crashed inference worker is replaced on the next run.

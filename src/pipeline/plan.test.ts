@@ -40,7 +40,7 @@ describe('makePlan', () => {
     expect(t0[t0.length - 1]!).toBeLessThan(8);
   });
 
-  it('gives costly experts fewer frames, drops them at tier 0, and leaves out WebGPU-only ones on wasm', () => {
+  it('gives costly experts fewer frames, and leaves out WebGPU-only ones on wasm', () => {
     const experts = [meta('cheap', 1), meta('costly', 60), meta('gpu', 1, { requires: ['webgpu'] })];
     const p1 = makePlan(1, video720, experts, 'wasm');
     const stride = (id: string) => p1.experts.find((e) => e.meta.id === id)?.stride;
@@ -49,7 +49,21 @@ describe('makePlan', () => {
     expect(p1.experts.some((e) => e.meta.id === 'gpu')).toBe(false);
     expect(makePlan(1, video720, experts, 'webgpu').experts.some((e) => e.meta.id === 'gpu')).toBe(true);
     const p0 = makePlan(0, video720, experts, 'wasm');
-    expect(p0.experts.map((e) => e.meta.id)).toEqual(['cheap']);
+    expect(p0.experts.find((e) => e.meta.id === 'costly')?.stride).toBe(p0.analysisTimes.length);
+  });
+
+  it('analyses frames at the same size at every tier, so tiers agree on what an expert measures', () => {
+    const sizes = ([0, 1, 2] as const).map((t) => makePlan(t, video720, [], 'wasm').analysisSize);
+    expect(sizes[0]).toEqual(sizes[1]);
+    expect(sizes[2]).toEqual(sizes[1]);
+  });
+
+  it('follows the route: weight 0 is not run, a light weight gets fewer frames than a full one', () => {
+    const experts = [meta('a', 20), meta('b', 20), meta('off', 1)];
+    const p = makePlan(1, video720, experts, 'wasm', new Map([['a', 1], ['b', 0.25], ['off', 0]]));
+    const stride = (id: string) => p.experts.find((e) => e.meta.id === id)?.stride;
+    expect(stride('off')).toBeUndefined();
+    expect(stride('b')!).toBeGreaterThan(stride('a')!);
   });
 
   it('runs temporal experts on every frame', () => {

@@ -1,6 +1,8 @@
 /**
  * The tier plan: how many frames each stream gets, at what size, and which experts run on how many of
- * the sampled frames. Driven by expert metadata (kind, cost, requirements), never by expert names.
+ * the sampled frames. Driven by expert metadata (kind, cost, requirements) and the route's weights,
+ * never by expert names. Every tier analyses frames at the same size, so tiers differ in how many
+ * frames they look at (detail, confidence), not in what an expert measures (verdict).
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { Tier } from '../report/types.ts';
@@ -12,21 +14,24 @@ export interface TierBudget {
   analysisFrames: number;
   /** Box the analysis frames are fitted into. */
   analysisBox: [number, number];
-  /** Box the temporal stream (every frame) is fitted into. */
+  /** Box the temporal stream is fitted into. */
   temporalBox: [number, number];
-  /** Inference budget per spatial expert for the whole clip, in ms (from costPerFrameMs). */
+  /** Inference budget per spatial expert of full weight for the whole clip, in ms (from costPerFrameMs). */
   expertBudgetMs: number;
-  /** Experts whose cost per frame exceeds this are left out at this tier. */
-  maxCostPerFrameMs: number;
   /** Frames per inference call. */
   batch: number;
+  /**
+   * Read only bursts of this many consecutive frames at each analysis time (by timestamp) instead of
+   * decoding the whole file; temporal experts then see the bursts.
+   */
+  burst?: number;
 }
 
 /** The budgets of the three tiers. */
 export const TIERS: Record<Tier, TierBudget> = {
-  0: { analysisFrames: 6, analysisBox: [480, 270], temporalBox: [160, 90], expertBudgetMs: 30, maxCostPerFrameMs: 6, batch: 6 },
-  1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, maxCostPerFrameMs: 200, batch: 2 },
-  2: { analysisFrames: 32, analysisBox: [1920, 1080], temporalBox: [320, 180], expertBudgetMs: 800, maxCostPerFrameMs: 1e9, batch: 2 },
+  0: { analysisFrames: 6, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 50, batch: 6, burst: 6 },
+  1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, batch: 2 },
+  2: { analysisFrames: 32, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 800, batch: 2 },
 };
 
 /** One expert's part of the plan. */
@@ -44,13 +49,30 @@ export interface AnalysisPlan {
   temporalSize: { width: number; height: number };
   /** Row-preserving size for experts that read line structure. */
   rowsSize: { width: number; height: number };
-  /** Analysis-frame indices in presentation order, as target timestamps in seconds. */
+  /** Analysis-frame target times in seconds, ascending. */
   analysisTimes: number[];
   experts: PlannedExpert[];
 }
 
-/** Makes the plan for a video of the given size and length. */
-export function makePlan(tier: Tier, video: { width: number; height: number; durationS: number; frameCount: number }, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm'): AnalysisPlan {
+type VideoShape = { width: number; height: number; durationS: number; frameCount: number };
+
+/** The experts a tier can run on this device at this video size. */
+export function availableExperts(tier: Tier, video: Pick<VideoShape, 'width' | 'height'>, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm'): ExpertMeta[] {
+  const budget = TIERS[tier];
+  const analysisSize = fitSize(video.width, video.height, budget.analysisBox[0], budget.analysisBox[1]);
+  const temporalSize = fitSize(video.width, video.height, budget.temporalBox[0], budget.temporalBox[1]);
+  return experts.filter((meta) => {
+    if (meta.requires.includes('webgpu') && ep !== 'webgpu') return false;
+    const size = meta.inputs.stream === 'temporal' ? temporalSize : analysisSize;
+    return Math.min(size.width, size.height) >= (meta.inputs.minSide ?? 1);
+  });
+}
+
+/**
+ * Makes the plan for a video. `weights` (from the route) leaves out experts of weight 0 and gives
+ * lighter ones fewer frames; without it every available expert counts fully.
+ */
+export function makePlan(tier: Tier, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm', weights?: ReadonlyMap<string, number>, frameBudgets?: ReadonlyMap<string, number>): AnalysisPlan {
   const budget = TIERS[tier];
   const analysisSize = fitSize(video.width, video.height, budget.analysisBox[0], budget.analysisBox[1]);
   const temporalSize = fitSize(video.width, video.height, budget.temporalBox[0], budget.temporalBox[1]);
@@ -59,19 +81,16 @@ export function makePlan(tier: Tier, video: { width: number; height: number; dur
   const analysisTimes = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * video.durationS);
   const scale = (analysisSize.width * analysisSize.height) / (960 * 540);
   const planned: PlannedExpert[] = [];
-  for (const meta of experts) {
-    if (meta.requires.includes('webgpu') && ep !== 'webgpu') continue;
-    const minSide = meta.inputs.minSide ?? 1;
-    const size = meta.inputs.stream === 'temporal' ? temporalSize : analysisSize;
-    if (Math.min(size.width, size.height) < minSide) continue;
-    if (meta.kind === 'temporal' && meta.inputs.stream === 'temporal') {
+  for (const meta of availableExperts(tier, video, experts, ep)) {
+    const weight = weights ? (weights.get(meta.id) ?? 0) : 1;
+    if (weight <= 0) continue;
+    if (meta.inputs.stream === 'temporal') {
       planned.push({ meta, stride: 1 });
       continue;
     }
     const cost = meta.costPerFrameMs * scale;
-    if (cost > budget.maxCostPerFrameMs) continue;
-    const affordable = cost > 0 ? Math.floor(budget.expertBudgetMs / cost) : count;
-    const frames = Math.max(1, Math.min(count, affordable));
+    const affordable = cost > 0 ? Math.floor((budget.expertBudgetMs * Math.max(0.25, weight)) / cost) : count;
+    const frames = Math.max(1, Math.min(count, affordable, frameBudgets?.get(meta.id) ?? count));
     planned.push({ meta, stride: Math.max(1, Math.floor(count / frames)) });
   }
   return { tier, budget, analysisSize, temporalSize, rowsSize, analysisTimes, experts: planned };

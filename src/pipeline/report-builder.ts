@@ -1,20 +1,18 @@
 /**
- * Builds the `qrouter.report/1` report from the collected expert results: pooling, routing, fusion,
- * localization, timeline and timings.
+ * Assembles the `qrouter.report/2` report from the stages' outcomes: the input facts, the route and
+ * how it was reached, the fused score and its timeline, the experts' opinions (probe-only content
+ * measures marked), the artifact events, timings and warnings.
  */
-import { beyondThreshold, type ExpertResults } from './expert-results.ts';
-import { fuse, labelOf } from '../fusion/fuse.ts';
-import { tolerance } from '../fusion/weights.ts';
-import { normalizeScore } from '../fusion/normalize.ts';
-import { eventsOf } from '../localize/events.ts';
-import type { BackendInfo } from '../inference/ort.ts';
-import { selectRouter } from '../router/select.ts';
-import type { RouterEvidence } from '../router/types.ts';
-import type { Report, ReportExpert } from '../report/types.ts';
 import type { VideoInfo } from '../decode/frame-source.ts';
-import type { ProgressStage } from '../api/options.ts';
-import type { AnalysisPlan } from './plan.ts';
+import { labelOf } from '../fusion/fuse.ts';
+import type { BackendInfo } from '../inference/ort.ts';
+import type { ProbeResult } from '../router/types.ts';
+import type { Report, ReportArtifact, ReportExpert } from '../report/types.ts';
 import { buildDetail } from './detail.ts';
+import type { ExpertResults } from './expert-results.ts';
+import type { FuseOutcome } from './fuse-stage.ts';
+import type { AnalysisPlan } from './plan.ts';
+import type { RouteOutcome } from './route.ts';
 
 /** Everything the report is made from. */
 export interface ReportInputs {
@@ -22,53 +20,46 @@ export interface ReportInputs {
   file: { name: string; bytes: number };
   info: VideoInfo;
   plan: AnalysisPlan;
+  probe: ProbeResult;
+  route: RouteOutcome;
   results: ExpertResults[];
-  router: 'fast' | 'vlm';
-  /** Labels of planned experts whose model could not be loaded. */
-  unavailable?: string[];
+  fused: FuseOutcome;
+  artifacts: ReportArtifact[];
   backend: BackendInfo;
-  timings: { decodeMs: number; expertsMs: number; startedAt: number; now: () => number };
-  signal?: AbortSignal;
-  onStage?: (stage: ProgressStage, progress: number) => void;
+  timings: { decodeMs: number; expertsMs: number; totalMs: number; framesAnalyzed: number };
+  warnings: string[];
+  budget?: Report['budget'];
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** Assembles the report. */
-export async function buildReport(r: ReportInputs): Promise<Report> {
-  const evidence: RouterEvidence[] = r.results
-    .filter((res) => res.frames.length > 0)
-    .map((res) => {
-      const raw = res.pooled();
-      const flaggedCount = res.frames.filter((f) => beyondThreshold(res.meta, f.raw)).length;
-      return { meta: res.meta, raw, quality: normalizeScore(res.meta, raw), flaggedFraction: flaggedCount / res.frames.length };
-    });
-
-  const tRoute = r.timings.now();
-  const routed = await selectRouter(r.router).route(evidence, r.signal);
-  const missing = r.unavailable?.length ? ` Left out because their models could not be loaded: ${r.unavailable.join(', ')}.` : '';
-  const route = { ...routed, rationale: routed.rationale + missing };
-  const routeMs = r.timings.now() - tRoute;
-  const weightOf = new Map(route.experts.map((e) => [e.id, e.weight]));
-
-  const experts: ReportExpert[] = evidence.map((e) => ({ id: e.meta.id, score: round1(e.quality), raw: round4(e.raw), unit: e.meta.unit }));
-  const score = fuse(evidence.map((e) => ({ quality: e.quality, weight: weightOf.get(e.meta.id) ?? 0, tolerance: tolerance(e.meta.id) })));
-
-  r.onStage?.('localize', 0.96);
-  const frameDuration = r.info.fps > 0 ? 1 / r.info.fps : 0.04;
-  const analysisGap = r.info.durationS / Math.max(1, r.plan.analysisTimes.length);
-  const artifacts = r.results
-    .flatMap((res) => eventsOf(res, res.meta.inputs.stream === 'temporal' ? 3 * frameDuration : 1.5 * analysisGap, res.meta.inputs.stream === 'temporal' ? frameDuration : analysisGap / 2))
-    .sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
-
-  const timeline = timelineOf(r.results, evidence, weightOf, r.plan.analysisTimes, analysisGap);
-  const spread = stdDev(timeline.map((p) => p.score));
-  const coverage = Math.min(1, r.plan.analysisTimes.length / 16);
-  const confidence = Math.max(0.05, Math.min(1, coverage * (1 - Math.min(0.5, spread / 100))));
-
-  return {
-    schema: 'qrouter.report/1',
+export function buildReport(r: ReportInputs): Report {
+  const ran = new Set(r.fused.evidence.map((e) => e.meta.id));
+  const experts: ReportExpert[] = [
+    ...r.fused.evidence.map((e) => ({ id: e.meta.id, score: round1(Number.isFinite(e.quality) ? e.quality : 0), raw: round4(Number.isFinite(e.raw) ? e.raw : 0), unit: e.meta.unit })),
+    ...r.probe.experts
+      .filter((p) => !ran.has(p.meta.id) && Number.isFinite(p.quality))
+      .map((p) => ({ id: p.meta.id, score: round1(p.quality), raw: round4(p.raw), unit: p.meta.unit, stage: 'probe' as const })),
+  ];
+  const plannedFrames = new Map(r.plan.experts.map((p) => [p.meta.id, Math.ceil(r.plan.analysisTimes.length / p.stride)]));
+  const { plan: routePlan } = r.route;
+  const route: Report['route'] = {
+    requested: r.route.requested,
+    router: r.route.used,
+    ...(r.route.fallbackReason ? { fallbackReason: r.route.fallbackReason } : {}),
+    contentType: routePlan.contentType,
+    contentConfidence: routePlan.contentConfidence,
+    experts: routePlan.experts.map((e) => {
+      const frames = e.weight > 0 ? plannedFrames.get(e.id) : undefined;
+      return { id: e.id, weight: e.weight, ...(frames !== undefined && !isTemporal(r.plan, e.id) ? { frames } : {}) };
+    }),
+    rationale: routePlan.reasons.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join('. ') + '.',
+    reasons: routePlan.reasons,
+  };
+  const report: Report = {
+    schema: 'qrouter.report/2',
     input: {
       name: r.file.name,
       bytes: r.file.bytes,
@@ -82,48 +73,29 @@ export async function buildReport(r: ReportInputs): Promise<Report> {
       decoder: r.info.decoder,
     },
     tier: r.plan.tier,
-    score: Number.isFinite(score) ? round1(score) : 0,
-    label: labelOf(Number.isFinite(score) ? score : 0),
-    confidence: Math.round(confidence * 100) / 100,
+    score: round1(r.fused.score),
+    label: labelOf(r.fused.score),
+    confidence: Math.round(r.fused.confidence * 100) / 100,
     route,
     experts,
-    artifacts,
-    timeline,
+    artifacts: r.artifacts,
+    timeline: r.fused.timeline,
     timings: {
       decodeMs: Math.round(r.timings.decodeMs),
       expertsMs: Math.round(r.timings.expertsMs),
-      routeMs: Math.round(routeMs * 10) / 10,
-      totalMs: Math.round(r.timings.now() - r.timings.startedAt),
-      framesAnalyzed: r.info.frameCount,
+      routeMs: Math.round(r.route.ms * 10) / 10,
+      probeMs: Math.round(r.probe.ms),
+      totalMs: Math.round(r.timings.totalMs),
+      framesAnalyzed: r.timings.framesAnalyzed,
     },
     backend: { ep: r.backend.ep, adapter: r.backend.adapter },
+    warnings: r.warnings,
     detail: buildDetail(r.results, { plan: r.plan, durationS: r.info.durationS, fps: r.info.fps }),
   };
+  if (r.budget) report.budget = r.budget;
+  return report;
 }
 
-/**
- * Fused score at each analysis time: spatial experts use that frame's value, temporal experts the mean
- * of their frames within half an analysis interval, experts without a value there their video value.
- */
-function timelineOf(results: ExpertResults[], evidence: RouterEvidence[], weightOf: Map<string, number>, times: number[], gap: number): { tS: number; score: number }[] {
-  const videoQuality = new Map(evidence.map((e) => [e.meta.id, e.quality]));
-  const points: { tS: number; score: number }[] = [];
-  for (const target of times) {
-    const inputs = results
-      .filter((res) => res.frames.length > 0)
-      .map((res) => {
-        const near = res.frames.filter((f) => Math.abs(f.tS - target) <= gap / 2 && Number.isFinite(f.raw));
-        const quality = near.length ? normalizeScore(res.meta, near.reduce((s, f) => s + f.raw, 0) / near.length) : videoQuality.get(res.meta.id) ?? Number.NaN;
-        return { quality, weight: weightOf.get(res.meta.id) ?? 0, tolerance: tolerance(res.meta.id) };
-      });
-    const s = fuse(inputs);
-    if (Number.isFinite(s)) points.push({ tS: round4(target), score: round1(s) });
-  }
-  return points;
-}
-
-function stdDev(v: number[]): number {
-  if (v.length < 2) return 0;
-  const m = v.reduce((s, x) => s + x, 0) / v.length;
-  return Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1));
+function isTemporal(plan: AnalysisPlan, id: string): boolean {
+  return plan.experts.some((p) => p.meta.id === id && p.meta.inputs.stream === 'temporal');
 }

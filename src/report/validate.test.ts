@@ -4,26 +4,43 @@ import type { Report } from './types.ts';
 
 function sample(): Report {
   return {
-    schema: 'qrouter.report/1',
+    schema: 'qrouter.report/2',
     input: { name: 'clip.mp4', bytes: 123, container: 'mp4', codec: 'avc1.640028', width: 1920, height: 1080, durationS: 8, fps: 29.97, frameCount: 240, decoder: 'webcodecs' },
     tier: 1,
     score: 72.4,
     label: 'good',
     confidence: 0.8,
-    route: { router: 'fast', contentType: 'natural-camera', experts: [{ id: 'sharpness', weight: 0.3 }], rationale: '...' },
+    route: {
+      requested: 'fast',
+      router: 'fast',
+      contentType: 'natural-camera',
+      contentConfidence: 0.9,
+      experts: [{ id: 'sharpness', weight: 0.3, frames: 12 }],
+      rationale: 'Camera footage.',
+      reasons: ['camera footage'],
+    },
     experts: [{ id: 'sharpness', score: 64, raw: 0.41, unit: 'ratio' }],
     artifacts: [
       { type: 'blur', startS: 2, endS: 3.5, severity: 0.7, confidence: 0.9, region: { x: 0.1, y: 0.2, w: 0.3, h: 0.3 } },
       { type: 'freeze', startS: 4, endS: 5, severity: 1, confidence: 1 },
     ],
     timeline: [{ tS: 0, score: 70.1 }],
-    timings: { decodeMs: 1, expertsMs: 2, routeMs: 0, totalMs: 4, framesAnalyzed: 10 },
+    timings: { decodeMs: 1, expertsMs: 2, routeMs: 0, probeMs: 1, totalMs: 4, framesAnalyzed: 10 },
     backend: { ep: 'wasm', adapter: '' },
+    warnings: [],
   };
 }
 
 describe('validateReport', () => {
-  it('accepts the DESIGN.md example', () => {
+  it('requires a fallback reason when the requested router was not the one used', () => {
+    const r = sample();
+    r.route.requested = 'vlm';
+    expect(validateReport(r)).toEqual(['report.route.fallbackReason: is missing although the requested router was not used']);
+    r.route.fallbackReason = 'no model loaded';
+    expect(validateReport(r)).toEqual([]);
+  });
+
+  it('accepts the README example', () => {
     expect(validateReport(sample())).toEqual([]);
     expect(isReport(sample())).toBe(true);
   });

@@ -1,6 +1,7 @@
 /**
- * A strict validator for `qrouter.report/1`: every field present with the right type and range, and
- * no field the schema does not name. Used by tests and by anyone who consumes reports.
+ * A strict validator for `qrouter.report/2`: every field present with the right type and range, and
+ * no field the schema does not name. Used by tests and by anyone who consumes reports; a
+ * `qrouter.report/1` document is first upgraded by `readReport` (`read.ts`).
  */
 import { ARTIFACT_TYPES, type Report } from './types.ts';
 import { validateDetail } from './detail.ts';
@@ -59,10 +60,10 @@ class Checker {
 /** Returns the list of problems with `value` as a `qrouter.report/1` report (empty when valid). */
 export function validateReport(value: unknown): string[] {
   const c = new Checker();
-  const top = ['schema', 'input', 'tier', 'score', 'label', 'confidence', 'route', 'experts', 'artifacts', 'timeline', 'timings', 'backend'];
-  if (!c.object('report', value, top, ['detail'])) return c.errors;
+  const top = ['schema', 'input', 'tier', 'score', 'label', 'confidence', 'route', 'experts', 'artifacts', 'timeline', 'timings', 'backend', 'warnings'];
+  if (!c.object('report', value, top, ['detail', 'budget'])) return c.errors;
   const r = value;
-  c.oneOf('report.schema', r.schema, ['qrouter.report/1']);
+  c.oneOf('report.schema', r.schema, ['qrouter.report/2']);
   c.oneOf('report.tier', r.tier, [0, 1, 2]);
   c.number('report.score', r.score, 0, 100);
   c.oneOf('report.label', r.label, LABELS);
@@ -83,17 +84,23 @@ export function validateReport(value: unknown): string[] {
     c.oneOf('report.input.decoder', i.decoder, ['webcodecs', 'ffmpeg.wasm']);
   }
 
-  if (c.object('report.route', r.route, ['router', 'contentType', 'experts', 'rationale'])) {
+  if (c.object('report.route', r.route, ['requested', 'router', 'contentType', 'contentConfidence', 'experts', 'rationale', 'reasons'], ['fallbackReason'])) {
     const route = r.route;
+    c.oneOf('report.route.requested', route.requested, ['fast', 'vlm']);
     c.oneOf('report.route.router', route.router, ['fast', 'vlm']);
+    c.string('report.route.fallbackReason', route.fallbackReason, true);
+    if (route.requested !== route.router && !route.fallbackReason) c.fail('report.route.fallbackReason', 'is missing although the requested router was not used');
     c.string('report.route.contentType', route.contentType, true);
+    c.number('report.route.contentConfidence', route.contentConfidence, 0, 1);
     c.string('report.route.rationale', route.rationale);
+    if (c.array('report.route.reasons', route.reasons)) route.reasons.forEach((s, n) => c.string(`report.route.reasons[${n}]`, s, true));
     if (c.array('report.route.experts', route.experts)) {
       route.experts.forEach((e, n) => {
         const p = `report.route.experts[${n}]`;
-        if (!c.object(p, e, ['id', 'weight'])) return;
+        if (!c.object(p, e, ['id', 'weight'], ['frames'])) return;
         c.string(`${p}.id`, e.id, true);
-        c.number(`${p}.weight`, e.weight, 0);
+        c.number(`${p}.weight`, e.weight, 0, 1);
+        if ('frames' in e) c.integer(`${p}.frames`, e.frames, 1);
       });
     }
   }
@@ -101,7 +108,8 @@ export function validateReport(value: unknown): string[] {
   if (c.array('report.experts', r.experts)) {
     r.experts.forEach((e, n) => {
       const p = `report.experts[${n}]`;
-      if (!c.object(p, e, ['id', 'score', 'raw', 'unit'])) return;
+      if (!c.object(p, e, ['id', 'score', 'raw', 'unit'], ['stage'])) return;
+      c.oneOf(`${p}.stage`, e.stage, ['probe']);
       c.string(`${p}.id`, e.id, true);
       c.number(`${p}.score`, e.score, 0, 100);
       c.number(`${p}.raw`, e.raw);
@@ -137,8 +145,8 @@ export function validateReport(value: unknown): string[] {
     });
   }
 
-  if (c.object('report.timings', r.timings, ['decodeMs', 'expertsMs', 'routeMs', 'totalMs', 'framesAnalyzed'])) {
-    for (const k of ['decodeMs', 'expertsMs', 'routeMs', 'totalMs']) c.number(`report.timings.${k}`, r.timings[k], 0);
+  if (c.object('report.timings', r.timings, ['decodeMs', 'expertsMs', 'routeMs', 'probeMs', 'totalMs', 'framesAnalyzed'])) {
+    for (const k of ['decodeMs', 'expertsMs', 'routeMs', 'probeMs', 'totalMs']) c.number(`report.timings.${k}`, r.timings[k], 0);
     c.integer('report.timings.framesAnalyzed', r.timings.framesAnalyzed, 0);
   }
 
@@ -146,11 +154,17 @@ export function validateReport(value: unknown): string[] {
     c.oneOf('report.backend.ep', r.backend.ep, ['webgpu', 'wasm']);
     c.string('report.backend.adapter', r.backend.adapter);
   }
+  if (c.array('report.warnings', r.warnings)) r.warnings.forEach((w, n) => c.string(`report.warnings[${n}]`, w, true));
+  if ('budget' in r && c.object('report.budget', r.budget, ['budgetMs', 'predictedMs', 'fits'])) {
+    c.number('report.budget.budgetMs', r.budget.budgetMs, 0);
+    c.number('report.budget.predictedMs', r.budget.predictedMs, 0);
+    c.oneOf('report.budget.fits', r.budget.fits, [true, false]);
+  }
   if ('detail' in r) c.errors.push(...validateDetail(r.detail, 'report.detail'));
   return c.errors;
 }
 
-/** True when `value` is a valid `qrouter.report/1` report. */
+/** True when `value` is a valid `qrouter.report/2` report. */
 export function isReport(value: unknown): value is Report {
   return validateReport(value).length === 0;
 }

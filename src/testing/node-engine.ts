@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { EpPreference } from '../api/options.ts';
-import { analyzeSource } from '../pipeline/analyze-blob.ts';
+import { analyzeSource } from '../pipeline/analyze-source.ts';
 import type { Report, Tier } from '../report/types.ts';
 import { openFfmpegFrameSource } from './ffmpeg-frame-source.ts';
 import { NodeExecutor } from './node-executor.ts';
@@ -29,10 +29,10 @@ export async function analyzeFileInNode(path: string, options: NodeAnalyzeOption
     return await analyzeSource(
       source,
       { name: basename(path), bytes: statSync(path).size },
-      { tier: options.tier ?? 1, router: options.router ?? 'fast', modelBaseUrl: 'file:///models/', ep: 'wasm' as EpPreference, externalExperts: [] },
+      { tier: options.tier ?? 1, router: options.router ?? 'fast', modelBaseUrl: 'file:///models/', ep: 'wasm' as EpPreference, externalExperts: [], budgetMs: options.budgetMs },
       () => undefined,
       options.signal ?? new AbortController().signal,
-      executor,
+      { executor },
     );
   } finally {
     source.dispose();

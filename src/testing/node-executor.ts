@@ -1,8 +1,10 @@
 /**
  * An expert executor for Node: loads each expert's built model from `public/models/` on disk (made by
- * `npm run models`) and runs it in this thread through the same runner the app's inference worker uses.
+ * `npm run models`), or builds it from the expert's `model.ts` when it has not been built, and runs it
+ * in this thread through the same runner the app's inference worker uses.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { ExpertMeta } from '../experts/types.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
@@ -10,6 +12,14 @@ import { runExpert } from '../inference/expert-runner.ts';
 import { createSession, type ModelSession } from '../inference/ort.ts';
 
 const MODELS_DIR = resolve(import.meta.dirname, '../../public');
+const EXPERTS_DIR = resolve(import.meta.dirname, '../experts');
+
+async function modelBytes(meta: ExpertMeta): Promise<Uint8Array> {
+  const built = join(MODELS_DIR, meta.model);
+  if (existsSync(built)) return new Uint8Array(readFileSync(built));
+  const mod = (await import(pathToFileURL(join(EXPERTS_DIR, meta.id, 'model.ts')).href)) as { buildModel(): Uint8Array | Promise<Uint8Array> };
+  return mod.buildModel();
+}
 
 /** Runs expert models from disk in the calling thread. */
 export class NodeExecutor implements ExpertExecutor {
@@ -21,8 +31,8 @@ export class NodeExecutor implements ExpertExecutor {
     for (const meta of metas) {
       if (this.sessions.has(meta.id)) continue;
       try {
-        const bytes = readFileSync(join(MODELS_DIR, meta.model));
-        this.sessions.set(meta.id, { meta, session: createSession(meta.id, new Uint8Array(bytes), 'wasm') });
+        const bytes = await modelBytes(meta);
+        this.sessions.set(meta.id, { meta, session: createSession(meta.id, bytes, 'wasm') });
         await this.sessions.get(meta.id)!.session;
       } catch (err) {
         this.sessions.delete(meta.id);

@@ -1,0 +1,41 @@
+/**
+ * Turns copied decoder planes into the planes the spatial experts read: full- and limited-range luma,
+ * RGB and row-preserving luma, each made only when some planned expert asks for it.
+ */
+import type { ExpertMeta } from '../experts/types.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import { convertRange, lumaAt, rgbAt } from '../frames/frame-planes.ts';
+import type { AnalysisFrame } from './batches.ts';
+
+type Size = { width: number; height: number };
+
+/** Which plane kinds a set of spatial experts needs. */
+export interface PlaneNeeds {
+  rgb: boolean;
+  rows: boolean;
+  limited: boolean;
+}
+
+/** The plane kinds the experts read. */
+export function planeNeeds(experts: readonly ExpertMeta[]): PlaneNeeds {
+  return {
+    rgb: experts.some((m) => m.inputs.planes === 'rgb'),
+    rows: experts.some((m) => m.inputs.keepRows === true),
+    limited: experts.some((m) => m.inputs.planes === 'luma' && m.inputs.lumaRange === 'limited'),
+  };
+}
+
+/** One analysis frame at `size` (rows-preserving planes at `rowsSize`). */
+export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, size: Size, rowsSize: Size, needs: PlaneNeeds): AnalysisFrame {
+  // One resample in limited range; the full-range plane is a linear conversion of it.
+  const limited = lumaAt(pixels, size.width, size.height, 'limited');
+  const luma = { ...limited, data: convertRange(Float32Array.from(limited.data), 'limited', 'full') };
+  return {
+    index,
+    tS,
+    luma,
+    lumaLimited: needs.limited ? limited : undefined,
+    rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited) : undefined,
+    rows: needs.rows ? lumaAt(pixels, rowsSize.width, rowsSize.height) : undefined,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * One analysis over an opened frame source, stage by stage, routing before the experts:
+ * probe (a few frames by timestamp, the cheapest experts, keyframes) → route (content type, experts,
+ * weights, frame budgets) → run (the planned experts on the planned frames) → fuse → localize → report.
+ */
+import type { EpPreference, ProgressEvent } from '../api/options.ts';
+import type { FrameSource } from '../decode/frame-source.ts';
+import { throwIfAborted } from '../errors.ts';
+import type { ExternalExpertSpec } from '../experts/external.ts';
+import { EXPERTS } from '../experts/registry.ts';
+import type { ExpertExecutor } from '../inference/executor.ts';
+import { detectBackend } from '../inference/ort.ts';
+import type { Report, Tier } from '../report/types.ts';
+import type { Router } from '../router/types.ts';
+import { tierForBudget } from './budget.ts';
+import { ExternalRun } from './external-run.ts';
+import { fuseStage } from './fuse-stage.ts';
+import { localizeStage } from './localize-stage.ts';
+import { availableExperts, makePlan } from './plan.ts';
+import { runProbe } from './probe.ts';
+import { ProgressTracker } from './progress.ts';
+import { buildReport } from './report-builder.ts';
+import { routeStage } from './route.ts';
+import { runExperts } from './run-experts.ts';
+
+/** The options the stages read. */
+export interface SourceAnalyzeOptions {
+  tier: Tier;
+  router: 'fast' | 'vlm';
+  modelBaseUrl: string;
+  ep: EpPreference;
+  externalExperts: ExternalExpertSpec[];
+  /** A time budget for the whole analysis: picks the richest tier predicted to fit (overrides `tier`). */
+  budgetMs?: number;
+}
+
+/** What the pipeline needs from its host: the executor, and a VLM router when one is loaded. */
+export interface PipelineDeps {
+  executor: ExpertExecutor;
+  vlmRouter?: Router;
+}
+
+/** Analyzes an opened frame source (any decoder; Node tests use an ffmpeg-CLI source). */
+export async function analyzeSource(
+  video: FrameSource,
+  file: { name: string; bytes: number },
+  opts: SourceAnalyzeOptions,
+  onProgress: (e: ProgressEvent) => void,
+  signal: AbortSignal,
+  deps: PipelineDeps,
+  t0 = performance.now(),
+): Promise<Report> {
+  const progress = new ProgressTracker(onProgress);
+  progress.emit('decode', 0.01, 'Opening the video');
+  const backend = await detectBackend(opts.ep);
+  const { info } = video;
+  const warnings: string[] = [];
+
+  let tier = opts.tier;
+  let budget: Report['budget'];
+  if (opts.budgetMs !== undefined) {
+    const chosen = tierForBudget(opts.budgetMs, info, EXPERTS, backend.ep);
+    tier = chosen.tier;
+    budget = { budgetMs: opts.budgetMs, predictedMs: Math.round(chosen.predictedMs), fits: chosen.fits };
+    if (!chosen.fits) warnings.push(`No tier fits the ${opts.budgetMs} ms budget (the quickest, tier 0, is predicted to take ${Math.round(chosen.predictedMs)} ms); tier 0 was used.`);
+  }
+  const catalogue = availableExperts(tier, info, EXPERTS, backend.ep);
+
+  progress.emit('route', 0.02, 'Looking at a few frames');
+  const probe = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal);
+  throwIfAborted(signal);
+  const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal);
+  if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
+  progress.emit('route', 0.05, `Routing: ${route.plan.contentType}`);
+
+  const weights = new Map(route.plan.experts.map((e) => [e.id, e.weight]));
+  const frameBudgets = new Map(route.plan.experts.filter((e) => e.frames !== undefined).map((e) => [e.id, e.frames!]));
+  const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets);
+  const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
+  const planned = plan.budget.burst ? plan.analysisTimes.length * plan.budget.burst : info.frameCount;
+  const run = await runExperts(video, plan, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, external, signal, (frames) =>
+    progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames),
+  );
+  const externalResults = await external.finish();
+  throwIfAborted(signal);
+  if (run.unavailable.length) warnings.push(`Left out because their models could not be loaded: ${run.unavailable.join(', ')}.`);
+  if (external.failed.length) warnings.push(`External experts that could not run: ${external.failed.join(', ')}.`);
+
+  const results = [...run.active.map((e) => e.results), ...externalResults];
+  for (const r of externalResults) weights.set(r.meta.id, weights.get(r.meta.id) ?? 0.5);
+  const frameCount = plan.budget.burst ? info.frameCount : run.frames;
+  const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
+  const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount));
+  progress.emit('localize', 0.95);
+  const artifacts = localizeStage(results, info.fps, analysisGap);
+  const report = buildReport({
+    file,
+    info: { ...info, frameCount },
+    plan,
+    probe,
+    route,
+    results,
+    fused,
+    artifacts,
+    backend,
+    timings: { decodeMs: run.decodeMs, expertsMs: run.inferenceMs, totalMs: performance.now() - t0, framesAnalyzed: run.frames },
+    warnings,
+    budget,
+  });
+  progress.emit('done', 1, 'Done');
+  return report;
+}

@@ -1,0 +1,108 @@
+/**
+ * The probe stage: before any routing decision, read a few frames by timestamp (never the whole file),
+ * make small RGB keyframes for the router, run the cheapest experts on them and measure how much the
+ * picture changes between adjacent frames and between distant ones.
+ */
+import type { FrameSource } from '../decode/frame-source.ts';
+import { throwIfAborted } from '../errors.ts';
+import type { ExpertMeta } from '../experts/types.ts';
+import { rgbAt, smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
+import { fitSize } from '../frames/resample.ts';
+import type { ExpertExecutor } from '../inference/executor.ts';
+import type { ExecutionProvider } from '../inference/ort.ts';
+import { normalizeScore } from '../fusion/normalize.ts';
+import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
+import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
+import { BatchDispatcher } from './batches.ts';
+import { ExpertResults } from './expert-results.ts';
+
+/** Probe frames (each read with the frame after it). */
+export const PROBE_FRAMES = 6;
+/** Spatial experts cheaper than this per 540p frame run in the probe. */
+export const PROBE_MAX_COST_MS = 7;
+/** Box of the probe's expert frames and of the keyframes. */
+const PROBE_BOX: [number, number] = [480, 270];
+const KEYFRAME_BOX: [number, number] = [256, 144];
+const MOTION_BOX: [number, number] = [160, 90];
+
+/** The experts the probe runs: cheap spatial ones, no GPU requirement. */
+export function probeExperts(catalogue: readonly ExpertMeta[]): ExpertMeta[] {
+  return catalogue.filter((m) => m.kind === 'spatial' && m.inputs.stream === 'analysis' && !m.requires.length && m.costPerFrameMs <= PROBE_MAX_COST_MS && !m.inputs.keepRows);
+}
+
+/** The probe times: frame-centred points spread over the video, each with the next frame's time. */
+export function probeTimes(durationS: number, fps: number, count = PROBE_FRAMES): number[] {
+  const step = fps > 0 ? 1 / fps : 1 / 30;
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = Math.max(0, ((i + 0.5) / count) * Math.max(0, durationS - step));
+    times.push(t, t + step);
+  }
+  return times;
+}
+
+/** Runs the probe. */
+export async function runProbe(source: FrameSource, catalogue: readonly ExpertMeta[], executor: ExpertExecutor, modelBaseUrl: string, ep: ExecutionProvider, signal: AbortSignal): Promise<ProbeResult> {
+  const t0 = performance.now();
+  const { info } = source;
+  const experts = probeExperts(catalogue);
+  const { failed } = experts.length ? await executor.load(experts, modelBaseUrl, ep) : { failed: [] as string[] };
+  const usable = experts.filter((m) => !failed.includes(m.id));
+  const size = fitSize(info.width, info.height, PROBE_BOX[0], PROBE_BOX[1]);
+  const kSize = fitSize(info.width, info.height, KEYFRAME_BOX[0], KEYFRAME_BOX[1]);
+  const mSize = fitSize(info.width, info.height, MOTION_BOX[0], MOTION_BOX[1]);
+  const needs = planeNeeds(usable);
+  const keyframes: Keyframe[] = [];
+  const lumas: { tS: number; luma: FloatPlanes }[] = [];
+  const frames = [];
+  let index = 0;
+  for await (const { tS, pixels } of source.framesAt(probeTimes(info.durationS, info.fps), signal)) {
+    throwIfAborted(signal);
+    lumas.push({ tS, luma: smallLumaAt(pixels, mSize.width, mSize.height) });
+    if (index % 2 === 0) {
+      keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
+      if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
+    }
+    index++;
+  }
+  const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
+  if (frames.length && results.length) {
+    const dispatcher = new BatchDispatcher(executor);
+    await dispatcher.spatial(frames, results);
+    await dispatcher.drain();
+  }
+  const probed: ProbeExpert[] = results.map(({ meta, results: r }) => {
+    const raw = r.pooled();
+    return { meta, values: r.frames.map((f) => f.raw), raw, quality: normalizeScore(meta, raw) };
+  });
+  return { keyframes, experts: probed, motion: motionOf(lumas), ms: performance.now() - t0 };
+}
+
+function toKeyframe(tS: number, rgb: FloatPlanes): Keyframe {
+  const { width, height, data } = rgb;
+  const n = width * height;
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) out[3 * i + c] = Math.max(0, Math.min(255, Math.round(data[c * n + i]!)));
+  return { tS, width, height, rgb: out };
+}
+
+function meanAbsDiff(a: FloatPlanes, b: FloatPlanes): number {
+  let s = 0;
+  for (let i = 0; i < a.data.length; i++) s += Math.abs(a.data[i]! - b.data[i]!);
+  return s / Math.max(1, a.data.length);
+}
+
+/** Adjacent pairs are (0,1), (2,3), …; distant pairs join the first frame of consecutive pairs. */
+function motionOf(lumas: { tS: number; luma: FloatPlanes }[]): ProbeResult['motion'] {
+  const adjacentDiffs: number[] = [];
+  const distantDiffs: number[] = [];
+  for (let i = 0; i + 1 < lumas.length; i += 2) {
+    const a = lumas[i]!;
+    const b = lumas[i + 1]!;
+    // A source may return the same frame for both times (a low frame rate or the clip's end).
+    if (b.tS > a.tS) adjacentDiffs.push(meanAbsDiff(a.luma, b.luma));
+    const next = lumas[i + 2];
+    if (next) distantDiffs.push(meanAbsDiff(a.luma, next.luma));
+  }
+  return { adjacentDiffs, distantDiffs };
+}

@@ -1,0 +1,125 @@
+/**
+ * The run stage: the planned experts on the planned frames. Tiers 1 and 2 decode every frame (the
+ * temporal experts see all of them, the spatial ones the sampled analysis frames); a tier with
+ * `burst` reads only short bursts of consecutive frames at the analysis times, by timestamp. Frames
+ * go to the executor in batches as they are decoded, so memory stays bounded.
+ */
+import type { FrameSource } from '../decode/frame-source.ts';
+import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
+import { smallLumaAt } from '../frames/frame-planes.ts';
+import type { ExpertExecutor } from '../inference/executor.ts';
+import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
+import { ExpertResults } from './expert-results.ts';
+import type { ExternalRun } from './external-run.ts';
+import type { AnalysisPlan, PlannedExpert } from './plan.ts';
+
+const TEMPORAL_BATCH = 48;
+
+/** What the run produced. */
+export interface RunOutcome {
+  active: ActiveExpert[];
+  /** Labels of planned experts whose model could not be loaded. */
+  unavailable: string[];
+  /** Frames decoded. */
+  frames: number;
+  /** Frames the temporal experts saw. */
+  temporalFrames: number;
+  decodeMs: number;
+  inferenceMs: number;
+}
+
+/** Runs the plan over the source; `onFrame` reports decoded frames for progress. */
+export async function runExperts(
+  source: FrameSource,
+  plan: AnalysisPlan,
+  executor: ExpertExecutor,
+  load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
+  external: ExternalRun,
+  signal: AbortSignal,
+  onFrame: (frames: number) => void,
+): Promise<RunOutcome> {
+  const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
+  throwIfAborted(signal);
+  const dispatcher = new BatchDispatcher(executor);
+  const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
+  const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
+  const needs = planeNeeds(spatial.map((e) => e.meta));
+  const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
+  const burst = plan.budget.burst;
+  const step = source.info.fps > 0 ? 1 / source.info.fps : 1 / 30;
+  const wanted = burst ? plan.analysisTimes.flatMap((t) => Array.from({ length: burst }, (_, k) => t + k * step)) : undefined;
+
+  let decodeMs = 0;
+  let frames = 0;
+  let temporalFrames = 0;
+  let nextTarget = 0;
+  let analysisBatch: AnalysisFrame[] = [];
+  let temporalBatch: TemporalFrame[] = [];
+  let carry: TemporalFrame[] = [];
+  let lastT = -1;
+  let tDecode = performance.now();
+  const flushTemporal = async () => {
+    if (temporalBatch.length > 0) await dispatcher.temporal(temporalBatch, carry, temporal);
+    carry = [...carry, ...temporalBatch].slice(-TEMPORAL_CARRY);
+    temporalBatch = [];
+  };
+  try {
+    const stream = wanted ? source.framesAt(wanted, signal) : source.frames(signal);
+    for await (const { tS, pixels } of stream) {
+      // A sparse read returns the shown frame for each time: skip repeats of one frame.
+      if (wanted && tS <= lastT + 1e-6) continue;
+      // A burst starts where the previous one ended only by chance: never join two bursts.
+      if (wanted && temporalBatch.length + carry.length > 0 && tS - lastT > 1.5 * step) {
+        await flushTemporal();
+        carry = [];
+      }
+      if (!wanted) external.offer(frames, tS, pixels);
+      frames++;
+      lastT = tS;
+      if (temporal.length > 0) {
+        temporalBatch.push({ tS, luma: smallLumaAt(pixels, ts.width, ts.height) });
+        temporalFrames++;
+      }
+      const target = plan.analysisTimes[nextTarget];
+      if (target !== undefined && tS + 1e-6 >= target - (wanted ? step / 2 : 0)) {
+        analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
+        while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]! - (wanted ? step / 2 : 0)) nextTarget++;
+      }
+      decodeMs += performance.now() - tDecode;
+      if (analysisBatch.length >= plan.budget.batch) {
+        await dispatcher.spatial(analysisBatch, spatial);
+        analysisBatch = [];
+      }
+      if (temporalBatch.length >= TEMPORAL_BATCH) await flushTemporal();
+      throwIfAborted(signal);
+      onFrame(frames);
+      tDecode = performance.now();
+    }
+  } catch (err) {
+    if (err instanceof CancelledError) throw err;
+    if (frames === 0) throw new CorruptInputError(`No frame of the video could be decoded (${messageOf(err)}). The file may be damaged; try re-exporting it.`);
+    throw new CorruptInputError(`The video is damaged after ${Math.max(0, lastT).toFixed(2)} s (${messageOf(err)}); ${frames} frames were readable. Re-export or repair the file and try again.`);
+  }
+  if (frames === 0) throw new CorruptInputError('No frame of the video could be decoded. The file may be damaged; try re-exporting it.');
+  if (analysisBatch.length > 0) await dispatcher.spatial(analysisBatch, spatial);
+  await flushTemporal();
+  await dispatcher.drain();
+  return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
+}
+
+/** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */
+async function loadExperts(executor: ExpertExecutor, planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
+  const { failed, error } = await executor.load(
+    planned.map((p) => p.meta),
+    modelBaseUrl,
+    ep,
+  );
+  const active = planned.filter((p) => !failed.includes(p.meta.id)).map((p) => ({ ...p, results: new ExpertResults(p.meta) }));
+  if (active.length === 0 && error) throw reviveError({ name: 'ModelLoadError', code: error.code as ErrorCode, message: error.message });
+  return { active, unavailable: planned.filter((p) => failed.includes(p.meta.id)).map((p) => p.meta.label) };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,53 @@
+/**
+ * Which experts count, and how much, for each content type: multipliers on an expert's fitted base
+ * weight, keyed by what the expert measures (its artifact type, or what its measure assumes), never by
+ * its name. A multiplier of 0 leaves the expert out of the run.
+ *
+ * Why each row departs from 1:
+ * - natural-scene models (NIQE, BRISQUE) compare against camera statistics: meaningless on screen
+ *   content, animation, games and test patterns, weaker on generated and dark footage;
+ * - content measures (no artifact: colourfulness, contrast) describe the picture, not a fault: they
+ *   inform the route and the viewer but never lower the score;
+ * - held pictures are content on slides, screens and limited animation (drawn on twos), so freeze and
+ *   stutter weigh little there;
+ * - white pages and dark terminal themes are content on screens; flat black and white fills are
+ *   content in animation and games; dark scenes are content in low light: exposure weighs less;
+ * - pixel art sits on a grid: blocking weighs less in games;
+ * - for generated video the weights follow the AIGC benchmarks' dimensions (VBench: temporal
+ *   flickering, motion smoothness, imaging quality): flicker and stutter weigh fully, imaging defects
+ *   (blur, noise, blocking) fully, the naturalness models at half.
+ */
+import type { ExpertMeta } from '../experts/types.ts';
+import type { ArtifactType } from '../report/types.ts';
+import type { ContentType } from './types.ts';
+
+type Row = Partial<Record<ArtifactType | 'natural-scene' | 'content-measure', number>>;
+
+const TABLE: Record<ContentType, Row> = {
+  'natural-camera': { 'content-measure': 0 },
+  'low-light': { 'content-measure': 0, underexposure: 0.2, 'natural-scene': 0.5, noise: 0.7 },
+  'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.5, overexposure: 0.1, underexposure: 0.1, noise: 0.5 },
+  animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.3, overexposure: 0.3, underexposure: 0.3 },
+  gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, overexposure: 0.3, underexposure: 0.3, freeze: 0.5 },
+  'ai-generated': { 'content-measure': 0, 'natural-scene': 0.5, freeze: 0.3 },
+  'still-slideshow': { 'content-measure': 0, freeze: 0, stutter: 0 },
+};
+
+/** The multiplier for an expert under a content type (1 when the table says nothing). */
+export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>): number {
+  const row = TABLE[contentType];
+  if (meta.assumes?.includes('natural-scene-statistics')) return row['natural-scene'] ?? 1;
+  if (meta.artifact) return row[meta.artifact] ?? 1;
+  return row['content-measure'] ?? 1;
+}
+
+/** Words for a row's departures, for the route's reasons. */
+export function routeNotes(contentType: ContentType): string[] {
+  const row = TABLE[contentType];
+  const off = Object.entries(row).filter(([, v]) => v === 0).map(([k]) => k.replace('natural-scene', 'natural-scene models').replace('content-measure', 'content measures'));
+  const low = Object.entries(row).filter(([, v]) => v !== undefined && v > 0 && v < 1).map(([k, v]) => `${k} ×${v}`);
+  const notes: string[] = [];
+  if (off.length) notes.push(`left out for ${contentType.replace(/-/g, ' ')}: ${off.join(', ')}`);
+  if (low.length) notes.push(`weighed down: ${low.join(', ')}`);
+  return notes;
+}

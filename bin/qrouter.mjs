@@ -62,6 +62,7 @@ async function analyze(cmd, started) {
     const outcome = await analyzeInPage(session.page, session.server.addInput(cmd.target), {
       tier: cmd.tier,
       router: cmd.router,
+      budgetMs: cmd.budgetMs,
       timeoutMs: cmd.timeoutMs,
       onProgress: (e) => progress.update(e),
     });

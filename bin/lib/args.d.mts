@@ -14,6 +14,7 @@ export type Command =
       target: string;
       tier: 0 | 1 | 2;
       router: 'fast' | 'vlm';
+      budgetMs?: number;
       json?: string;
       out?: string;
       timeoutMs: number;

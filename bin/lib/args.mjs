@@ -15,6 +15,7 @@ Analyses videos on this machine with the in-browser engine (headless Chromium); 
 
 Options:
   --tier 0|1|2        0 glance (fastest), 1 assess (default), 2 inspect (dense, with regions)
+  --budget-ms <ms>    pick the richest tier predicted to finish within this many milliseconds
   --json <file>|-     write the report JSON to a file, or to stdout with "-"
   --router fast|vlm   the routing model (default fast; vlm falls back to fast when unavailable)
   --timeout <s>       stop one analysis after this many seconds (default 600)
@@ -33,11 +34,11 @@ Exit codes:
 Environment:
   QROUTER_CHROMIUM / CHROME_PATH   Chromium executable (default /usr/bin/chromium)`;
 
-const VALUE_FLAGS = new Set(['--tier', '--json', '--router', '--timeout', '--out', '--shard']);
+const VALUE_FLAGS = new Set(['--budget-ms', '--tier', '--json', '--router', '--timeout', '--out', '--shard']);
 const BOOL_FLAGS = new Set(['--isolate', '--headed', '--quiet', '-q', '--help', '-h', '--version']);
 const VERB_FLAGS = {
-  analyze: new Set(['--tier', '--json', '--router', '--timeout', '--isolate', '--headed', '--quiet', '-q']),
-  batch: new Set(['--tier', '--out', '--router', '--timeout', '--shard', '--isolate', '--headed', '--quiet', '-q']),
+  analyze: new Set(['--budget-ms', '--tier', '--json', '--router', '--timeout', '--isolate', '--headed', '--quiet', '-q']),
+  batch: new Set(['--budget-ms', '--tier', '--out', '--router', '--timeout', '--shard', '--isolate', '--headed', '--quiet', '-q']),
 };
 
 /**
@@ -94,6 +95,7 @@ export function parseArgs(argv) {
     target,
     tier: parseTier(flags['--tier']),
     router: parseRouter(flags['--router']),
+    budgetMs: parseBudget(flags['--budget-ms']),
     json: /** @type {string | undefined} */ (flags['--json']),
     out: /** @type {string | undefined} */ (flags['--out']),
     timeoutMs: parseTimeout(flags['--timeout']),
@@ -116,6 +118,14 @@ function parseRouter(v) {
   if (v === undefined) return 'fast';
   if (v === 'fast' || v === 'vlm') return v;
   throw new UsageError(`--router must be "fast" or "vlm" (got "${v}").`);
+}
+
+/** @param {string | true | undefined} v @returns {number | undefined} */
+function parseBudget(v) {
+  if (v === undefined) return undefined;
+  const ms = Number(v);
+  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`--budget-ms must be a positive number of milliseconds (got "${v}").`);
+  return ms;
 }
 
 /** @param {string | true | undefined} v */

@@ -48,6 +48,7 @@ export async function runBatch(cmd) {
         : await analyzeInPage(session.page, session.server.addInput(file), {
             tier: cmd.tier,
             router: cmd.router,
+            budgetMs: cmd.budgetMs,
             timeoutMs: cmd.timeoutMs,
             onProgress: (e) => progress.update(e),
           });

@@ -25,7 +25,7 @@ async function progressSink(page) {
  * Analyses the video at `inputUrl` (same-origin URL from the static server) in `page`.
  * @param {import('playwright-core').Page} page
  * @param {string} inputUrl
- * @param {{ tier?: 0|1|2, router?: 'fast'|'vlm', onProgress?: (e: any) => void, timeoutMs?: number }} [options]
+ * @param {{ tier?: 0|1|2, router?: 'fast'|'vlm', budgetMs?: number, onProgress?: (e: any) => void, timeoutMs?: number }} [options]
  * @returns {Promise<{ ok: true, report: any } | { ok: false, error: { code: string, message: string } }>}
  */
 export async function analyzeInPage(page, inputUrl, options = {}) {
@@ -33,7 +33,7 @@ export async function analyzeInPage(page, inputUrl, options = {}) {
   sink.current = options.onProgress;
   try {
     return await page.evaluate(
-      async ({ url, tier, router, timeoutMs }) => {
+      async ({ url, tier, router, budgetMs, timeoutMs }) => {
         const w = /** @type {any} */ (window);
         const controller = new AbortController();
         const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
@@ -41,6 +41,7 @@ export async function analyzeInPage(page, inputUrl, options = {}) {
           const report = await w.qrouter.analyzeVideo(new URL(url), {
             tier,
             router,
+            ...(budgetMs ? { budgetMs } : {}),
             signal: controller.signal,
             onProgress: (/** @type {any} */ e) => {
               w.__qrouterNodeProgress({ stage: e.stage, progress: e.progress, message: e.message, framesDecoded: e.framesDecoded });
@@ -65,7 +66,7 @@ export async function analyzeInPage(page, inputUrl, options = {}) {
           clearTimeout(timer);
         }
       },
-      { url: inputUrl, tier: options.tier ?? 1, router: options.router ?? 'fast', timeoutMs: options.timeoutMs ?? 0 },
+      { url: inputUrl, tier: options.tier ?? 1, router: options.router ?? 'fast', budgetMs: options.budgetMs ?? 0, timeoutMs: options.timeoutMs ?? 0 },
     );
   } finally {
     sink.current = undefined;

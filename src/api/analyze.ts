@@ -91,7 +91,12 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   const { signal } = options;
   if (signal?.aborted) throw new CancelledError();
   const tier: Tier = options.tier ?? 1;
-  if (![0, 1, 2].includes(tier)) throw new QRouterError('INTERNAL', `Unknown tier ${String(tier)}; use 0, 1 or 2.`);
+  if (![0, 1, 2].includes(tier)) throw new QRouterError('INTERNAL', `options.tier must be 0, 1 or 2 (got ${String(tier)}).`);
+  if (options.router !== undefined && options.router !== 'fast' && options.router !== 'vlm') throw new QRouterError('INTERNAL', `options.router must be "fast" or "vlm" (got ${String(options.router)}).`);
+  const { budgetMs } = options;
+  if (budgetMs !== undefined && !(typeof budgetMs === 'number' && budgetMs > 0 && Number.isFinite(budgetMs))) {
+    throw new QRouterError('INTERNAL', `options.budgetMs must be a positive number of milliseconds (got ${String(budgetMs)}).`);
+  }
   const { blob, name } = await toBlob(input, signal);
   const runId = nextRunId++;
   const current = acquire(runId);
@@ -116,7 +121,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   cancelled.catch(() => undefined);
 
   try {
-    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, decoderBaseUrl: options.decoderBaseUrl, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
+    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, decoderBaseUrl: options.decoderBaseUrl, budgetMs, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
     const result: WorkerResult = await Promise.race([run, current.crashed, cancelled]);
     if (!result.ok) throw reviveError(result.error);
     return result.report;

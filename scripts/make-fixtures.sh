@@ -14,6 +14,8 @@
 #   hevc.mp4         HEVC (libx265) in MP4, which this Chromium's WebCodecs cannot decode
 #                    (falls back to MPEG-4 part 2 when libx265 is missing)
 #   cup-*.mp4        real camera content, made only when ../shared/data/videos/cup.mp4 exists
+#   gen/             decoder and bad-input cases (see make_gen below), made from clean.mp4, the
+#                    committed photo and, when present, ../shared/data/videos/{vtest,tree}.avi
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -106,5 +108,73 @@ if [[ -f "$CUP" ]]; then
 else
   echo "make-fixtures: $CUP not found; skipping the cup-*.mp4 clips"
 fi
+
+# Files for the fallback decoder (ffmpeg.wasm), each with an H.264 twin of the same pictures that
+# WebCodecs decodes (CRF 8, so the twin adds almost no loss), and the bad inputs the page must
+# survive. All short, all made from what is already here.
+GEN="$OUT/gen"
+VIDEOS="${QROUTER_VIDEOS:-$ROOT/../shared/data/videos}"
+mkdir -p "$GEN"
+gen() { # $1 = file, then the ffmpeg arguments that make it (output last)
+  local file="$1"
+  shift
+  [[ -s "$GEN/$file" && "${FORCE:-0}" != "1" ]] && return 0
+  "${FF[@]}" "$@"
+  made "gen/$file"
+}
+twin() { # $1 = source in gen/: its H.264 twin, same frames and times
+  local src="$1" out="${1%.*}-h264.mp4"
+  gen "$out" -i "$GEN/$src" -map 0:v:0 -c:v libx264 -preset fast -crf 8 -pix_fmt yuv420p -fps_mode passthrough -x264-params threads=1 -map_metadata -1 "$GEN/$out"
+}
+CLEAN="$OUT/clean.mp4"
+gen mpeg4.avi -i "$CLEAN" -t 2 -c:v mpeg4 -q:v 3 -an "$GEN/mpeg4.avi" && twin mpeg4.avi
+gen mpeg2.m2ts -i "$CLEAN" -t 2 -c:v mpeg2video -q:v 3 -an -f mpegts "$GEN/mpeg2.m2ts" && twin mpeg2.m2ts
+gen sorenson.flv -i "$CLEAN" -t 2 -c:v flv -q:v 3 -an "$GEN/sorenson.flv" && twin sorenson.flv
+[[ -s "$GEN/hevc-h264.mp4" && "${FORCE:-0}" != "1" ]] || { cp "$OUT/hevc.mp4" "$GEN/hevc.mp4"; twin hevc.mp4; }
+if [[ -f "$VIDEOS/vtest.avi" ]]; then
+  gen vtest8.avi -i "$VIDEOS/vtest.avi" -t 8 -c copy "$GEN/vtest8.avi" && twin vtest8.avi
+else
+  echo "make-fixtures: $VIDEOS/vtest.avi not found; skipping gen/vtest8.avi"
+fi
+if [[ -f "$VIDEOS/tree.avi" ]]; then
+  gen tree.avi -i "$VIDEOS/tree.avi" -c copy "$GEN/tree.avi" && twin tree.avi
+else
+  echo "make-fixtures: $VIDEOS/tree.avi not found; skipping gen/tree.avi"
+fi
+
+# Bad and unusual inputs (the README's "What you see with unusual files" table).
+bytes_of() { stat -c %s "$1"; }
+cut_to() { # $1 = out, $2 = percent of clean.mp4's bytes
+  [[ -s "$GEN/$1" && "${FORCE:-0}" != "1" ]] && return 0
+  head -c $(($(bytes_of "$CLEAN") * $2 / 100)) "$CLEAN" >"$GEN/$1"
+  made "gen/$1"
+}
+cut_to trunc1.mp4 1
+cut_to trunc30.mp4 30
+cut_to trunc90.mp4 90
+if [[ ! -s "$GEN/random.mp4" || "${FORCE:-0}" == "1" ]]; then
+  # 64 KiB from a fixed-seed generator (xorshift), so every run makes the same bytes.
+  node -e 'let s=0x9e3779b9>>>0;const b=Buffer.alloc(65536);for(let i=0;i<b.length;i++){s^=s<<13;s>>>=0;s^=s>>>17;s^=s<<5;s>>>=0;b[i]=s&255}process.stdout.write(b)' >"$GEN/random.mp4"
+  made gen/random.mp4
+fi
+[[ -s "$GEN/image.mp4" && "${FORCE:-0}" != "1" ]] || { cp "$PHOTO" "$GEN/image.mp4"; made gen/image.mp4; }
+[[ -s "$GEN/text.mp4" && "${FORCE:-0}" != "1" ]] || { printf 'Meeting notes\nNot a video at all.\n' >"$GEN/text.mp4"; made gen/text.mp4; }
+gen audio.mp4 -f lavfi -i "sine=frequency=440:duration=2" -c:a aac -b:a 64k "$GEN/audio.mp4"
+if [[ ! -s "$GEN/middamage.mp4" || "${FORCE:-0}" == "1" ]]; then
+  # The sample data from 40 % to 95 % of the file overwritten with a constant: the index is intact,
+  # the first frames decode, the rest are garbage.
+  cp "$CLEAN" "$GEN/middamage.mp4"
+  n=$(bytes_of "$CLEAN")
+  head -c $((n * 55 / 100)) /dev/zero | tr '\0' '\377' | dd of="$GEN/middamage.mp4" bs=1 seek=$((n * 40 / 100)) conv=notrunc status=none
+  made gen/middamage.mp4
+fi
+gen single.mp4 -i "$CLEAN" -frames:v 1 "${X264[@]}" -crf 16 "$GEN/single.mp4"
+gen tiny16.mp4 -i "$CLEAN" -t 1 -vf scale=16:16 "${X264[@]}" -crf 16 "$GEN/tiny16.mp4"
+gen odd321.mp4 -i "$CLEAN" -t 1 -vf scale=321:241 -c:v libx264 -preset fast -pix_fmt yuv444p -crf 16 -x264-params threads=1 "$GEN/odd321.mp4"
+gen rotated.mp4 -i "$CLEAN" -t 2 -c copy -metadata:s:v rotate=90 "$GEN/rotated.mp4"
+gen vfr.mp4 -i "$CLEAN" -vf "select='not(mod(n\,3))+lt(n\,30)',setpts='N/30/TB+if(gte(N,30),0.05*N/TB,0)'" -fps_mode vfr "${X264[@]}" -crf 16 "$GEN/vfr.mp4"
+gen tenbit.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv420p10le -crf 16 -x264-params threads=1 "$GEN/tenbit.mp4"
+gen 8k.mp4 -i "$CLEAN" -frames:v 3 -vf scale=7680:4320:flags=bicubic -c:v libx264 -preset ultrafast -crf 28 -pix_fmt yuv420p -x264-params threads=1 "$GEN/8k.mp4"
+gen long.mp4 -f lavfi -i "testsrc2=s=160x90:r=5:d=1800" -c:v libx264 -preset veryfast -crf 30 -g 250 -pix_fmt yuv420p -x264-params threads=1 "$GEN/long.mp4"
 
 echo "make-fixtures: done ($OUT)"

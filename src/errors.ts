@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_VIDEO'
   | 'FRAME_TOO_LARGE'
   | 'MODEL_LOAD'
+  | 'MODEL_INTEGRITY'
   | 'WEBGPU_UNAVAILABLE'
   | 'CANCELLED'
   | 'WORKER_CRASHED'
@@ -45,6 +46,13 @@ export class CorruptInputError extends QRouterError {
 export class ModelLoadError extends QRouterError {
   constructor(message: string) {
     super('MODEL_LOAD', message);
+  }
+}
+
+/** A model's bytes do not match the sha256 its manifest lists (altered, or from another build). */
+export class ModelIntegrityError extends QRouterError {
+  constructor(message: string) {
+    super('MODEL_INTEGRITY', message);
   }
 }
 
@@ -98,6 +106,8 @@ export function reviveError(s: SerializedError): QRouterError {
       return new CorruptInputError(s.message, s.code);
     case 'MODEL_LOAD':
       return new ModelLoadError(s.message);
+    case 'MODEL_INTEGRITY':
+      return new ModelIntegrityError(s.message);
     case 'WEBGPU_UNAVAILABLE':
       return new WebGpuUnavailableError(s.message);
     case 'CANCELLED':

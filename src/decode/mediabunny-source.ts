@@ -3,7 +3,7 @@
  * WebCodecs decoder, mapping every failure to a typed error with a sentence a user can act on.
  */
 import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
-import { CorruptInputError, throwIfAborted, UnsupportedCodecError } from '../errors.ts';
+import { CorruptInputError, QRouterError, throwIfAborted, UnsupportedCodecError } from '../errors.ts';
 import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
 
@@ -107,7 +107,24 @@ class MediabunnySource implements FrameSource {
     return this.copied(this.sink.samplesAtTimestamps(timesS.map((t) => t + this.firstTimestampS)), signal);
   }
 
+  /** Copies each sample; a decoder failure becomes a CorruptInputError saying how far it got. */
   private async *copied(samples: AsyncIterable<VideoSample | null>, signal?: AbortSignal): AsyncGenerator<SourceFrame> {
+    let count = 0;
+    let lastT = 0;
+    try {
+      for await (const frame of this.read(samples, signal)) {
+        count++;
+        lastT = frame.tS;
+        yield frame;
+      }
+    } catch (err) {
+      if (err instanceof QRouterError) throw err;
+      if (count === 0) throw new CorruptInputError(`No frame of the video could be decoded (${messageOf(err)}). The file may be damaged; try re-exporting it.`);
+      throw new CorruptInputError(`The video is damaged after ${lastT.toFixed(2)} s (${messageOf(err)}); ${count} frames were readable. Re-export or repair the file and try again.`);
+    }
+  }
+
+  private async *read(samples: AsyncIterable<VideoSample | null>, signal?: AbortSignal): AsyncGenerator<SourceFrame> {
     for await (const sample of samples) {
       if (!sample) continue;
       let pixels;

@@ -1,9 +1,10 @@
 /**
- * Loads expert models from the model base URL and keeps one session per expert for the life of the
- * worker, so repeated analyses reuse them.
+ * Loads expert models from the model base URL (checked against the manifest's sha256 and cached, see
+ * model-store.ts) and keeps one session per expert for the life of the worker, so repeated analyses
+ * reuse them.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import { ModelLoadError } from '../errors.ts';
+import { fetchVerifiedModel } from './model-store.ts';
 import { createSession, type ExecutionProvider, type ModelSession } from './ort.ts';
 
 const sessions = new Map<string, Promise<ModelSession>>();
@@ -28,15 +29,7 @@ export function sessionFor(meta: ExpertMeta, modelBaseUrl: string, ep: Execution
 }
 
 async function load(meta: ExpertMeta, url: string, ep: ExecutionProvider): Promise<ModelSession> {
-  let bytes: Uint8Array;
-  try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
-  } catch (err) {
-    throw new ModelLoadError(
-      `The model of the "${meta.label}" expert could not be downloaded from ${url} (${err instanceof Error ? err.message : String(err)}). Check the model base URL and that the models folder is served.`,
-    );
-  }
+  const cut = url.lastIndexOf('/') + 1;
+  const bytes = await fetchVerifiedModel(url.slice(0, cut), url.slice(cut), meta.label);
   return createSession(meta.id, bytes, ep);
 }

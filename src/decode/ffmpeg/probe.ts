@@ -43,6 +43,13 @@ export function probeArgs(inputPath: string, outPath: string): string[] {
 /** Reads ffprobe's JSON into the video facts; throws a typed error when there is no video. */
 export function parseProbe(json: ProbeJson): ProbedVideo {
   const video = (json.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  const format = json.format?.format_name ?? '';
+  if (video && (format.endsWith('_pipe') || format === 'image2')) {
+    throw new CorruptInputError(
+      `This is a still image (${video.codec_name ?? format}), not a video, even if its name says otherwise. Choose a video file.`,
+      'NOT_VIDEO',
+    );
+  }
   if (!video) {
     throw new CorruptInputError('The file has no video stream (it may be audio only, an image or another kind of file). Choose a file that contains video.', 'NOT_VIDEO');
   }

@@ -51,7 +51,19 @@ export class LocalExecutor implements ExpertExecutor {
     return { failed, error };
   }
 
-  async run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs batches one after another, in the order they arrive: the analysis worker keeps several in
+   * flight, and runs on one onnxruntime session (or the one wasm instance) must not interleave.
+   */
+  run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+    const next = this.queue.then(() => this.runNow(jobs));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(jobs: ExpertJob[]): Promise<BatchOutputs> {
     const start = performance.now();
     const outputs: Record<string, ExpertFrameOutput> = {};
     for (const job of jobs) {

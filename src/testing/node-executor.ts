@@ -43,7 +43,16 @@ export class NodeExecutor implements ExpertExecutor {
     return { failed, error };
   }
 
-  async run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs batches one after another: onnxruntime's wasm backend must not interleave runs. */
+  run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+    const next = this.queue.then(() => this.runNow(jobs));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(jobs: ExpertJob[]): Promise<BatchOutputs> {
     const start = performance.now();
     const outputs: BatchOutputs['outputs'] = {};
     for (const job of jobs) {

@@ -2,7 +2,8 @@
 /**
  * qrouter: analyse video quality on this machine with the in-browser engine, driven headless.
  *   qrouter analyze <video> [--tier 0|1|2] [--json <file>|-] [--router fast|vlm]
- *   qrouter batch <folder> [--out results.jsonl|.csv]
+ *   qrouter batch <folder> [--out results.jsonl|.csv] [--recursive]
+ *   ("analyse" is accepted for "analyze")
  * Exit codes: 0 done, 1 analyzer failure, 2 usage error, 3 input unreadable or unsupported.
  */
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { openSession, AppMissingError, PACKAGE_ROOT } from './lib/session.mjs';
 import { analyzeInPage } from './lib/page-analysis.mjs';
 import { progressLine, formatSummary, INPUT_ERROR_CODES, ERROR_HINTS } from './lib/summary.mjs';
 import { runBatch } from './lib/batch.mjs';
+import { outputProblem } from './lib/output-path.mjs';
 
 /** Process exit codes. */
 const EXIT = { ok: 0, failure: 1, usage: 2, input: 3 };
@@ -36,6 +38,12 @@ async function main() {
     const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
     process.stdout.write(`${pkg.version}\n`);
     return EXIT.ok;
+  }
+  const out = cmd.verb === 'batch' ? cmd.out : cmd.json;
+  const outProblem = out && out !== '-' ? outputProblem(out, cmd.verb === 'batch' ? '--out' : '--json') : undefined;
+  if (outProblem) {
+    process.stderr.write(`qrouter: ${outProblem}\n`);
+    return EXIT.usage;
   }
   if (cmd.verb === 'batch') return runBatch(cmd);
   return analyze(cmd, started);

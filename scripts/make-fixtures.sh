@@ -169,10 +169,11 @@ if [[ ! -s "$GEN/middamage.mp4" || "${FORCE:-0}" == "1" ]]; then
   made gen/middamage.mp4
 fi
 gen single.mp4 -i "$CLEAN" -frames:v 1 "${X264[@]}" -crf 16 "$GEN/single.mp4"
-gen tiny16.mp4 -i "$CLEAN" -t 1 -vf scale=16:16 "${X264[@]}" -crf 16 "$GEN/tiny16.mp4"
-gen odd321.mp4 -i "$CLEAN" -t 1 -vf scale=321:241 -c:v libx264 -preset fast -pix_fmt yuv444p -crf 16 -x264-params threads=1 "$GEN/odd321.mp4"
+gen tiny16.mp4 -i "$CLEAN" -t 1 -vf scale=16:16,setsar=1 "${X264[@]}" -crf 16 "$GEN/tiny16.mp4"
+gen odd321.mp4 -i "$CLEAN" -t 1 -vf scale=321:241,setsar=1 -c:v libx264 -preset fast -pix_fmt yuv444p -crf 16 -x264-params threads=1 "$GEN/odd321.mp4"
 gen rotated.mp4 -i "$CLEAN" -t 2 -c copy -metadata:s:v rotate=90 "$GEN/rotated.mp4"
-gen vfr.mp4 -i "$CLEAN" -vf "select='not(mod(n\,3))+lt(n\,30)',setpts='N/30/TB+if(gte(N,30),0.05*N/TB,0)'" -fps_mode vfr "${X264[@]}" -crf 16 "$GEN/vfr.mp4"
+# Variable frame rate: intervals alternate 40 ms and 33 ms, as phones record.
+gen vfr.mp4 -i "$CLEAN" -vf "setpts='(N*0.0365+mod(N,2)*0.0035)/TB'" -fps_mode vfr -enc_time_base 1:1000 -video_track_timescale 1000 "${X264[@]}" -crf 16 "$GEN/vfr.mp4"
 gen tenbit.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv420p10le -crf 16 -x264-params threads=1 "$GEN/tenbit.mp4"
 gen 8k.mp4 -i "$CLEAN" -frames:v 3 -vf scale=7680:4320:flags=bicubic -c:v libx264 -preset ultrafast -crf 28 -pix_fmt yuv420p -x264-params threads=1 "$GEN/8k.mp4"
 gen long.mp4 -f lavfi -i "testsrc2=s=160x90:r=5:d=1800" -c:v libx264 -preset veryfast -crf 30 -g 250 -pix_fmt yuv420p -x264-params threads=1 "$GEN/long.mp4"

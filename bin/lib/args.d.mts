@@ -19,6 +19,8 @@ export type Command =
       out?: string;
       timeoutMs: number;
       shard?: { index: number; count: number };
+      /** batch: include subfolders. */
+      recursive: boolean;
       isolate: boolean;
       headed: boolean;
       quiet: boolean;

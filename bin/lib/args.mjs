@@ -8,7 +8,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   qrouter analyze <video> [--tier 0|1|2] [--json <file>|-] [--router fast|vlm] [--timeout <s>]
-  qrouter batch <folder> [--out <results.jsonl|results.csv>] [--tier 0|1|2] [--router fast|vlm] [--shard i/n]
+  qrouter batch <folder> [--out <results.jsonl|results.csv>] [--recursive] [--tier 0|1|2] [--router fast|vlm] [--shard i/n]
+  ("analyse" is accepted for "analyze")
   qrouter --help | --version
 
 Analyses videos on this machine with the in-browser engine (headless Chromium); nothing is uploaded.
@@ -21,6 +22,7 @@ Options:
   --timeout <s>       stop one analysis after this many seconds (default 600)
   --out <file>        batch results: .jsonl (one report per line) or .csv (default: stdout JSONL)
   --shard i/n         batch: analyse only every n-th file, starting at index i (0-based)
+  -r, --recursive     batch: include the videos in subfolders
   --isolate           serve the app cross-origin isolated (multi-threaded wasm)
   --headed            show the browser window
   -q, --quiet         no progress line
@@ -35,16 +37,16 @@ Environment:
   QROUTER_CHROMIUM / CHROME_PATH   Chromium executable (default /usr/bin/chromium)`;
 
 const VALUE_FLAGS = new Set(['--budget-ms', '--tier', '--json', '--router', '--timeout', '--out', '--shard']);
-const BOOL_FLAGS = new Set(['--isolate', '--headed', '--quiet', '-q', '--help', '-h', '--version']);
+const BOOL_FLAGS = new Set(['--recursive', '-r', '--isolate', '--headed', '--quiet', '-q', '--help', '-h', '--version']);
 const VERB_FLAGS = {
   analyze: new Set(['--budget-ms', '--tier', '--json', '--router', '--timeout', '--isolate', '--headed', '--quiet', '-q']),
-  batch: new Set(['--budget-ms', '--tier', '--out', '--router', '--timeout', '--shard', '--isolate', '--headed', '--quiet', '-q']),
+  batch: new Set(['--budget-ms', '--tier', '--out', '--router', '--timeout', '--shard', '--recursive', '-r', '--isolate', '--headed', '--quiet', '-q']),
 };
 
 /**
  * @typedef {{ verb: 'help' | 'version' } | {
  *   verb: 'analyze' | 'batch', target: string, tier: 0|1|2, router: 'fast'|'vlm', json?: string,
- *   out?: string, timeoutMs: number, shard?: { index: number, count: number }, isolate: boolean,
+ *   out?: string, timeoutMs: number, shard?: { index: number, count: number }, recursive: boolean, isolate: boolean,
  *   headed: boolean, quiet: boolean }} Command
  */
 
@@ -80,7 +82,8 @@ export function parseArgs(argv) {
   if (flags['--help'] || flags['-h'] || positional[0] === 'help') return { verb: 'help' };
   if (flags['--version']) return { verb: 'version' };
 
-  const verb = positional[0];
+  // "analyse" is accepted as the British spelling of "analyze".
+  const verb = positional[0] === 'analyse' ? 'analyze' : positional[0];
   if (!verb) throw new UsageError('Missing command: use "analyze <video>" or "batch <folder>".');
   if (verb !== 'analyze' && verb !== 'batch') throw new UsageError(`Unknown command "${verb}".`);
   for (const name of Object.keys(flags)) {
@@ -100,6 +103,7 @@ export function parseArgs(argv) {
     out: /** @type {string | undefined} */ (flags['--out']),
     timeoutMs: parseTimeout(flags['--timeout']),
     shard: parseShard(flags['--shard']),
+    recursive: flags['--recursive'] === true || flags['-r'] === true,
     isolate: flags['--isolate'] === true,
     headed: flags['--headed'] === true,
     quiet: flags['--quiet'] === true || flags['-q'] === true,

@@ -3,13 +3,13 @@
  * per file as JSON lines (`.jsonl`, or stdout) or CSV (`.csv`).
  */
 import { readdirSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { CsvTable } from './csv.mjs';
 import { extname, join } from 'node:path';
 import { openSession } from './session.mjs';
 import { analyzeInPage } from './page-analysis.mjs';
 import { progressLine, INPUT_ERROR_CODES } from './summary.mjs';
 
-const VIDEO_EXTENSIONS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv', '.avi', '.ogv', '.3gp']);
-const CSV_COLUMNS = ['file', 'ok', 'score', 'label', 'confidence', 'contentType', 'artifacts', 'framesAnalyzed', 'totalMs', 'error_code', 'error'];
+const VIDEO_EXTENSIONS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv', '.avi', '.ogv', '.3gp', '.flv', '.ts', '.m2ts', '.mts', '.mpg', '.mpeg', '.wmv']);
 
 /**
  * Runs the batch; returns the exit code (0 all done, 3 some inputs failed or no folder, 1 failure).
@@ -18,11 +18,7 @@ const CSV_COLUMNS = ['file', 'ok', 'score', 'label', 'confidence', 'contentType'
 export async function runBatch(cmd) {
   let files;
   try {
-    files = readdirSync(cmd.target)
-      .filter((f) => VIDEO_EXTENSIONS.has(extname(f).toLowerCase()))
-      .sort()
-      .map((f) => join(cmd.target, f))
-      .filter((f) => statSync(f).isFile());
+    files = listVideos(cmd.target, cmd.recursive);
   } catch {
     process.stderr.write(`qrouter: Cannot read the folder "${cmd.target}": it does not exist or is not a folder. [INPUT_MISSING]\n`);
     return 3;
@@ -35,11 +31,12 @@ export async function runBatch(cmd) {
 
   const csv = cmd.out?.toLowerCase().endsWith('.csv') ?? false;
   const write = sink(cmd.out);
-  if (csv) write(`${CSV_COLUMNS.join(',')}\n`);
+  const table = new CsvTable();
 
   const session = await openSession(cmd);
   process.stderr.write(`qrouter: start-up ${Math.round(session.startupMs)} ms; ${files.length} file(s)\n`);
   let failed = 0;
+  let analysed = 0;
   try {
     for (const [i, file] of files.entries()) {
       const progress = progressLine({ quiet: cmd.quiet, label: `${i + 1}/${files.length}` });
@@ -58,7 +55,9 @@ export async function runBatch(cmd) {
         ? `${file}: ${outcome.report.score.toFixed(1)} (${outcome.report.label})`
         : `${file}: ${outcome.error.message} [${outcome.error.code}]`;
       process.stderr.write(`${line}\n`);
-      write(csv ? csvRow(file, outcome) : `${JSON.stringify({ file, ...outcome })}\n`);
+      if (csv) table.add(file, outcome);
+      else write(`${JSON.stringify({ file, ...outcome })}\n`);
+      analysed += 1;
       if (!outcome.ok && !INPUT_ERROR_CODES.has(outcome.error.code) && outcome.error.code !== 'TIMEOUT') {
         process.stderr.write('qrouter: the analyzer itself failed; stopping the batch.\n');
         return 1;
@@ -66,6 +65,8 @@ export async function runBatch(cmd) {
     }
   } finally {
     await session.close();
+    if (csv) write(table.render());
+    process.stderr.write(`${analysed - failed} analysed, ${failed} failed${analysed < files.length ? `, ${files.length - analysed} not reached` : ''}\n`);
   }
   if (cmd.out) process.stderr.write(`results written to ${cmd.out}\n`);
   return failed > 0 ? 3 : 0;
@@ -79,29 +80,21 @@ function sink(out) {
 }
 
 /**
- * @param {string} file
- * @param {{ ok: true, report: any } | { ok: false, error: { code: string, message: string } }} o
+ * Video files in a folder (and its subfolders with `recursive`), sorted by path.
+ * @param {string} dir
+ * @param {boolean} recursive
+ * @returns {string[]}
  */
-function csvRow(file, o) {
-  const r = o.ok ? o.report : undefined;
-  const values = [
-    file,
-    o.ok,
-    r?.score?.toFixed(2),
-    r?.label,
-    r?.confidence?.toFixed(3),
-    r?.route?.contentType,
-    r?.artifacts?.length,
-    r?.timings?.framesAnalyzed,
-    r?.timings?.totalMs?.toFixed(0),
-    o.ok ? '' : o.error.code,
-    o.ok ? '' : o.error.message,
-  ];
-  return `${values.map(csvCell).join(',')}\n`;
-}
-
-/** @param {unknown} v */
-function csvCell(v) {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+export function listVideos(dir, recursive) {
+  /** @type {string[]} */
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) found.push(...listVideos(path, true));
+    } else if (VIDEO_EXTENSIONS.has(extname(entry.name).toLowerCase()) && statSync(path).isFile()) {
+      found.push(path);
+    }
+  }
+  return found.sort();
 }

@@ -4,10 +4,8 @@
  */
 import { beyondThreshold, type ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
-import type { Region, ReportArtifact } from '../report/types.ts';
-
-/** Regions covering more than this fraction of the frame are reported as whole-frame. */
-const WHOLE_FRAME = 0.8;
+import type { ReportArtifact } from '../report/types.ts';
+import { regionOf } from './regions.ts';
 
 /** Events of one expert. `gapS` is the largest time gap that still joins two flagged frames. */
 export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number): ReportArtifact[] {
@@ -43,33 +41,6 @@ function toEvent(results: ExpertResults, run: FrameResult[], frameDurationS: num
   const region = regionOf(results, run);
   if (region) event.region = region;
   return event;
-}
-
-/** The bounding box of the patches beyond threshold, averaged over the run's maps. */
-export function regionOf(results: ExpertResults, run: FrameResult[]): Region | undefined {
-  const maps = run.map((f) => f.map).filter((m): m is Float32Array => !!m);
-  const { ph, pw, meta } = results;
-  if (maps.length === 0 || ph === 0 || pw === 0) return undefined;
-  const avg = new Float32Array(ph * pw);
-  for (const m of maps) for (let i = 0; i < avg.length; i++) avg[i]! += m[i]! / maps.length;
-  let x0 = pw;
-  let y0 = ph;
-  let x1 = -1;
-  let y1 = -1;
-  let hits = 0;
-  for (let r = 0; r < ph; r++)
-    for (let c = 0; c < pw; c++) {
-      if (!beyondThreshold(meta, avg[r * pw + c]!)) continue;
-      hits++;
-      x0 = Math.min(x0, c);
-      y0 = Math.min(y0, r);
-      x1 = Math.max(x1, c);
-      y1 = Math.max(y1, r);
-    }
-  if (hits === 0) return undefined;
-  const region = { x: x0 / pw, y: y0 / ph, w: (x1 - x0 + 1) / pw, h: (y1 - y0 + 1) / ph };
-  if (region.w * region.h > WHOLE_FRAME) return undefined;
-  return { x: round(region.x), y: round(region.y), w: round(region.w), h: round(region.h) };
 }
 
 function mean(v: number[]): number {

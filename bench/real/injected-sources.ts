@@ -1,0 +1,63 @@
+/**
+ * Real sources of the injected set and the ladders: 6-s, 30-fps, 640x360 excerpts of clean footage
+ * (timestamps relabelled to a regular 30 fps, so no frame is repeated or dropped), and slow pans over
+ * a real photo. Each source belongs to half A or B, so anything tuned on one half is judged on the other.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Region } from '../../src/report/types.ts';
+import { ffmpeg, X264 } from './ffmpeg.ts';
+import { CLIPS, FOOTAGE, SHARED_DATA } from './paths.ts';
+
+/** Output size and rate of every generated clip. */
+export const W = 640;
+export const H = 360;
+export const FPS = 30;
+export const FRAMES = 180;
+
+/** A source clip for injection. */
+export interface InjectSource {
+  id: string;
+  /** Footage file name, or a photo path under images/ for a pan. */
+  file: string;
+  /** Seconds skipped at the start of the footage. */
+  startS: number;
+  half: 'A' | 'B';
+  /** A smooth area (sky, wall, floor, water) for banding, looked at on a frame. */
+  smooth?: Region;
+  /** Pixels per frame of a photo pan. */
+  panPx?: number;
+}
+
+/** The sources; smooth areas were chosen by looking at a frame of each. */
+export const INJECT_SOURCES: InjectSource[] = [
+  { id: 'bbb', file: 'animation_bbb_meadow_720p_vp8.webm', startS: 0.5, half: 'A' },
+  { id: 'courtyard', file: 'natural_courtyard_woman_dog_720p.mp4', startS: 0.5, half: 'A', smooth: { x: 0.6, y: 0.5, w: 0.4, h: 0.5 } },
+  { id: 'mouse', file: 'natural_lab_mouse_openfield_gray_yuv444.mp4', startS: 0.5, half: 'A', smooth: { x: 0.1, y: 0.1, w: 0.8, h: 0.8 } },
+  { id: 'airplane', file: 'natural_outdoor_airplane_field_handheld.mp4', startS: 0.5, half: 'A', smooth: { x: 0, y: 0, w: 1, h: 0.6 } },
+  { id: 'juggling', file: 'natural_sports_ball_juggling_720p.mp4', startS: 0.5, half: 'A' },
+  { id: 'city', file: 'natural_city_street_traffic_cyclists.mp4', startS: 0.5, half: 'B' },
+  { id: 'dashcam', file: 'natural_dashcam_highway_day.mp4', startS: 0.5, half: 'B', smooth: { x: 0, y: 0, w: 0.7, h: 0.35 } },
+  { id: 'aquarium', file: 'natural_lowlight_aquarium_crowd.mp4', startS: 0.5, half: 'B', smooth: { x: 0, y: 0.35, w: 1, h: 0.45 } },
+  { id: 'coffee', file: 'natural_pouring_coffee_720p.mp4', startS: 0.5, half: 'B', smooth: { x: 0, y: 0.65, w: 1, h: 0.35 } },
+  { id: 'pan', file: 'images/flower.png', startS: 0, half: 'B', panPx: 2 },
+  { id: 'slowpan', file: 'images/flower.png', startS: 0, half: 'B', panPx: 1 },
+];
+
+/** Path of a source's base clip (made when missing). */
+export function baseClip(s: InjectSource): string {
+  const dir = join(CLIPS, 'base');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${s.id}.mp4`);
+  if (existsSync(out)) return out;
+  const enc = [...X264, '-preset', 'fast', '-crf', '12', '-r', String(FPS), '-frames:v', String(FRAMES)];
+  if (s.panPx) {
+    // A pan across a downscaled photo at panPx pixels per frame: steady motion, no repeats.
+    const x = `min(iw-${W}\\,n*${s.panPx})`;
+    ffmpeg(['-loop', '1', '-framerate', String(FPS), '-i', join(SHARED_DATA, s.file), '-vf', `scale=-2:540:flags=area,crop=${W}:${H}:${x}:90,setsar=1`, ...enc, out]);
+  } else {
+    const vf = `setpts=N/(${FPS}*TB),scale=${W}:${H}:force_original_aspect_ratio=increase:flags=area,crop=${W}:${H},setsar=1`;
+    ffmpeg(['-ss', String(s.startS), '-i', join(FOOTAGE, s.file), '-vf', vf, ...enc, out]);
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Severity ladders from real sources: 3-s excerpts of the injection bases (a lossless reference
+ * each) × blur, CRF, noise-then-compressed-at-a-capped-bitrate, down-up scale, posterize and exposure,
+ * × 6 levels, plus the pristine encode; each clip carries its full-reference measures (SSIM, PSNR,
+ * VIF against the reference). Writes bench/clips/real/ladders/index.json. Deterministic.
+ *
+ *   npx tsx bench/real/make-ladders.ts
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ffmpeg, fullReference, X264 } from './ffmpeg.ts';
+import { baseClip, INJECT_SOURCES } from './injected-sources.ts';
+import { CLIPS } from './paths.ts';
+
+/** One ladder clip. */
+export interface LadderClip {
+  file: string;
+  source: string;
+  half: 'A' | 'B';
+  /** Ladder kind, or 'pristine'. */
+  kind: string;
+  /** 0 = pristine, 1..6 = mildest..harshest. */
+  level: number;
+  /** The distortion parameter at this level. */
+  param: number;
+  ssim: number;
+  psnr: number;
+  vif: number;
+}
+
+const FRAMES = 90;
+/** Ladder sources: every real injection source (not the photo pans). */
+export const LADDER_SOURCES = INJECT_SOURCES.filter((s) => !s.panPx);
+
+interface Kind {
+  id: string;
+  params: number[];
+  /** Encoder arguments for the distorted clip from the reference. */
+  args(p: number): string[];
+}
+
+const crf12 = [...X264, '-preset', 'fast', '-crf', '12'];
+const q = (step: number) => `lutyuv=y='floor(val/${step})*${step}+${step >> 1}':u='floor(val/${Math.max(2, step >> 1)})*${Math.max(2, step >> 1)}':v='floor(val/${Math.max(2, step >> 1)})*${Math.max(2, step >> 1)}'`;
+
+/** The six ladders. */
+export const KINDS: Kind[] = [
+  { id: 'blur', params: [0.6, 1, 1.5, 2, 3, 4], args: (s) => ['-vf', `gblur=sigma=${s}`, ...crf12] },
+  { id: 'crf', params: [28, 33, 37, 41, 44, 48], args: (c) => [...X264, '-preset', 'fast', '-crf', String(c)] },
+  { id: 'noisecap', params: [4, 8, 12, 18, 25, 35], args: (s) => ['-vf', `noise=alls=${s}:allf=t:all_seed=3`, ...X264, '-preset', 'fast', '-b:v', '500k', '-maxrate', '500k', '-bufsize', '500k'] },
+  { id: 'scale', params: [0.75, 0.6, 0.5, 0.4, 0.3, 0.22], args: (f) => ['-vf', `scale=trunc(iw*${f}/2)*2:-2:flags=bicubic,scale=640:360:flags=bicubic`, ...crf12] },
+  { id: 'posterize', params: [4, 6, 8, 12, 16, 24], args: (s) => ['-vf', q(s), ...crf12] },
+  { id: 'exposure', params: [1.15, 1.3, 1.5, 1.75, 2, 2.5], args: (g) => ['-vf', `lutyuv=y='clip((val-16)*${g}+16,16,235)'`, ...crf12] },
+];
+
+/** Makes every missing clip, measures it against its reference and writes index.json. */
+export function makeLadders(log = console.log): LadderClip[] {
+  const dir = join(CLIPS, 'ladders');
+  mkdirSync(dir, { recursive: true });
+  const indexFile = join(dir, 'index.json');
+  const known = new Map<string, LadderClip>(existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as LadderClip[]).map((c) => [c.file, c]) : []);
+  const out: LadderClip[] = [];
+  for (const s of LADDER_SOURCES) {
+    const ref = join(dir, `.ref-${s.id}.mkv`);
+    if (!existsSync(ref)) ffmpeg(['-i', baseClip(s), '-frames:v', String(FRAMES), '-c:v', 'ffv1', '-threads', '1', '-an', ref]);
+    const jobs: { kind: string; level: number; param: number; args: string[] }[] = [{ kind: 'pristine', level: 0, param: 0, args: crf12 }];
+    for (const k of KINDS) k.params.forEach((p, i) => jobs.push({ kind: k.id, level: i + 1, param: p, args: k.args(p) }));
+    for (const j of jobs) {
+      const file = `${s.id}-${j.kind}-${j.level}.mp4`;
+      const path = join(dir, file);
+      const have = known.get(file);
+      if (have && existsSync(path)) {
+        out.push(have);
+        continue;
+      }
+      ffmpeg(['-i', ref, ...j.args, '-frames:v', String(FRAMES), path]);
+      const fr = fullReference(path, ref);
+      out.push({ file, source: s.id, half: s.half, kind: j.kind, level: j.level, param: j.param, ...fr });
+      log(`make-ladders: ${file} ssim ${fr.ssim.toFixed(3)} psnr ${fr.psnr.toFixed(1)} vif ${fr.vif.toFixed(3)}`);
+    }
+  }
+  writeFileSync(indexFile, JSON.stringify(out, null, 1) + '\n');
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) makeLadders();

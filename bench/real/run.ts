@@ -1,0 +1,79 @@
+/**
+ * The real-footage benchmark: clean-set false alarms, the injected set, the ladders, and a
+ * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
+ * summary. Skips cleanly when ../shared/data/footage is absent.
+ *
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--quiet]
+ *
+ * See bench/real/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Tier } from '../../src/report/types.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
+import { runClean } from './clean.ts';
+import { cleanClips } from './clean-set.ts';
+import { crossCheck } from './cross.ts';
+import { openEngine, srcHash, type EnginePath } from './engine.ts';
+import { runInjected } from './injected.ts';
+import { runLadders } from './ladders.ts';
+import { makeInjected } from './make-injected.ts';
+import { makeLadders } from './make-ladders.ts';
+import { footagePresent, OUT } from './paths.ts';
+
+const parts = (argValue('only') ?? 'clean,injected,ladders,cross').split(',');
+const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
+const enginePath = (argValue('engine') ?? 'auto') as EnginePath | 'auto';
+const log = argFlag('quiet') ? () => undefined : console.log;
+const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+
+function write(name: string, data: unknown): void {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, `real-${name}.json`), JSON.stringify(data, null, 1) + '\n');
+}
+
+async function main(): Promise<void> {
+  if (!footagePresent('run')) return;
+  const engine = await openEngine(enginePath);
+  console.log(`bench/real: engine ${engine.path}, src ${srcHash()}, parts ${parts.join(',')}, tiers ${tiers.join(',')}`);
+  const started = Date.now();
+  try {
+    if (parts.includes('clean')) {
+      const clips = cleanClips();
+      const out = [];
+      for (const tier of tiers) {
+        const r = await runClean(engine, tier, clips, log);
+        out.push(r);
+        console.log(`clean t${tier}: ${r.falseAlarms} false alarms in ${f(r.minutes)} min = ${f(r.perMinute)}/min (${Object.entries(r.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${r.failed.length ? `; ${r.failed.length} failed` : ''}`);
+      }
+      write('clean', { engine: engine.path, src: srcHash(), tiers: out });
+    }
+    if (parts.includes('injected')) {
+      const truth = makeInjected(log);
+      const out = [];
+      for (const tier of tiers) {
+        const r = await runInjected(engine, tier, truth, log);
+        out.push(r);
+        console.log(`injected t${tier}: P/R/F1 ${f(r.overall.precision)} / ${f(r.overall.recall)} / ${f(r.overall.f1)}; ${Object.entries(r.byType).map(([k, v]) => `${k} ${f(v.f1)}`).join(', ')}`);
+      }
+      write('injected', { engine: engine.path, src: srcHash(), tiers: out });
+    }
+    if (parts.includes('ladders')) {
+      const clips = makeLadders(log);
+      const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
+      const r = await runLadders(engine, tier, clips, log);
+      console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);
+      write('ladders', { engine: engine.path, src: srcHash(), ...r });
+    }
+  } finally {
+    await engine.close();
+  }
+  if (parts.includes('cross') && engine.path === 'node') {
+    const r = await crossCheck(log);
+    console.log(`cross-check node vs page: ${r.rows.length} analyses, max |score difference| ${f(r.maxScoreDiff, 1)}, mean ${f(r.meanScoreDiff, 1)}`);
+    write('cross', r);
+  }
+  console.log(`bench/real: done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+await main();

@@ -112,3 +112,25 @@ describe('ask (the project\'s own answerer)', () => {
     expect(b.text).toMatch(/could not answer: GPU lost/);
   });
 });
+
+describe('event explanations', () => {
+  it('uses the project\'s own sentences without a model, most severe first', async () => {
+    const { explainEvents } = await import('../vlm/explain.ts');
+    const out = await explainEvents(blurry);
+    expect(out.map((x) => x.index)).toEqual([0, 1, 2]);
+    expect(out[0]).toMatchObject({ type: 'blur', by: 'rules' });
+    expect(out[0]!.text).toMatch(/^Strong blur at 8.0–10.0 s, in the .* of the frame.*focus/);
+  });
+  it('lets the model write them, and keeps the project\'s sentence when it fails', async () => {
+    const { explainEvents } = await import('../vlm/explain.ts');
+    let calls = 0;
+    const vlm: VlmBackend = {
+      label: 'test',
+      routeJson: () => Promise.reject(new Error('unused')),
+      describe: async () => (++calls === 2 ? Promise.reject(new Error('busy')) : 'Model paragraph.'),
+    };
+    const out = await explainEvents(blurry, { vlm });
+    expect(out.map((x) => x.by)).toEqual(['vlm', 'rules', 'vlm']);
+    expect(out[1]!.text).toMatch(/could not explain it: busy/);
+  });
+});

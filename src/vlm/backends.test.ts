@@ -17,7 +17,7 @@ const record: VlmModelRecord = {
   requiredFeatures: ['shader-f16'],
 };
 
-function adapter(over: Partial<GpuAdapterLike> & { vendor?: string; architecture?: string; features?: string[] } = {}): GpuAdapterLike {
+function adapter(over: { vendor?: string; architecture?: string; features?: string[] } = {}): GpuAdapterLike {
   return {
     features: new Set(over.features ?? ['shader-f16']),
     limits: { maxBufferSize: 2 ** 31, maxStorageBufferBindingSize: 2 ** 30 },

@@ -32,6 +32,11 @@ export interface SourceAnalyzeOptions {
   externalExperts: ExternalExpertSpec[];
   /** A time budget for the whole analysis: picks the richest tier predicted to fit (overrides `tier`). */
   budgetMs?: number;
+  /**
+   * `uniform` turns the content type's routing factors off (every content gets the same weights): the
+   * benchmark's ablation of routing. Default `content`.
+   */
+  routing?: 'content' | 'uniform';
 }
 
 /** What the pipeline needs from its host: the executor, and a VLM router when one is loaded. */
@@ -69,7 +74,7 @@ export async function analyzeSource(
   progress.emit('route', 0.02, 'Looking at a few frames');
   const probe = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal);
   throwIfAborted(signal);
-  const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal);
+  const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
   progress.emit('route', 0.05, `Routing: ${route.plan.contentType}`);
 
@@ -92,7 +97,7 @@ export async function analyzeSource(
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
   const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount));
   progress.emit('localize', 0.95);
-  const artifacts = localizeStage(results, info.fps, analysisGap);
+  const artifacts = localizeStage(results, info.fps, analysisGap, weights);
   const report = buildReport({
     file,
     info: { ...info, frameCount },

@@ -3,7 +3,7 @@
  * router (saying why) when the requested router is missing, slow, failing or returns an invalid plan.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import { fastRouter } from '../router/select.ts';
+import { fastRouter, uniformRouter } from '../router/select.ts';
 import { CONTENT_TYPES, type RouteContext, type RoutePlan, type Router } from '../router/types.ts';
 
 /** How long a router other than the fast one may take before the fast one is used. */
@@ -34,8 +34,9 @@ export function planProblems(plan: RoutePlan, catalogue: readonly ExpertMeta[]):
 }
 
 /** Routes with the requested router, or the fast one with the reason it had to step in. */
-export async function routeStage(ctx: RouteContext, requested: 'fast' | 'vlm', vlm: Router | undefined, signal?: AbortSignal): Promise<RouteOutcome> {
+export async function routeStage(ctx: RouteContext, requested: 'fast' | 'vlm', vlm: Router | undefined, signal?: AbortSignal, routing: 'content' | 'uniform' = 'content'): Promise<RouteOutcome> {
   const t0 = performance.now();
+  const fast = routing === 'uniform' ? uniformRouter : fastRouter;
   const done = (plan: RoutePlan, used: 'fast' | 'vlm', fallbackReason?: string): RouteOutcome => ({
     plan,
     requested,
@@ -46,9 +47,9 @@ export async function routeStage(ctx: RouteContext, requested: 'fast' | 'vlm', v
   if (requested === 'vlm') {
     const reason = vlm ? await tryRouter(vlm, ctx, signal) : 'no vision-language model is loaded in this page (its weights are downloaded only when you opt in)';
     if (typeof reason !== 'string') return done(reason, 'vlm');
-    return done(await fastRouter.plan(ctx, signal), 'fast', reason);
+    return done(await fast.plan(ctx, signal), 'fast', reason);
   }
-  return done(await fastRouter.plan(ctx, signal), 'fast');
+  return done(await fast.plan(ctx, signal), 'fast');
 }
 
 /** The router's valid plan, or a sentence saying why it could not be used. */

@@ -12,16 +12,19 @@ import type { RouteContext, RoutePlan, Router } from './types.ts';
 export class FastRouter implements Router {
   readonly kind = 'fast' as const;
 
+  /** `uniform`: every content type gets the same weights (the benchmark's ablation of routing). */
+  constructor(private readonly options: { uniform?: boolean } = {}) {}
+
   async plan(ctx: RouteContext): Promise<RoutePlan> {
     const content = classifyContent(ctx);
     const { contentType } = content;
     const experts = ctx.catalogue.map((meta) => ({
       id: meta.id,
-      weight: round2(Math.min(1, baseWeight(meta) * routeFactor(contentType, meta))),
+      weight: round2(Math.min(1, baseWeight(meta) * (this.options.uniform ? 1 : routeFactor(contentType, meta)))),
     }));
     const reasons = [
       `content looks like ${contentType.replace(/-/g, ' ')} (${Math.round(content.confidence * 100)} %): ${content.reasons.join('; ') || 'no cue stood out'}`,
-      ...routeNotes(contentType),
+      ...(this.options.uniform ? ['routing factors turned off: every content type gets the same weights'] : routeNotes(contentType)),
       'base weights were fitted on calibration footage; the content type scales them',
     ];
     return { contentType, contentConfidence: round2(content.confidence), experts, reasons };

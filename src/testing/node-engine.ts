@@ -18,6 +18,8 @@ export interface NodeAnalyzeOptions {
   router?: 'fast' | 'vlm';
   /** Time budget in ms; picks the tier when given (see `budgetMs` of `analyzeVideo`). */
   budgetMs?: number;
+  /** `uniform`: routing factors off (the ablation baseline). */
+  routing?: 'content' | 'uniform';
   signal?: AbortSignal;
 }
 
@@ -29,7 +31,7 @@ export async function analyzeFileInNode(path: string, options: NodeAnalyzeOption
     return await analyzeSource(
       source,
       { name: basename(path), bytes: statSync(path).size },
-      { tier: options.tier ?? 1, router: options.router ?? 'fast', modelBaseUrl: 'file:///models/', ep: 'wasm' as EpPreference, externalExperts: [], budgetMs: options.budgetMs },
+      { tier: options.tier ?? 1, router: options.router ?? 'fast', modelBaseUrl: 'file:///models/', ep: 'wasm' as EpPreference, externalExperts: [], budgetMs: options.budgetMs, routing: options.routing },
       () => undefined,
       options.signal ?? new AbortController().signal,
       { executor },

@@ -1,0 +1,118 @@
+/**
+ * Routing, measured on real footage with the engine's own reports:
+ * - tier agreement: each clean clip and ladder clip at tiers 0, 1 and 2 (median and largest score gap);
+ * - the routing ablation at tier 1: routed weights against one set of weights for every content type
+ *   (`routing: 'uniform'`), on clean-clip false alarms and on the mixed-content ladders' Spearman,
+ *   per content type, beside the best single expert of each content type.
+ * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
+ *
+ *   npx tsx bench/routing/run.ts [--quiet]
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report, Tier } from '../../src/report/types.ts';
+import { analyzeFileInNode } from '../../src/testing/node-engine.ts';
+import { argFlag } from '../lib/stats.ts';
+import { nativeDefects } from '../real/clean.ts';
+import { cleanClips } from '../real/clean-set.ts';
+import { analyzeCached, openEngine, srcHash } from '../real/engine.ts';
+import { ladderSpearman } from '../real/ladders.ts';
+import { makeLadders } from '../real/make-ladders.ts';
+import { CLIPS, footagePresent, OUT } from '../real/paths.ts';
+import { tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
+
+const log = argFlag('quiet') ? () => undefined : console.log;
+
+/** The report with routing factors off, cached beside the real benchmark's cache. */
+async function uniformReport(file: string): Promise<Report | undefined> {
+  const key = `${createHash('sha1').update(readFileSync(file)).digest('hex').slice(0, 16)}-t1-uniform-${srcHash()}`;
+  const at = join(OUT, 'routing-cache', `${key}.json`);
+  if (existsSync(at)) return (JSON.parse(readFileSync(at, 'utf8')) as { report?: Report }).report;
+  let report: Report | undefined;
+  try {
+    report = await analyzeFileInNode(file, { tier: 1, routing: 'uniform' });
+  } catch {
+    report = undefined;
+  }
+  mkdirSync(join(OUT, 'routing-cache'), { recursive: true });
+  writeFileSync(at, JSON.stringify({ report }) + '\n');
+  return report;
+}
+
+async function main(): Promise<void> {
+  if (!footagePresent('routing')) return;
+  const engine = await openEngine('node');
+  const defects = nativeDefects();
+  const clean = cleanClips();
+  const ladders = makeLadders(() => undefined);
+  const scores: Record<string, Partial<Record<Tier, number>>> = {};
+  const rows = new Map<string, TypeRow>();
+  const row = (t: string) => {
+    let r = rows.get(t);
+    if (!r) rows.set(t, (r = { contentType: t, clips: 0, minutes: 0, routedAlarms: 0, uniformAlarms: 0, ladder: [] }));
+    return r;
+  };
+  const alarms = (clip: string, report: Report) =>
+    report.artifacts.filter((a) => !defects.some((d) => d.clip === clip && d.type === a.type && (d.startS === undefined || (a.endS > d.startS && a.startS < (d.endS ?? Infinity))))).length;
+
+  for (const c of clean) {
+    for (const tier of [0, 1, 2] as const) {
+      const r = await analyzeCached(engine, c.file, tier);
+      if (r.report) (scores[c.name] ??= {})[tier] = r.report.score;
+    }
+    const routed = (await analyzeCached(engine, c.file, 1)).report;
+    const uniform = await uniformReport(c.file);
+    if (!routed || !uniform) continue;
+    const r = row(routed.route.contentType);
+    r.clips++;
+    r.minutes += c.durationS / 60;
+    r.routedAlarms += alarms(c.name, routed);
+    r.uniformAlarms += alarms(c.name, uniform);
+    log(`  clean ${c.name.padEnd(48)} ${routed.route.contentType.padEnd(16)} alarms routed ${alarms(c.name, routed)} uniform ${alarms(c.name, uniform)}  tiers ${JSON.stringify(scores[c.name])}`);
+  }
+  for (const l of ladders) {
+    const file = join(CLIPS, 'ladders', l.file);
+    for (const tier of [0, 1, 2] as const) {
+      const r = await analyzeCached(engine, file, tier);
+      if (r.report) (scores[l.file] ??= {})[tier] = r.report.score;
+    }
+    const routed = (await analyzeCached(engine, file, 1)).report;
+    const uniform = await uniformReport(file);
+    if (!routed || !uniform) continue;
+    const experts = Object.fromEntries(routed.experts.map((e) => [e.id, e.score]));
+    row(routed.route.contentType).ladder.push({ source: l.source, kind: l.kind, level: l.level, routed: routed.score, uniform: uniform.score, experts });
+    log(`  ladder ${l.file.padEnd(32)} ${routed.route.contentType.padEnd(16)} routed ${routed.score} uniform ${uniform.score}`);
+  }
+  await engine.close();
+  const result: RoutingResult = { src: srcHash(), agreement: tierAgreement(scores), types: [...rows.values()].map((r) => summarise(r)) };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'routing.json'), JSON.stringify(result, null, 1) + '\n');
+  const a = result.agreement;
+  console.log(`routing: tier agreement over ${a.clips} clips: median |Δ| ${a.median.toFixed(1)}, max ${a.max.toFixed(1)} (${a.worst})`);
+  for (const t of result.types) {
+    console.log(
+      `routing: ${t.contentType.padEnd(16)} ${t.clips} clean clips, alarms/min routed ${t.routedPerMinute.toFixed(2)} uniform ${t.uniformPerMinute.toFixed(2)}; ladder Spearman routed ${t.routedSpearman.toFixed(3)} uniform ${t.uniformSpearman.toFixed(3)} best single ${t.bestExpert} ${t.bestExpertSpearman.toFixed(3)}`,
+    );
+  }
+}
+
+function summarise(r: TypeRow): RoutingResult['types'][number] {
+  const sp = (pick: (e: TypeRow['ladder'][number]) => number) => (r.ladder.length ? ladderSpearman(r.ladder.map((e) => ({ ...e, score: pick(e) }))).mean : Number.NaN);
+  const ids = [...new Set(r.ladder.flatMap((e) => Object.keys(e.experts)))];
+  const single = ids.map((id) => ({ id, s: sp((e) => e.experts[id] ?? 50) })).sort((a, b) => b.s - a.s)[0];
+  return {
+    contentType: r.contentType,
+    clips: r.clips,
+    minutes: r.minutes,
+    routedPerMinute: r.minutes ? r.routedAlarms / r.minutes : Number.NaN,
+    uniformPerMinute: r.minutes ? r.uniformAlarms / r.minutes : Number.NaN,
+    ladderClips: r.ladder.length,
+    routedSpearman: sp((e) => e.routed),
+    uniformSpearman: sp((e) => e.uniform),
+    bestExpert: single?.id ?? '–',
+    bestExpertSpearman: single?.s ?? Number.NaN,
+  };
+}
+
+await main();

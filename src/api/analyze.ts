@@ -9,6 +9,7 @@ import { CancelledError, CorruptInputError, QRouterError, reviveError, WorkerCra
 import type { Report, Tier } from '../report/types.ts';
 import type { AnalysisWorkerApi, WorkerResult } from '../protocol.ts';
 import type { AnalyzeOptions, ProgressEvent } from './options.ts';
+import { exposeVlmBackend } from '../vlm/port.ts';
 
 const CANCEL_GRACE_MS = 400;
 const IDLE_STOP_MS = 60_000;
@@ -120,8 +121,12 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   });
   cancelled.catch(() => undefined);
 
+  let vlm: ReturnType<typeof exposeVlmBackend> | undefined;
   try {
-    const run = current.api.analyze(runId, blob, { tier, router: options.router ?? 'fast', modelBaseUrl, decoderBaseUrl: options.decoderBaseUrl, budgetMs, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [] }, Comlink.proxy(onProgress));
+    // The VLM (when given) stays on the page; the worker's router reaches it through a port (src/vlm/port.ts).
+    vlm = options.router === 'vlm' && options.vlm ? exposeVlmBackend(options.vlm) : undefined;
+    const workerOptions = { tier, router: options.router ?? 'fast', modelBaseUrl, decoderBaseUrl: options.decoderBaseUrl, budgetMs, ep: options.ep ?? 'auto', name, externalExperts: options.externalExperts ?? [], vlm: vlm?.handle } as const;
+    const run = current.api.analyze(runId, blob, Comlink.transfer(workerOptions, vlm ? [vlm.handle.port] : []), Comlink.proxy(onProgress));
     const result: WorkerResult = await Promise.race([run, current.crashed, cancelled]);
     if (!result.ok) throw reviveError(result.error);
     return result.report;
@@ -130,6 +135,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
     throw err;
   } finally {
     settled = true;
+    vlm?.close();
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     release(runId);
   }

@@ -1,6 +1,8 @@
 /** Options and progress events of one analysis; shared by the library API, the worker and the UI. */
 import type { ExternalExpertSpec } from '../experts/external.ts';
 import type { Tier } from '../report/types.ts';
+import type { VlmBackend } from '../vlm/backend.ts';
+import type { VlmPortHandle } from '../vlm/port.ts';
 
 /** Stages reported through `onProgress`. */
 export type ProgressStage = 'decode' | 'route' | 'infer' | 'localize' | 'done';
@@ -43,6 +45,8 @@ export interface AnalyzeOptions {
    * that download); see docs/external-experts.md.
    */
   externalExperts?: ExternalExpertSpec[];
+  /** With `router: 'vlm'`: the loaded vision-language model (WebLLM or a local endpoint), see src/vlm/. */
+  vlm?: VlmBackend;
 }
 
 /** The parts of the options that cross into the analysis worker. */
@@ -55,4 +59,6 @@ export interface WorkerAnalyzeOptions {
   ep: EpPreference;
   name: string;
   externalExperts: ExternalExpertSpec[];
+  /** The page's VLM backend, served on a transferred MessagePort (src/vlm/port.ts). */
+  vlm?: VlmPortHandle;
 }

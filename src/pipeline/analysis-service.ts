@@ -7,6 +7,8 @@ import { analyzeBlob } from './analyze-blob.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { serializeError } from '../errors.ts';
 import type { AnalysisWorkerApi } from '../protocol.ts';
+import { createVlmRouter } from '../router/vlm-router.ts';
+import { vlmBackendFromPort } from '../vlm/port.ts';
 
 /** Makes the worker's API around an executor factory (a worker-backed one in the app). */
 export function createAnalysisService(makeExecutor: () => ExpertExecutor & { terminate?(): void }): AnalysisWorkerApi {
@@ -18,7 +20,8 @@ export function createAnalysisService(makeExecutor: () => ExpertExecutor & { ter
       runs.set(runId, controller);
       try {
         executor ??= makeExecutor();
-        return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal, { executor }) };
+        const vlmRouter = options.vlm ? createVlmRouter(vlmBackendFromPort(options.vlm)) : undefined;
+        return { ok: true, report: await analyzeBlob(blob, options, onProgress, controller.signal, { executor, vlmRouter }) };
       } catch (err) {
         const error = serializeError(err);
         // A crashed inference worker is replaced on the next run.
@@ -28,6 +31,7 @@ export function createAnalysisService(makeExecutor: () => ExpertExecutor & { ter
         }
         return { ok: false, error };
       } finally {
+        options.vlm?.port.close();
         runs.delete(runId);
       }
     },

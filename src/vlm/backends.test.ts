@@ -129,8 +129,8 @@ describe('OpenAI-compatible backend', () => {
       },
       describe: (p, i, signal) => inner.describe(p, i, signal),
     };
-    const handle = exposeVlmBackend(watched);
-    const remote = vlmBackendFromPort(handle);
+    const served = exposeVlmBackend(watched);
+    const remote = vlmBackendFromPort(served.handle);
     expect(remote.label).toBe(`the model at ${base.replace(/\/$/, '')}`);
     const controller = new AbortController();
     const run = remote.routeJson({ system: 'S', user: 'U' }, [], {}, controller.signal);
@@ -138,6 +138,7 @@ describe('OpenAI-compatible backend', () => {
     await expect(run).rejects.toThrow();
     await new Promise((r) => setTimeout(r, 200));
     expect(sawAbort).toBe(true);
-    handle.port.close();
+    served.handle.port.close();
+    served.close();
   });
 });

@@ -22,8 +22,8 @@ export interface VlmPortHandle {
   label: string;
 }
 
-/** Serves `backend` on a new MessagePort (page side); transfer the returned handle's port. */
-export function exposeVlmBackend(backend: VlmBackend): VlmPortHandle {
+/** Serves `backend` on a new MessagePort (page side); transfer `handle.port`, call `close()` after the run. */
+export function exposeVlmBackend(backend: VlmBackend): { handle: VlmPortHandle; close(): void } {
   const { port1, port2 } = new MessageChannel();
   const running = new Map<number, AbortController>();
   const call = async (callId: number, work: (signal: AbortSignal) => Promise<string>) => {
@@ -41,7 +41,13 @@ export function exposeVlmBackend(backend: VlmBackend): VlmPortHandle {
     cancel: (callId) => running.get(callId)?.abort(new DOMException('The analysis stopped waiting for the model.', 'AbortError')),
   };
   Comlink.expose(api, port1);
-  return { port: port2, label: backend.label };
+  return {
+    handle: { port: port2, label: backend.label },
+    close() {
+      for (const c of running.values()) c.abort(new DOMException('The analysis ended.', 'AbortError'));
+      port1.close();
+    },
+  };
 }
 
 let nextCallId = 1;

@@ -4,18 +4,20 @@
  * `window.__qrouterLastError`.
  */
 import { analyzeVideo, measureDecode } from './api/analyze.ts';
+import { ask } from './answer/ask.ts';
+import * as vlm from './vlm/index.ts';
 import { defineAnalyzerElement, type AnalyzerStateDetail } from './ui/analyzer-element.ts';
 import type { Report } from './report/types.ts';
 
 declare global {
   interface Window {
-    qrouter: { analyzeVideo: typeof analyzeVideo; measureDecode: typeof measureDecode };
+    qrouter: { analyzeVideo: typeof analyzeVideo; measureDecode: typeof measureDecode; ask: typeof ask; vlm: typeof vlm };
     __qrouterLastReport?: Report;
     __qrouterLastError?: { code: string; message: string };
   }
 }
 
-window.qrouter = { analyzeVideo, measureDecode };
+window.qrouter = { analyzeVideo, measureDecode, ask, vlm };
 defineAnalyzerElement();
 
 const analyzer = document.querySelector('qrouter-analyzer');

@@ -1,0 +1,105 @@
+/**
+ * The labelled content-type dataset: the real clips of `../shared/data/footage/` labelled by their
+ * category prefix (with the per-clip decisions below), OpenCV's box/cup clips, and the generated clips
+ * in `bench/clips/content/<type>/`. Every clip carries a group, its origin: the upstream repository for
+ * real clips (from the footage README), the family for generated ones, and the source clip's group for
+ * clips made by darkening a real one. Held-out evaluation never splits a group.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_TYPES, type ContentType } from '../../src/router/types.ts';
+import { CLIPS_DIR, FOOTAGE_DIR, VIDEOS_DIR } from './paths.ts';
+
+/** One labelled clip. */
+export interface LabelledClip {
+  /** Short unique name (file name, with the type folder for generated clips). */
+  name: string;
+  path: string;
+  label: ContentType;
+  /** Origin group: clips of one group are never split between fit and test. */
+  group: string;
+  /** Real footage, or made by `make-clips.ts` / `make-rendered.ts`. */
+  synthetic: boolean;
+}
+
+const PREFIX: Record<string, ContentType> = {
+  natural: 'natural-camera',
+  screen: 'screen-content',
+  animation: 'animation',
+  gaming: 'gameplay',
+  aigc: 'ai-generated',
+};
+
+/**
+ * Per-clip decisions for the defect clips and for natural clips that are really low-light (from the
+ * footage README's descriptions). `null` leaves a clip out: the three synthetic test patterns
+ * (corrupted stream, interlaced and telecined MPEG-2) are neither camera footage nor animation.
+ */
+const OVERRIDES: Record<string, ContentType | null> = {
+  'natural_lowlight_aquarium_crowd.mp4': 'low-light',
+  'natural_street_pedestrians_night_1080p_mpeg4.mp4': 'low-light',
+  'defect_near_black_webcam_vp9_no_duration.webm': 'low-light',
+  'defect_compression_carphone_qcif_7kb.mp4': 'natural-camera',
+  'defect_old_film_chaplin_bw.mp4': 'natural-camera',
+  'defect_old_film_archival_bw_footage.mp4': 'natural-camera',
+  'defect_old_film_street_scene_frames.mp4': 'natural-camera',
+  'defect_old_film_house_roof_frames.mp4': 'natural-camera',
+  'defect_corrupted_h264_bitstream_testpattern.mp4': null,
+  'defect_interlaced_tff_mpeg2_testpattern.mkv': null,
+  'defect_telecined_hard_mpeg2_testpattern.ts': null,
+};
+
+/** Upstream repository of each footage clip, read from the footage README's table. */
+function footageRepos(): Map<string, string> {
+  const repos = new Map<string, string>();
+  const readme = join(FOOTAGE_DIR, 'README.md');
+  if (!existsSync(readme)) return repos;
+  for (const line of readFileSync(readme, 'utf8').split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const file = /^`([^`]+)`$/.exec(cells[1] ?? '')?.[1];
+    const repo = /`([^`]+\/[^`]+)`/.exec(cells[10] ?? '')?.[1];
+    if (file && repo) repos.set(file, repo);
+  }
+  return repos;
+}
+
+function footage(): LabelledClip[] {
+  if (!existsSync(FOOTAGE_DIR)) return [];
+  const repos = footageRepos();
+  const out: LabelledClip[] = [];
+  for (const file of readdirSync(FOOTAGE_DIR).sort()) {
+    if (file.endsWith('.md')) continue;
+    const label = file in OVERRIDES ? OVERRIDES[file] : PREFIX[file.split('_')[0]!];
+    if (!label) continue;
+    out.push({ name: file, path: join(FOOTAGE_DIR, file), label, group: repos.get(file) ?? file, synthetic: false });
+  }
+  for (const file of ['box.mp4', 'cup.mp4']) {
+    const path = join(VIDEOS_DIR, file);
+    if (existsSync(path)) out.push({ name: file, path, label: 'natural-camera', group: 'opencv/opencv', synthetic: false });
+  }
+  return out;
+}
+
+function generated(groupOfSource: Map<string, string>): LabelledClip[] {
+  const out: LabelledClip[] = [];
+  for (const label of CONTENT_TYPES) {
+    const dir = join(CLIPS_DIR, label);
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (!file.endsWith('.mp4') || file.includes('.part.')) continue;
+      const family = file.split('__')[0]!;
+      // A darkened clip belongs with the clip it was made from.
+      const source = family.startsWith('dark-') ? family.slice(5) : undefined;
+      const group = (source && groupOfSource.get(source)) || `gen:${family}`;
+      out.push({ name: `${label}/${file}`, path: join(dir, file), label, group, synthetic: true });
+    }
+  }
+  return out;
+}
+
+/** Every labelled clip present on this machine (real footage first). */
+export function loadDataset(): LabelledClip[] {
+  const real = footage();
+  const bySource = new Map(real.map((c) => [c.name.replace(/\.[^.]+$/, ''), c.group]));
+  return [...real, ...generated(bySource)];
+}

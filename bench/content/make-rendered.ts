@@ -1,0 +1,82 @@
+/**
+ * Makes the Chromium-rendered part of the content-type dataset into `bench/clips/content/`
+ * (git-ignored): screen content (pages scrolled, typed into, slides changing), vector animation and
+ * small games drawn on a canvas. Every frame is a function of its time, so the clips are the same on
+ * every run; frames are screenshots piped into ffmpeg. Existing clips are kept.
+ *
+ *   npx tsx bench/content/make-rendered.ts
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../bin/lib/browser.mjs';
+import { CLIPS_DIR } from './paths.ts';
+import { CANVAS_SCENES, scenePage } from './render/canvas-scenes.ts';
+import { screenPages } from './render/screen-pages.ts';
+
+interface Take {
+  out: string;
+  html: string;
+  viewport: { width: number; height: number };
+  fps: number;
+  seconds: number;
+}
+
+async function record(browser: Browser, take: Take): Promise<void> {
+  if (existsSync(take.out)) return;
+  mkdirSync(dirname(take.out), { recursive: true });
+  const page = await browser.newPage({ viewport: take.viewport });
+  try {
+    await page.setContent(take.html);
+    const tmp = `${take.out}.part.mp4`;
+    const ff = spawn('ffmpeg', ['-v', 'error', '-y', '-f', 'image2pipe', '-framerate', String(take.fps), '-i', '-', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', tmp], { stdio: ['pipe', 'inherit', 'inherit'] });
+    const done = new Promise<number>((res) => ff.on('close', (c) => res(c ?? 1)));
+    const n = Math.round(take.fps * take.seconds);
+    for (let i = 0; i < n; i++) {
+      await page.evaluate((t) => (window as unknown as { step(t: number): void }).step(t), i / take.fps);
+      const png = await page.screenshot({ type: 'png' });
+      if (!ff.stdin.write(png)) await new Promise((r) => ff.stdin.once('drain', r));
+    }
+    ff.stdin.end();
+    if ((await done) !== 0) throw new Error(`ffmpeg failed on ${take.out}`);
+    const { renameSync } = await import('node:fs');
+    renameSync(tmp, take.out);
+    console.log(`made ${take.out}`);
+  } finally {
+    await page.close();
+  }
+}
+
+const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 800, height: 600 },
+  { width: 1920, height: 1080 },
+  { width: 960, height: 540 },
+];
+
+async function main(): Promise<void> {
+  const browser = await launchBrowser({ headless: true });
+  try {
+    const pages = screenPages();
+    for (let i = 0; i < pages.length; i++) {
+      const p = pages[i]!;
+      const viewport = VIEWPORTS[i % VIEWPORTS.length]!;
+      await record(browser, { out: join(CLIPS_DIR, 'screen-content', `${p.family}__${viewport.width}.mp4`), html: p.html, viewport, fps: [10, 15, 30, 12][i % 4]!, seconds: [6, 5, 4, 6][i % 4]! });
+    }
+    for (let i = 0; i < CANVAS_SCENES.length; i++) {
+      const s = CANVAS_SCENES[i]!;
+      const big = s.type === 'animation' ? { width: s.w, height: s.h } : { width: s.w * 3, height: s.h * 3 };
+      const small = s.type === 'animation' ? { width: Math.round(s.w / 2), height: Math.round(s.h / 2) } : { width: s.w * 2, height: s.h * 2 };
+      for (const [k, viewport] of [big, small].entries()) {
+        await record(browser, { out: join(CLIPS_DIR, s.type, `${s.family}__${viewport.width}.mp4`), html: scenePage(s), viewport, fps: [30, 24, 20, 25][(i + k) % 4]!, seconds: k ? 4 : 5 });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

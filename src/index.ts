@@ -41,3 +41,8 @@ export type { ExpertMeta, ExpertInputs, Pooling } from './experts/types.ts';
 export { CONTENT_TYPES } from './router/types.ts';
 export type { ContentType, Keyframe, ProbeResult, RouteContext, RoutePlan, Router } from './router/types.ts';
 export { readReport } from './report/read.ts';
+export { createVlmRouter, VlmRouter, VlmRouteError } from './router/vlm-router.ts';
+export type { VlmRouterOptions } from './router/vlm-router.ts';
+export * from './vlm/index.ts';
+export { ask, parseQuestion } from './answer/ask.ts';
+export type { Answer, AnswerValue, AskOptions, Level, ParsedQuestion, QuestionKind } from './answer/ask.ts';

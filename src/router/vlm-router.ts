@@ -32,7 +32,7 @@ export class VlmRouteError extends Error {
 
 /** Options of the VLM router. */
 export interface VlmRouterOptions {
-  /** How long the model may take, in ms (default {@link VLM_ROUTE_TIMEOUT_MS}). */
+  /** How long the model may take, in ms (default: the backend's `routeTimeoutMs`, else {@link VLM_ROUTE_TIMEOUT_MS}). */
   timeoutMs?: number;
   /** How many keyframes to show it (default and maximum {@link MAX_ROUTE_IMAGES}). */
   maxImages?: number;
@@ -47,14 +47,14 @@ export function pickKeyframes(frames: readonly Keyframe[], n: number): Keyframe[
 /** Routes with a vision-language model. */
 export class VlmRouter implements Router {
   readonly kind = 'vlm' as const;
-  private readonly timeoutMs: number;
+  private readonly timeoutMs: number | undefined;
   private readonly maxImages: number;
 
   constructor(
     private readonly backend: VlmBackend | undefined,
     options: VlmRouterOptions = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? VLM_ROUTE_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs;
     this.maxImages = Math.max(0, Math.min(MAX_ROUTE_IMAGES, options.maxImages ?? MAX_ROUTE_IMAGES));
   }
 
@@ -66,8 +66,9 @@ export class VlmRouter implements Router {
     const frames = pickKeyframes(ctx.probe.keyframes, this.maxImages);
     const prompt = buildRoutePrompt(ctx, frames.map((k) => k.tS));
     const images = frames.map(keyframeDataUrl);
+    const timeoutMs = this.timeoutMs ?? backend.routeTimeoutMs ?? VLM_ROUTE_TIMEOUT_MS;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new VlmRouteError('timeout', `${backend.label} did not answer within ${fmtS(this.timeoutMs)}`)), this.timeoutMs);
+    const timer = setTimeout(() => timeout.abort(new VlmRouteError('timeout', `${backend.label} did not answer within ${fmtS(timeoutMs)}`)), timeoutMs);
     const onAbort = () => timeout.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     let text: string;

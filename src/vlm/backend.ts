@@ -18,6 +18,8 @@ export type JsonSchema = Record<string, unknown>;
 export interface VlmBackend {
   /** Who answers, for reports and logs, e.g. `webllm:Phi-3.5-vision-instruct-q4f16_1-MLC`. */
   readonly label: string;
+  /** How long a routing answer may take on this backend, in ms (the router's default when absent). */
+  readonly routeTimeoutMs?: number;
   /**
    * Asks for a JSON document constrained by `schema`, looking at `images` (data URLs), and resolves to
    * the model's raw text (the caller parses and validates it). Rejects when `signal` aborts.

@@ -16,6 +16,8 @@ export interface OpenAiBackendOptions {
   apiKey?: string;
   /** Longest answer, in tokens (default 600). */
   maxTokens?: number;
+  /** How long a routing answer may take, in ms (default: the router's 15 s). */
+  timeoutMs?: number;
 }
 
 /** Checks a user-given endpoint URL and returns it without a trailing slash. */
@@ -52,6 +54,7 @@ export function chatMessages(prompt: VlmPrompt, images: readonly string[]): { ro
 export class OpenAiCompatibleBackend implements VlmBackend {
   readonly label: string;
   readonly endpoint: string;
+  readonly routeTimeoutMs: number | undefined;
   private readonly model: string;
   private readonly maxTokens: number;
 
@@ -60,6 +63,7 @@ export class OpenAiCompatibleBackend implements VlmBackend {
     this.model = options.model ?? 'local';
     this.maxTokens = options.maxTokens ?? 600;
     this.label = `the model at ${this.endpoint}`;
+    this.routeTimeoutMs = options.timeoutMs;
   }
 
   routeJson(prompt: VlmPrompt, images: readonly string[], schema: JsonSchema, signal: AbortSignal): Promise<string> {

@@ -20,6 +20,7 @@ export interface VlmPortApi {
 export interface VlmPortHandle {
   port: MessagePort;
   label: string;
+  routeTimeoutMs?: number;
 }
 
 /** Serves `backend` on a new MessagePort (page side); transfer `handle.port`, call `close()` after the run. */
@@ -42,7 +43,7 @@ export function exposeVlmBackend(backend: VlmBackend): { handle: VlmPortHandle; 
   };
   Comlink.expose(api, port1);
   return {
-    handle: { port: port2, label: backend.label },
+    handle: { port: port2, label: backend.label, routeTimeoutMs: backend.routeTimeoutMs },
     close() {
       for (const c of running.values()) c.abort(new DOMException('The analysis ended.', 'AbortError'));
       port1.close();
@@ -69,6 +70,7 @@ export function vlmBackendFromPort(handle: VlmPortHandle): VlmBackend {
   };
   return {
     label: handle.label,
+    routeTimeoutMs: handle.routeTimeoutMs,
     routeJson: (prompt, images, schema, signal) => invoke(signal, (id) => remote.routeJson(id, prompt, [...images], schema)),
     describe: (prompt, images, signal) => invoke(signal, (id) => remote.describe(id, prompt, [...images])),
   };

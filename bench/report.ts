@@ -12,6 +12,7 @@ import { machineInfo } from './lib/machine.ts';
 import { readJson, table, verdict } from './lib/md.ts';
 import { cliSection, costSection, memorySection, speedSection, type Section } from './lib/sections-perf.ts';
 import { expertLadderSection, fusedLadderSection, localizationSection } from './lib/sections-accuracy.ts';
+import { contentSection } from './lib/sections-content.ts';
 import { argValue } from './lib/stats.ts';
 
 interface RunInfo {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     expertLadderSection(await get('ladders-spatial.json'), await get('ladders-temporal.json'), await get('ladders-peers.json')),
     fusedLadderSection(await get('accuracy-ladders.json')),
     localizationSection(await get('accuracy-localization.json')),
+    contentSection(await get('content.json')),
     cliSection(await get('cli.json')),
   ];
   const targets = sections.flatMap((s) => s.targets);

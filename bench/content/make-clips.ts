@@ -48,6 +48,7 @@ function animation(): void {
 }
 
 function images(): string[] {
+  if (!existsSync(IMAGES_DIR)) return [];
   return readdirSync(IMAGES_DIR).filter((f) => /\.(png|jpe?g)$/i.test(f)).sort();
 }
 

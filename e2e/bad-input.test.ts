@@ -55,6 +55,8 @@ describe('app: every file a person may drop', () => {
     const expect = c.codes ? `a typed error (${c.codes.join(' or ')})` : 'a report';
     it(`${c.file} (${c.why}) ends in ${expect}`, async () => {
       const out: UiOutcome = await analyzeViaUi(app.page, join(FIXTURES, 'gen', c.file), c.tier);
+      const r = out.report;
+      console.log(`# ${c.file}: ${r ? `report ${r.score.toFixed(1)}, ${r.input.width}x${r.input.height}, ${r.timings.framesAnalyzed} frames, ${r.input.decoder}` : `${out.error?.code}: ${out.error?.message}`}`);
       if (c.codes) {
         assert.equal(out.state, 'error', `expected an error, got ${out.state} (score ${out.report?.score})`);
         assert.ok(out.error && c.codes.includes(out.error.code), `code ${out.error?.code}: ${out.error?.message}`);

@@ -1,163 +1,164 @@
 /**
- * Fits the fusion weights on the calibration evidence (bench/calibrate/collect.ts) and writes them to
- * src/fusion/weights.json with how well they do, including leave-one-source-out figures.
+ * Fits the fusion (a base weight and a tolerance per expert, src/fusion/weights.json) on the
+ * real-footage evidence: the real-source ladders, where each clip's target is its full-reference
+ * quality against the pristine source (bench/real/target.ts), and the clean footage, which should land
+ * at 85 or above. Reports everything leave-one-source-out: each fold (a ladder source, with its own
+ * footage clip and a share of the clean clips) is scored with parameters fitted on the other folds.
  *
- * Target: each clip's place on its ladder, 90 for pristine down to 10 for the most severe level.
- * The fit minimises squared error of the fused score (the same `fuse` the engine uses), plus a
- * squared hinge on every step down a ladder that does not lower the score by a few points, plus a
- * pull toward the prior weights and toward zero tolerance, by coordinate descent over 0.05 grids. Experts the ladders never
- * exercise (temporal ones) stay at their prior.
+ * Loss: squared error to the target on ladder clips + a squared hinge below 85 on clean clips + a
+ * squared hinge on every ladder step that does not lower the score by 2 points + a pull toward the
+ * prior; coordinate descent on 0.05 grids. Temporal experts (freeze, black, flicker, stutter,
+ * interlacing) are not exercised by these clips and keep their prior.
  *
- *   npx tsx bench/calibrate/fit.ts
+ *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExpertMeta } from '../../src/experts/types.ts';
-import { fuse } from '../../src/fusion/fuse.ts';
-import { normalizeScore } from '../../src/fusion/normalize.ts';
 import { priorWeight } from '../../src/fusion/weights.ts';
 import { spearman } from '../../src/testing/media.ts';
-import { ROOT } from '../lib/app.ts';
-import type { ClipEvidence } from './collect.ts';
+import type { CleanTier } from '../real/clean.ts';
+import { ladderSpearman, type LadderEvidence } from '../real/ladders.ts';
+import { OUT, ROOT } from '../real/paths.ts';
+import { frTarget } from '../real/target.ts';
+import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared } from './model.ts';
 
-const LAMBDA = 30;
+const CLEAN_FLOOR = 85;
+const CLEAN_WEIGHT = 1;
+const MARGIN = 2;
+const ORDER_WEIGHT = 1;
+const LAMBDA = 20;
+const TAU_LAMBDA = 10;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
 const TAU_GRID = Array.from({ length: 13 }, (_, i) => i / 20);
-const TAU_LAMBDA = 10;
-/** Points each ladder step should cost, and how much ordering counts against absolute error. */
-const MARGIN = 3;
-const ORDER_WEIGHT = 2;
+const TEMPORAL = new Set(['freeze', 'black', 'flicker', 'stutter', 'interlacing']);
 
-const collected = JSON.parse(readFileSync(join(ROOT, 'bench/out/calibration-evidence.json'), 'utf8')) as ClipEvidence[];
-// The registry uses import.meta.glob (a bundler feature), so read the metadata files directly.
-const expertsDir = join(ROOT, 'src/experts');
-const EXPERTS: ExpertMeta[] = readdirSync(expertsDir)
-  .filter((d) => existsSync(join(expertsDir, d, 'meta.json')))
-  .map((d) => JSON.parse(readFileSync(join(expertsDir, d, 'meta.json'), 'utf8')) as ExpertMeta);
-const ids = EXPERTS.map((e) => e.id);
-// Qualities are recomputed from the raw values with the current metadata, so a change of an
-// expert's range is fitted without collecting again.
-const metaOf = new Map(EXPERTS.map((e) => [e.id, e]));
-const evidence: ClipEvidence[] = collected.map((c) => ({
-  ...c,
-  qualities: Object.fromEntries(Object.entries(c.raws).map(([id, raw]) => [id, metaOf.has(id) ? normalizeScore(metaOf.get(id)!, raw) : Number.NaN])),
-}));
-const prior = Object.fromEntries(EXPERTS.map((e) => [e.id, priorWeight(e)]));
+const experts = readExperts();
+const ids = experts.map((e) => e.id);
+const fitted = new Set(experts.filter((e) => !(e.artifact && TEMPORAL.has(e.artifact))).map((e) => e.id));
+const prior: Params = { w: Object.fromEntries(experts.map((e) => [e.id, priorWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, 0])) };
 
-/**
- * Experts the ladders exercise, or that speak to overall quality (no artifact type): only these are
- * fitted. The others (temporal artifacts, interlacing, banding) would only be fitted to their false
- * alarms on these clips, so they keep their prior.
- */
-const COVERED = new Set(['blur', 'blocking', 'noise', 'overexposure', 'underexposure']);
-const fitted = new Set(EXPERTS.filter((e) => !e.artifact || COVERED.has(e.artifact)).map((e) => e.id));
-
-const target = (c: ClipEvidence) => 90 - 20 * c.level;
-/** Weights and tolerances per expert id. */
-interface Params {
-  w: Record<string, number>;
-  tau: Record<string, number>;
+/** Reads the ladder and clean evidence (tier 1) and assigns folds. */
+function readEvidence(): FitClip[] {
+  const ladders = JSON.parse(readFileSync(join(OUT, 'real-ladders.json'), 'utf8')) as { evidence: LadderEvidence[] };
+  const clean = JSON.parse(readFileSync(join(OUT, 'real-clean.json'), 'utf8')) as { tiers: CleanTier[] };
+  const clips: FitClip[] = ladders.evidence.map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score }));
+  const sources = [...new Set(clips.map((c) => c.source))].sort();
+  const t1 = clean.tiers.find((t) => t.tier === 1) ?? clean.tiers[0]!;
+  Object.entries(t1.scores).forEach(([name, s], i) => {
+    // A ladder source's own footage clip goes to that source's fold; the rest round robin.
+    const own = sources.find((src) => name.includes(sourceFileHint[src] ?? `\u0000`));
+    clips.push({ id: name, source: own ?? sources[i % sources.length]!, kind: 'clean', level: 0, contentType: s.contentType, raws: s.raws, score: s.score });
+  });
+  return clips;
 }
 
-const fused = (c: ClipEvidence, p: Params) =>
-  fuse(ids.map((id) => ({ quality: c.qualities[id] ?? Number.NaN, weight: p.w[id] ?? 0, tolerance: p.tau[id] ?? 0 })));
+/** Footage file fragments of the ladder sources (bench/real/injected-sources.ts). */
+const sourceFileHint: Record<string, string> = {
+  bbb: 'bbb_meadow', courtyard: 'courtyard_woman_dog', juggling: 'ball_juggling', city: 'city_street_traffic', dashcam: 'dashcam_highway', coffee: 'pouring_coffee', aquarium: 'lowlight_aquarium', mouse: 'lab_mouse', airplane: 'airplane_field',
+};
 
-/** Adjacent pairs along each ladder of each source: (milder, harsher). */
-function ladderPairs(clips: ClipEvidence[]): [ClipEvidence, ClipEvidence][] {
-  const pairs: [ClipEvidence, ClipEvidence][] = [];
-  const bySource = new Map<string, ClipEvidence[]>();
-  for (const c of clips) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+/** Adjacent pairs along each ladder (milder, harsher), pristine first. */
+function pairsOf(clips: Prepared[]): [Prepared, Prepared][] {
+  const pairs: [Prepared, Prepared][] = [];
+  const bySource = new Map<string, Prepared[]>();
+  for (const c of clips) if (c.clip.kind !== 'clean') bySource.set(c.clip.source, [...(bySource.get(c.clip.source) ?? []), c]);
   for (const group of bySource.values()) {
-    const pristine = group.find((c) => c.ladder === 'pristine');
-    const ladders = new Set(group.filter((c) => c.ladder !== 'pristine').map((c) => c.ladder));
-    for (const l of ladders) {
-      const steps = [pristine, ...group.filter((c) => c.ladder === l).sort((a, b) => a.level - b.level)].filter((c): c is ClipEvidence => !!c);
+    const pristine = group.find((c) => c.clip.kind === 'pristine');
+    for (const k of new Set(group.map((c) => c.clip.kind).filter((k) => k !== 'pristine'))) {
+      const steps = [pristine, ...group.filter((c) => c.clip.kind === k).sort((a, b) => a.clip.level - b.clip.level)].filter((c): c is Prepared => !!c);
       for (let i = 1; i < steps.length; i++) pairs.push([steps[i - 1]!, steps[i]!]);
     }
   }
   return pairs;
 }
 
-const pairCache = new WeakMap<ClipEvidence[], [ClipEvidence, ClipEvidence][]>();
-
-function loss(clips: ClipEvidence[], p: Params): number {
-  let s = 0;
-  for (const c of clips) s += (fused(c, p) - target(c)) ** 2;
-  // Each step down a ladder should lower the score by at least MARGIN points.
-  let pairs = pairCache.get(clips);
-  if (!pairs) pairCache.set(clips, (pairs = ladderPairs(clips)));
+function loss(clips: Prepared[], pairs: [Prepared, Prepared][], p: Params): number {
+  let err = 0, nErr = 0, clean = 0, nClean = 0;
+  const s = new Map<Prepared, number>();
+  for (const c of clips) {
+    const v = scoreOf(c, experts, p);
+    s.set(c, v);
+    if (c.clip.target !== undefined) {
+      err += (v - c.clip.target) ** 2;
+      nErr++;
+    } else {
+      clean += Math.max(0, CLEAN_FLOOR - v) ** 2;
+      nClean++;
+    }
+  }
   let order = 0;
-  for (const [a, b] of pairs) order += Math.max(0, fused(b, p) - fused(a, p) + MARGIN) ** 2;
-  s += ORDER_WEIGHT * order * (clips.length / Math.max(1, pairs.length));
+  for (const [a, b] of pairs) order += Math.max(0, s.get(b)! - s.get(a)! + MARGIN) ** 2;
   let reg = 0;
-  for (const id of ids) reg += LAMBDA * (p.w[id]! - prior[id]!) ** 2 + TAU_LAMBDA * p.tau[id]! ** 2;
-  return s / clips.length + reg;
+  for (const id of fitted) reg += LAMBDA * (p.w[id]! - prior.w[id]!) ** 2 + TAU_LAMBDA * p.tau[id]! ** 2;
+  return err / Math.max(1, nErr) + (CLEAN_WEIGHT * clean) / Math.max(1, nClean) + (ORDER_WEIGHT * order) / Math.max(1, pairs.length) + reg;
 }
 
-/** Coordinate descent over one parameter table on its grid; true when anything moved. */
-function sweep(clips: ClipEvidence[], p: Params, table: Record<string, number>, grid: number[]): boolean {
-  let changed = false;
-  for (const id of ids) {
-    if (!fitted.has(id)) continue;
-    let best = table[id]!;
-    let bestLoss = loss(clips, p);
-    for (const g of grid) {
-      table[id] = g;
-      const l = loss(clips, p);
-      if (l < bestLoss - 1e-9) {
-        bestLoss = l;
-        best = g;
+function fit(clips: Prepared[]): Params {
+  const p: Params = { w: { ...prior.w }, tau: { ...prior.tau } };
+  const pairs = pairsOf(clips);
+  for (let round = 0; round < 8; round++) {
+    let moved = false;
+    for (const [table, grid] of [[p.w, GRID], [p.tau, TAU_GRID]] as const) {
+      for (const id of fitted) {
+        let best = table[id]!;
+        let bestLoss = loss(clips, pairs, p);
+        for (const g of grid) {
+          table[id] = g;
+          const l = loss(clips, pairs, p);
+          if (l < bestLoss - 1e-9) [best, bestLoss] = [g, l];
+        }
+        if (best !== table[id]) moved = true;
+        table[id] = best;
       }
     }
-    if (best !== table[id]) changed = true;
-    table[id] = best;
-  }
-  return changed;
-}
-
-function fit(clips: ClipEvidence[]): Params {
-  const p: Params = { w: { ...prior }, tau: Object.fromEntries(ids.map((id) => [id, 0])) };
-  for (let i = 0; i < 10; i++) {
-    const a = sweep(clips, p, p.w, GRID);
-    const b = sweep(clips, p, p.tau, TAU_GRID);
-    if (!a && !b) break;
+    if (!moved) break;
   }
   return p;
 }
 
-/** Mean within-ladder Spearman (source × ladder, pristine included as level 0), and RMSE to target. */
-function quality(clips: ClipEvidence[], w: Params): { ladderSpearman: number; rmse: number; srcc: number } {
-  const groups = new Map<string, ClipEvidence[]>();
-  for (const c of clips) {
-    const ladders = c.ladder === 'pristine' ? ['blur', 'crf', 'noise', 'scale', 'bright', 'dark'] : [c.ladder];
-    for (const l of ladders) groups.set(`${c.source}/${l}`, [...(groups.get(`${c.source}/${l}`) ?? []), c]);
-  }
-  const rhos = [...groups.values()].map((g) => spearman(g.map((c) => c.level), g.map((c) => -fused(c, w))));
-  const rmse = Math.sqrt(clips.reduce((s, c) => s + (fused(c, w) - target(c)) ** 2, 0) / clips.length);
-  const srcc = spearman(clips.map(target), clips.map((c) => fused(c, w)));
-  return { ladderSpearman: rhos.reduce((s, r) => s + r, 0) / rhos.length, rmse, srcc };
+/** Figures of a set of (clip, score) pairs. */
+function figures(rows: { clip: FitClip; score: number }[]) {
+  const distorted = rows.filter((r) => r.clip.target !== undefined && r.clip.kind !== 'pristine');
+  const ladders = ladderSpearman(rows.filter((r) => r.clip.kind !== 'clean').map((r) => ({ source: r.clip.source, kind: r.clip.kind, level: r.clip.level, score: r.score })));
+  const clean = rows.filter((r) => r.clip.kind === 'clean').map((r) => r.score);
+  const withTarget = rows.filter((r) => r.clip.target !== undefined);
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    targetSpearman: r3(spearman(distorted.map((r) => r.clip.target!), distorted.map((r) => r.score))),
+    rmse: r3(Math.sqrt(withTarget.reduce((s, r) => s + (r.score - r.clip.target!) ** 2, 0) / withTarget.length)),
+    ladderMean: r3(ladders.mean),
+    ladderPerKind: Object.fromEntries(Object.entries(ladders.perKind).map(([k, v]) => [k, r3(v)])),
+    cleanMin: r3(Math.min(...clean)),
+    cleanMax: r3(Math.max(...clean)),
+    cleanSpread: r3(Math.max(...clean) - Math.min(...clean)),
+  };
 }
 
-const params = fit(evidence);
-const priorParams: Params = { w: prior, tau: Object.fromEntries(ids.map((id) => [id, 0])) };
-const sources = [...new Set(evidence.map((c) => c.source))];
-const held = sources.map((s) => {
-  const w = fit(evidence.filter((c) => c.source !== s));
-  return quality(evidence.filter((c) => c.source === s), w);
-});
-const mean = (k: 'ladderSpearman' | 'rmse' | 'srcc') => held.reduce((a, q) => a + q[k], 0) / held.length;
-const round = (v: number) => Math.round(v * 1000) / 1000;
+const clips = prepare(readEvidence(), experts);
+const folds = [...new Set(clips.map((c) => c.clip.source))].sort();
+const full = fit(clips);
+const held: { clip: FitClip; score: number }[] = [];
+for (const f of folds) {
+  const p = fit(clips.filter((c) => c.clip.source !== f));
+  for (const c of clips.filter((c) => c.clip.source === f)) held.push({ clip: c.clip, score: scoreOf(c, experts, p) });
+  console.log(`fold ${f}: fitted on ${clips.filter((c) => c.clip.source !== f).length} clips`);
+}
+const asRun = figures(clips.map((c) => ({ clip: c.clip, score: c.clip.score })));
+const inSample = figures(clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, full) })));
+const loso = figures(held);
+const worstClean = held.filter((r) => r.clip.kind === 'clean').sort((a, b) => a.score - b.score).slice(0, 8).map((r) => ({ clip: r.clip.id, contentType: r.clip.contentType, score: Math.round(r.score * 10) / 10 }));
+
 const result = {
-  description: 'Fusion weights fitted by bench/calibrate/fit.ts on bench/clips/calibration (blur, CRF, noise, rescale, bright, dark ladders); experts not exercised by them keep their prior.',
+  description: 'Fusion weights and tolerances fitted by bench/calibrate/fit.ts on real footage: real-source ladders (blur, CRF, noise then a capped bitrate, down-up scale, posterize, exposure; target = full-reference quality against the source, bench/real/target.ts) and clean clips (held at 85 or above). Temporal experts are not exercised by these clips and keep their prior.',
   fittedExperts: [...fitted],
-  clips: evidence.length,
-  sources: sources.length,
-  weights: Object.fromEntries(ids.map((id) => [id, params.w[id]])),
-  tolerances: Object.fromEntries(ids.map((id) => [id, params.tau[id]])),
-  prior: quality(evidence, priorParams),
-  fitted: quality(evidence, params),
-  leaveOneSourceOut: { ladderSpearman: round(mean('ladderSpearman')), rmse: round(mean('rmse')), srcc: round(mean('srcc')) },
+  clips: clips.length,
+  sources: folds.length,
+  weights: Object.fromEntries(ids.map((id) => [id, full.w[id]])),
+  tolerances: Object.fromEntries(ids.map((id) => [id, full.tau[id]])),
+  asRun,
+  fitted: inSample,
+  leaveOneSourceOut: loso,
 };
-for (const k of ['prior', 'fitted'] as const) for (const m of ['ladderSpearman', 'rmse', 'srcc'] as const) result[k][m] = round(result[k][m]);
 writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
-console.log(JSON.stringify(result, null, 2));
+writeFileSync(join(OUT, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
+console.log(JSON.stringify({ asRun, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));

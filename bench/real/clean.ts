@@ -44,8 +44,8 @@ export interface CleanTier {
   byCategory: Record<string, { minutes: number; falseAlarms: number; perMinute: number }>;
   byType: Record<string, number>;
   events: CleanEvent[];
-  /** clip → fused score and content type at this tier. */
-  scores: Record<string, { score: number; contentType: string; category: string }>;
+  /** clip → fused score, content type, every expert's raw value and route weight at this tier (the fusion fit reads them). */
+  scores: Record<string, { score: number; contentType: string; category: string; raws: Record<string, number>; weights: Record<string, number> }>;
 }
 
 /** Reads the confirmed native defects. */
@@ -72,7 +72,13 @@ export async function runClean(engine: Engine, tier: Tier, clips: CleanClip[] = 
       continue;
     }
     minutesOf[c.category] = (minutesOf[c.category] ?? 0) + c.durationS / 60;
-    scores[c.name] = { score: r.report.score, contentType: r.report.route.contentType, category: c.category };
+    scores[c.name] = {
+      score: r.report.score,
+      contentType: r.report.route.contentType,
+      category: c.category,
+      raws: Object.fromEntries(r.report.experts.map((e) => [e.id, e.raw])),
+      weights: Object.fromEntries(r.report.route.experts.map((e) => [e.id, e.weight])),
+    };
     for (const a of r.report.artifacts) {
       const n = excuse(defects, c.name, a);
       events.push({ clip: c.name, category: c.category, tier, type: a.type, startS: a.startS, endS: a.endS, region: a.region, native: n?.reason });

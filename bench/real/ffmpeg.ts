@@ -1,5 +1,5 @@
 /** ffmpeg/ffprobe calls shared by the clip makers: deterministic x264 settings, probing, metrics. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Single-threaded, bit-exact x264 in yuv420p: the same bytes on every machine run. */
 export const X264 = ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-x264-params', 'threads=1', '-threads', '1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1', '-an'];
@@ -28,19 +28,20 @@ export function probe(path: string): { width: number; height: number; durationS:
 
 /** Full-reference measures of `dist` against `ref` (same size and frame count): mean SSIM (Y), PSNR (Y, dB) and VIF (mean of ffmpeg's four scales). */
 export function fullReference(dist: string, ref: string): { ssim: number; psnr: number; vif: number } {
-  const log = execFileSync(
+  const r = spawnSync(
     'ffmpeg',
-    ['-hide_banner', '-nostdin', '-i', dist, '-i', ref, '-lavfi', '[0:v]format=gray,split=3[a0][a1][a2];[1:v]format=gray,split=3[b0][b1][b2];[a0][b0]ssim;[a1][b1]psnr;[a2][b2]vif', '-f', 'null', '-'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 },
+    ['-hide_banner', '-nostdin', '-threads', '1', '-i', dist, '-i', ref, '-lavfi', '[0:v]format=gray,split=3[a0][a1][a2];[1:v]format=gray,split=3[b0][b1][b2];[a0][b0]ssim;[a1][b1]psnr;[a2][b2]vif', '-f', 'null', '-'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  return parseFullReference(log);
+  if (r.status !== 0) throw new Error(`ffmpeg full-reference failed: ${r.stderr.slice(-300)}`);
+  return parseFullReference(r.stderr);
 }
 
 function parseFullReference(log: string): { ssim: number; psnr: number; vif: number } {
   const ssim = Number(/SSIM .*All:([\d.]+)/.exec(log)?.[1]);
   const psnrM = /PSNR .*average:([\d.]+|inf)/.exec(log)?.[1];
   const psnr = psnrM === 'inf' ? 100 : Number(psnrM);
-  const vifM = /VIF scale=0 average:([\d.]+) scale=1 average:([\d.]+) scale=2 average:([\d.]+) scale=3 average:([\d.]+)/.exec(log);
-  const vif = vifM ? [1, 2, 3, 4].reduce((s, i) => s + Number(vifM[i]), 0) / 4 : Number.NaN;
+  const scales = [...log.matchAll(/VIF scale=\d average:([\d.]+)/g)].map((m) => Number(m[1]));
+  const vif = scales.length === 4 ? scales.reduce((a, b) => a + b, 0) / 4 : Number.NaN;
   return { ssim, psnr, vif };
 }

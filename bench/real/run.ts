@@ -14,7 +14,7 @@ import { argFlag, argValue } from '../lib/stats.ts';
 import { runClean } from './clean.ts';
 import { cleanClips } from './clean-set.ts';
 import { crossCheck } from './cross.ts';
-import { openEngine, srcHash, type EnginePath } from './engine.ts';
+import { engineHash, openEngine, type EnginePath } from './engine.ts';
 import { runInjected } from './injected.ts';
 import { runLadders } from './ladders.ts';
 import { makeInjected } from './make-injected.ts';
@@ -35,7 +35,7 @@ function write(name: string, data: unknown): void {
 async function main(): Promise<void> {
   if (!footagePresent('run')) return;
   const engine = await openEngine(enginePath);
-  console.log(`bench/real: engine ${engine.path}, src ${srcHash()}, parts ${parts.join(',')}, tiers ${tiers.join(',')}`);
+  console.log(`bench/real: engine ${engine.path}, build ${engineHash(engine.path)}, parts ${parts.join(',')}, tiers ${tiers.join(',')}`);
   const started = Date.now();
   try {
     if (parts.includes('clean')) {
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         out.push(r);
         console.log(`clean t${tier}: ${r.falseAlarms} false alarms in ${f(r.minutes)} min = ${f(r.perMinute)}/min (${Object.entries(r.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${r.failed.length ? `; ${r.failed.length} failed` : ''}`);
       }
-      write('clean', { engine: engine.path, src: srcHash(), tiers: out });
+      write('clean', { engine: engine.path, build: engineHash(engine.path), tiers: out });
     }
     if (parts.includes('injected')) {
       const truth = makeInjected(log);
@@ -56,19 +56,19 @@ async function main(): Promise<void> {
         out.push(r);
         console.log(`injected t${tier}: P/R/F1 ${f(r.overall.precision)} / ${f(r.overall.recall)} / ${f(r.overall.f1)}; ${Object.entries(r.byType).map(([k, v]) => `${k} ${f(v.f1)}`).join(', ')}`);
       }
-      write('injected', { engine: engine.path, src: srcHash(), tiers: out });
+      write('injected', { engine: engine.path, build: engineHash(engine.path), tiers: out });
     }
     if (parts.includes('ladders')) {
       const clips = makeLadders(log);
       const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
       const r = await runLadders(engine, tier, clips, log);
       console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);
-      write('ladders', { engine: engine.path, src: srcHash(), ...r });
+      write('ladders', { engine: engine.path, build: engineHash(engine.path), ...r });
     }
   } finally {
     await engine.close();
   }
-  if (parts.includes('cross') && engine.path === 'node') {
+  if (parts.includes('cross')) {
     const r = await crossCheck(log);
     console.log(`cross-check node vs page: ${r.rows.length} analyses, max |score difference| ${f(r.maxScoreDiff, 1)}, mean ${f(r.meanScoreDiff, 1)}`);
     write('cross', r);

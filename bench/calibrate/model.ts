@@ -1,0 +1,65 @@
+/**
+ * The fused score of a clip's recorded evidence under candidate fusion parameters, computed with the
+ * engine's own functions: `normalizeScore` (expert raw → quality), the router's `routeFactor` (content
+ * type multiplier on a base weight) and `fuse`. Nothing of the engine is re-implemented here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExpertMeta } from '../../src/experts/types.ts';
+import { fuse } from '../../src/fusion/fuse.ts';
+import { normalizeScore } from '../../src/fusion/normalize.ts';
+import { routeFactor } from '../../src/router/routing-table.ts';
+import type { ContentType } from '../../src/router/types.ts';
+import { ROOT } from '../real/paths.ts';
+
+/** Fusion parameters: base weight and tolerance per expert id. */
+export interface Params {
+  w: Record<string, number>;
+  tau: Record<string, number>;
+}
+
+/** What the fit needs of one analysed clip. */
+export interface FitClip {
+  id: string;
+  /** Fold of the leave-one-source-out split (the clip's source). */
+  source: string;
+  /** 'clean' for clean footage, else the ladder kind ('pristine' for the ladder's own reference). */
+  kind: string;
+  level: number;
+  contentType: string;
+  raws: Record<string, number>;
+  /** Full-reference target 0..100 (ladder clips); undefined for clean footage. */
+  target?: number;
+  /** Score the engine gave with the weights it had. */
+  score: number;
+}
+
+/** Every expert's metadata, read from meta.json (the registry is a bundler feature). */
+export function readExperts(): ExpertMeta[] {
+  const dir = join(ROOT, 'src/experts');
+  return readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'meta.json')))
+    .map((d) => JSON.parse(readFileSync(join(dir, d, 'meta.json'), 'utf8')) as ExpertMeta);
+}
+
+/** Precomputed per-clip qualities and route factors, so candidate parameters are cheap to score. */
+export interface Prepared {
+  clip: FitClip;
+  /** Per expert (in `ids` order): quality 0..100 (NaN when the expert did not run) and route factor. */
+  q: Float64Array;
+  f: Float64Array;
+}
+
+/** Prepares clips for `score`. */
+export function prepare(clips: FitClip[], experts: ExpertMeta[]): Prepared[] {
+  return clips.map((clip) => ({
+    clip,
+    q: Float64Array.from(experts, (m) => (m.id in clip.raws ? normalizeScore(m, clip.raws[m.id]!) : Number.NaN)),
+    f: Float64Array.from(experts, (m) => routeFactor(clip.contentType as ContentType, m)),
+  }));
+}
+
+/** The fused score of a prepared clip under `p` (weights as the router gives them: base × factor, at most 1). */
+export function scoreOf(c: Prepared, experts: ExpertMeta[], p: Params): number {
+  return fuse(experts.map((m, i) => ({ quality: c.q[i]!, weight: Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
+}

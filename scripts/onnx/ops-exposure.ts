@@ -1,18 +1,94 @@
 /**
- * Graph skeleton shared by the exposure experts: a per-pixel weight in 0..1 from the luma level,
- * averaged per patch (map) and over the frame (score, the weighted fraction of the area).
+ * Graph fragments of the exposure experts. Both read exposure as a departure from what a scene can
+ * hold rather than as a share of bright or dark pixels, so dark clothes, night scenes, letterboxes,
+ * white page backgrounds and bright skies stay content:
+ * - overexposure: highlights clipped into flat plateaus whose surroundings are bright too (the scene
+ *   ran on past the top of the range: detail lost), not flat white next to dark strokes or edges;
+ * - underexposure: the whole picture sits low, its brightest parts included, so the range above is
+ *   unused; a night scene keeps its lights, a dark garment has a bright scene around it.
  */
-import { GraphBuilder } from './graph-builder.ts';
-import { squeezeChannel } from './ops.ts';
+import type { GraphBuilder } from './graph-builder.ts';
+import { safeDiv } from './ops.ts';
+import { ramp } from './ops-stats.ts';
 
-/** Builds a model whose score is the mean of `weight(x)` over the frame and map its patch means. */
-export function areaFractionModel(name: string, patch: number, weight: (g: GraphBuilder, x: string) => string): Uint8Array {
-  const g = new GraphBuilder(name);
-  const x = g.input('x', ['N', 1, 'H', 'W']);
-  const w = weight(g, x);
-  const map = g.op('AveragePool', [w], { kernel_shape: [patch, patch], strides: [patch, patch] });
-  const score = g.op('ReduceMean', [w, g.ints([1, 2, 3])], { keepdims: 0 });
-  g.output(score, 'score', ['N']);
-  g.output(squeezeChannel(g, map), 'map', ['N', 'Ph', 'Pw']);
-  return g.toBytes();
+/** Local maximum over a k×k window (stride 1, same size). */
+export function localMax(g: GraphBuilder, x: string, k: number): string {
+  const h = (k - 1) / 2;
+  return g.op('MaxPool', [x], { kernel_shape: [k, k], strides: [1, 1], pads: [h, h, h, h] });
+}
+
+/** Local minimum over a k×k window (stride 1, same size). */
+export function localMin(g: GraphBuilder, x: string, k: number): string {
+  return g.op('Neg', [localMax(g, g.op('Neg', [x]), k)]);
+}
+
+/** Full-range level from which a pixel counts as clipped white (limited-range 233 and up). */
+const CLIP_LO = 247;
+const CLIP_HI = 251;
+/** Flat: the whole `FLAT`×`FLAT` neighbourhood is clipped. */
+const FLAT = 5;
+/** Width of the ring around a plateau whose pixels tell a soft shoulder from a hard edge. */
+const RING = 9;
+
+/**
+ * Clipped highlights with lost detail, for [N,1,H,W] full-range luma. Returns `plateau` [N,1,H,W]
+ * (1 inside flat clipped areas) and `shoulder` [N,1,1,1]: the share of the unclipped pixels next to
+ * those plateaus that are bright themselves (a scene pushed past white), as opposed to dark strokes
+ * or edges around a white background (a page, a drawing, a title card).
+ */
+export function clippedHighlights(g: GraphBuilder, x: string): { plateau: string; shoulder: string } {
+  const plateau = ramp(g, localMin(g, x, FLAT), CLIP_LO, CLIP_HI);
+  const clipped = ramp(g, x, CLIP_LO, CLIP_HI);
+  const ring = g.op('Mul', [localMax(g, plateau, RING), g.op('Sub', [g.scalar(1), clipped])]);
+  const bright = ramp(g, x, 150, 215);
+  const axes = g.ints([2, 3]);
+  const sum = (t: string) => g.op('ReduceSum', [t, axes], { keepdims: 1 });
+  const shoulder = safeDiv(g, sum(g.op('Mul', [ring, bright])), sum(ring), 1);
+  return { plateau, shoulder };
+}
+
+/** Mean of the `fraction` largest (or smallest) values of each frame of a [N,...] tensor → [N]. */
+export function extremeMean(g: GraphBuilder, x: string, fraction: number, largest: boolean): string {
+  const flat = g.op('Flatten', [x], { axis: 1 });
+  const count = g.op('Cast', [g.op('Gather', [g.op('Shape', [flat]), g.ints([1])], { axis: 0 })], { to: 1 });
+  const k = g.op('Cast', [g.op('Max', [g.op('Ceil', [g.op('Mul', [count, g.scalar(fraction)])]), g.scalar(1)])], { to: 7 });
+  const [vals] = g.opN('TopK', [flat, k], 2, { axis: 1, largest: largest ? 1 : 0, sorted: 0 });
+  return g.op('ReduceMean', [vals!, g.ints([1])], { keepdims: 0 });
+}
+
+/** Share of the picture that reaches into the extremes: 1 % of 2×2-averaged luma (single hot pixels do not count). */
+const TOP = 0.01;
+
+/**
+ * The brightest and darkest levels the picture reaches, in 0..1, from the means of the brightest and
+ * darkest 1 % of 2×2 cells (small enough that thin dark strokes on a page count as its blacks),
+ * plus the 4×4 cells ([N,1,H/4,W/4]) for per-patch maxima.
+ */
+export function levelExtremes(g: GraphBuilder, x: string): { hi: string; lo: string; cell: string } {
+  const small = g.op('AveragePool', [x], { kernel_shape: [2, 2], strides: [2, 2] });
+  const cell = g.op('AveragePool', [small], { kernel_shape: [2, 2], strides: [2, 2] });
+  const norm = (v: string) => g.op('Mul', [v, g.scalar(1 / 255)]);
+  return { hi: norm(extremeMean(g, small, TOP, true)), lo: norm(extremeMean(g, small, TOP, false)), cell };
+}
+
+/**
+ * Shadows crushed into flat black, for [N,1,H,W] full-range luma: `plateau` (1 where the whole 5×5
+ * neighbourhood is at black) and `shoulder` [N,1,1,1], the share of the pixels next to those plateaus
+ * that are dark themselves (a scene pushed below black), as opposed to bright strokes on a black
+ * background (a terminal, a title) or the picture's edge beside a letterbox bar.
+ */
+export function crushedShadows(g: GraphBuilder, x: string): { plateau: string; shoulder: string } {
+  const plateau = g.op('Sub', [g.scalar(1), ramp(g, localMax(g, x, FLAT), 4, 8)]);
+  const crushed = g.op('Sub', [g.scalar(1), ramp(g, x, 4, 8)]);
+  const ring = g.op('Mul', [localMax(g, plateau, RING), g.op('Sub', [g.scalar(1), crushed])]);
+  const dark = g.op('Sub', [g.scalar(1), ramp(g, x, 40, 100)]);
+  const axes = g.ints([2, 3]);
+  const sum = (t: string) => g.op('ReduceSum', [t, axes], { keepdims: 1 });
+  const shoulder = safeDiv(g, sum(g.op('Mul', [ring, dark])), sum(ring), 1);
+  return { plateau, shoulder };
+}
+
+/** Reshapes [N] to [N,1,1,1] so it broadcasts over maps. */
+export function perFrame(g: GraphBuilder, v: string): string {
+  return g.op('Reshape', [v, g.ints([-1, 1, 1, 1])]);
 }

@@ -1,16 +1,29 @@
 /**
- * Overexposure expert: the fraction of the picture that is clipped white. A pixel counts fully from
- * `FULL` up (above limited-range white, 235, where video clips) and partly from `START`, so the
- * score grows smoothly as highlights approach clipping instead of jumping.
+ * Overexposure expert: how far the picture ran past white. Two symptoms add up:
+ * - clipped plateaus: pixels whose whole 5×5 neighbourhood sits at the top of the range (detail
+ *   gone), counted only when the pixels around the plateaus are bright themselves (a scene pushed past
+ *   white rolls into them through bright shoulders; a white page, a drawing's paper or a title card
+ *   meets dark strokes at a hard edge and is content);
+ * - lifted blacks: the darkest 1 % of the picture sits well above black (a brightened picture has no
+ *   shadows left; nearly every scene, bright ones included, has some).
+ * Raw value: plateau share of the frame × shoulder gate + darkest level (0..1). Map: the same per patch.
  */
-import { areaFractionModel } from '../../../scripts/onnx/ops-exposure.ts';
+import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
+import { clippedHighlights, levelExtremes, perFrame } from '../../../scripts/onnx/ops-exposure.ts';
+import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
-const START = 224;
-const FULL = 238;
-
 /** Builds the overexposure model. */
 export function buildModel(): Uint8Array {
-  return areaFractionModel(meta.id, meta.inputs.patch, (g, x) => ramp(g, x, START, FULL));
+  const g = new GraphBuilder(meta.id);
+  const x = g.input('x', ['N', 1, 'H', 'W']);
+  const { plateau, shoulder } = clippedHighlights(g, x);
+  const { lo } = levelExtremes(g, x);
+  const clipped = g.op('Mul', [plateau, ramp(g, shoulder, 0.45, 0.7)]);
+  const perPixel = g.op('Add', [clipped, perFrame(g, lo)]);
+  const score = g.op('ReduceMean', [perPixel, g.ints([1, 2, 3])], { keepdims: 0 });
+  g.output(score, 'score', ['N']);
+  g.output(squeezeChannel(g, patchMean(g, perPixel, meta.inputs.patch)), 'map', ['N', 'Ph', 'Pw']);
+  return g.toBytes();
 }

@@ -1,26 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planeFrom, runOn } from '../../testing/expert-harness.ts';
+import { metaOf, planeFrom, runOn, type Plane } from '../../testing/expert-harness.ts';
+import { readPlanes } from '../../testing/media.ts';
+import { convertRange } from '../../frames/frame-planes.ts';
+
+/** The shared photos, read relative to the repository root. */
+const IMAGES = join(import.meta.dirname, '../../../../shared/data/images');
+const present = existsSync(IMAGES);
+/** A photo as the pipeline sees a decoded frame: video-range Y of 4:2:0, converted to full range. */
+function photo(file: string, filter = ''): Plane {
+  const vf = [`scale='trunc(min(iw,640)/2)*2':-2:flags=area`, 'format=yuv420p', filter, 'format=yuv420p'].filter(Boolean).join(',');
+  const p = readPlanes(join(IMAGES, file), { filter: vf })[0]!;
+  return { ...p, data: convertRange(p.data, 'limited', 'full') };
+}
+const threshold = () => metaOf('overexposure').threshold!;
 
 describe('overexposure expert', () => {
-  it('measures the clipped fraction of the area', async () => {
-    const out = await runOn('overexposure', [
-      planeFrom(128, 64, () => 128),
-      planeFrom(128, 64, () => 255),
-      planeFrom(128, 64, (x) => (x < 32 ? 240 : 100)),
-      planeFrom(128, 64, () => 5),
-    ]);
-    const s = Array.from(out.score);
-    expect(s[0]!).toBe(0);
-    expect(s[1]!).toBeCloseTo(1, 5);
-    expect(s[2]!).toBeCloseTo(0.25, 3);
-    expect(s[3]!).toBe(0);
+  it('counts flat clipped plateaus reached through bright shoulders, not white behind dark strokes', async () => {
+    // A bright gradient running into a clipped plateau over its right half.
+    const blown = planeFrom(256, 128, (x) => Math.min(255, 120 + x));
+    // A white page with dark text-like strokes every 8 pixels.
+    const page = planeFrom(256, 128, (x, y) => (y % 16 < 3 && x % 8 < 5 ? 30 : 255));
+    const out = await runOn('overexposure', [blown, page, planeFrom(256, 128, () => 128)]);
+    expect(out.score[0]!).toBeGreaterThan(0.3);
+    expect(out.score[1]!).toBeLessThan(0.15); // only its darkest strokes' level (30/255)
+    expect(out.score[2]!).toBeLessThan(0.55);
+    expect(out.score[2]!).toBeGreaterThan(0.45); // blacks lifted to mid-grey: no shadow left
   });
 
-  it('grows as highlights approach clipping and marks the clipped patch', async () => {
-    const out = await runOn('overexposure', [planeFrom(64, 64, () => 215), planeFrom(64, 64, () => 230), planeFrom(64, 64, (x, y) => (x >= 32 && y < 32 ? 250 : 60))]);
-    expect(out.score[0]!).toBe(0);
-    expect(out.score[1]!).toBeGreaterThan(0.2);
-    expect(out.score[1]!).toBeLessThan(0.8);
-    expect(Array.from(out.map.subarray(8, 12))).toEqual([0, 1, 0, 0]);
+  describe.skipIf(!present)('on real photos', () => {
+    it('flags real photos pushed past white (eq brightness +0.35, contrast 1.6), not the originals', async () => {
+      for (const file of ['astronaut.png', 'aero1.jpg', 'home.jpg', 'chelsea.png']) {
+        const out = await runOn('overexposure', [photo(file), photo(file, 'eq=brightness=0.35:contrast=1.6')]);
+        expect(out.score[0]!, file).toBeLessThan(threshold());
+        expect(out.score[1]!, file).toBeGreaterThan(threshold());
+      }
+    });
+
+    it('does not flag bright scenes that keep their shadows or a white border', async () => {
+      const cases: [string, Plane][] = [
+        ['building with a bright sky', photo('building.jpg')],
+        ['coffee', photo('coffee.png')],
+        ['astronaut on a white pad', photo('astronaut.png', 'pad=w=iw:h=ih*1.6:x=0:y=-1:color=white')],
+      ];
+      for (const [name, p] of cases) {
+        const out = await runOn('overexposure', [p]);
+        expect(out.score[0]!, name).toBeLessThan(threshold());
+      }
+    });
   });
 });

@@ -43,10 +43,14 @@ export interface VlmLoadOptions {
   env?: GpuEnvironment;
 }
 
-/** WebLLM's URL of a model folder: a trailing slash, and Hugging Face's `resolve/main/` when missing. */
+/**
+ * The folder WebLLM reads a model from: it appends Hugging Face's `resolve/main/` to every model URL
+ * that has no `/resolve/<revision>/` segment, on any host. A self-hosted mirror therefore keeps the
+ * files under `<modelUrl>/resolve/main/`, or names the revision folder in `modelUrl` itself.
+ */
 export function modelFolderUrl(modelUrl: string): string {
   let u = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
-  if (!/.+\/resolve\/.+\//.test(u) && /^https:\/\/huggingface\.co\//.test(u)) u += 'resolve/main/';
+  if (!/.+\/resolve\/.+\//.test(u)) u += 'resolve/main/';
   return new URL(u, globalThis.location?.href).href;
 }
 
@@ -143,7 +147,8 @@ export class VlmEngineHost {
     } catch (err) {
       stop();
       if (err instanceof VlmLoadError) throw err;
-      throw new VlmLoadError('ENGINE', `The model ${this.record.id} could not be started: ${messageOf(err)}`);
+      const missing = await this.missingFile();
+      throw new VlmLoadError('ENGINE', `The model ${this.record.id} could not be started: ${missing ?? messageOf(err)}`);
     }
   }
 
@@ -151,6 +156,23 @@ export class VlmEngineHost {
   async unload(): Promise<void> {
     await this.engine?.unload().catch(() => undefined);
     this.stopWorker();
+  }
+
+  /**
+   * After a failed start, names the first of the model's own files that cannot be fetched (WebLLM's
+   * cache reports only "Request failed"); only the record's URLs are asked.
+   */
+  private async missingFile(): Promise<string | undefined> {
+    const folder = modelFolderUrl(this.record.modelUrl);
+    const files: [string, string][] = [
+      ['its configuration', new URL('mlc-chat-config.json', folder).href],
+      ['its model library', new URL(this.record.modelLibUrl, globalThis.location?.href).href],
+    ];
+    for (const [what, url] of files) {
+      const status = await fetch(url, { method: 'HEAD', credentials: 'omit' }).then((r) => (r.ok ? 0 : r.status), () => -1);
+      if (status !== 0) return `${what} at ${url} is missing (${status > 0 ? `HTTP ${status}` : 'unreachable'}).`;
+    }
+    return undefined;
   }
 
   private stopWorker(): void {

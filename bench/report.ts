@@ -13,6 +13,7 @@ import { readJson, table, verdict } from './lib/md.ts';
 import { cliSection, costSection, memorySection, speedSection, type Section } from './lib/sections-perf.ts';
 import { expertLadderSection, fusedLadderSection, localizationSection } from './lib/sections-accuracy.ts';
 import { contentSection } from './lib/sections-content.ts';
+import { realSection } from './lib/sections-real.ts';
 import { argValue } from './lib/stats.ts';
 
 interface RunInfo {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     fusedLadderSection(await get('accuracy-ladders.json')),
     localizationSection(await get('accuracy-localization.json')),
     contentSection(await get('content.json')),
+    realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json')),
     cliSection(await get('cli.json')),
   ];
   const targets = sections.flatMap((s) => s.targets);

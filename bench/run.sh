@@ -105,6 +105,8 @@ fi
 step accuracy 1200 "${TSX[@]}" bench/accuracy-ladders.ts --out "$OUT/accuracy-ladders.json"
 step localization 900 "${TSX[@]}" bench/accuracy-localization.ts --out "$OUT/accuracy-localization.json"
 step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} bench/content/make-rendered.ts && ${TSX[*]} bench/content/eval.ts --out $OUT/content.json"
+# Real footage (bench/real/README.md): clean-set false alarms, injected artifacts, real-source ladders, held-out fusion figures.
+step real 2400 bash -c "${TSX[*]} bench/real/run.ts --quiet --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT"
 
 record "$((SECONDS))"
 "${TSX[@]}" bench/report.ts --in "$OUT" --out "$RESULTS"

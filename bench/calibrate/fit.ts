@@ -10,11 +10,15 @@
  * prior; coordinate descent on 0.05 grids. Temporal experts (freeze, black, flicker, stutter,
  * interlacing) are not exercised by these clips and keep their prior.
  *
- *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts
+ *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts [--check] [--in bench/out]
+ *
+ * `--check` computes the figures (bench/out/real-fit.json) without writing weights.json: what the
+ * benchmark runs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { priorWeight } from '../../src/fusion/weights.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
 import { spearman } from '../../src/testing/media.ts';
 import type { CleanTier } from '../real/clean.ts';
 import { ladderSpearman, type LadderEvidence } from '../real/ladders.ts';
@@ -30,6 +34,7 @@ const LAMBDA = 20;
 const TAU_LAMBDA = 10;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
 const TAU_GRID = Array.from({ length: 13 }, (_, i) => i / 20);
+const IN = argValue('in', OUT)!;
 const TEMPORAL = new Set(['freeze', 'black', 'flicker', 'stutter', 'interlacing']);
 
 const experts = readExperts();
@@ -39,8 +44,8 @@ const prior: Params = { w: Object.fromEntries(experts.map((e) => [e.id, priorWei
 
 /** Reads the ladder and clean evidence (tier 1) and assigns folds. */
 function readEvidence(): FitClip[] {
-  const ladders = JSON.parse(readFileSync(join(OUT, 'real-ladders.json'), 'utf8')) as { evidence: LadderEvidence[] };
-  const clean = JSON.parse(readFileSync(join(OUT, 'real-clean.json'), 'utf8')) as { tiers: CleanTier[] };
+  const ladders = JSON.parse(readFileSync(join(IN, 'real-ladders.json'), 'utf8')) as { evidence: LadderEvidence[] };
+  const clean = JSON.parse(readFileSync(join(IN, 'real-clean.json'), 'utf8')) as { tiers: CleanTier[] };
   const clips: FitClip[] = ladders.evidence.map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score }));
   const sources = [...new Set(clips.map((c) => c.source))].sort();
   const t1 = clean.tiers.find((t) => t.tier === 1) ?? clean.tiers[0]!;
@@ -159,6 +164,6 @@ const result = {
   fitted: inSample,
   leaveOneSourceOut: loso,
 };
-writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
-writeFileSync(join(OUT, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
+if (!argFlag('check')) writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
+writeFileSync(join(IN, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
 console.log(JSON.stringify({ asRun, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));

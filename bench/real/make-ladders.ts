@@ -1,5 +1,5 @@
 /**
- * Severity ladders from real sources: 2-s excerpts of the injection bases (a lossless reference
+ * Severity ladders from real sources: 1-s excerpts of the injection bases (a lossless reference
  * each) × blur, CRF, noise-then-compressed-at-a-capped-bitrate, down-up scale, posterize and exposure,
  * × 6 levels, plus the pristine encode; each clip carries its full-reference measures (SSIM, PSNR,
  * VIF against the reference). Writes bench/clips/real/ladders/index.json. Deterministic.
@@ -28,9 +28,9 @@ export interface LadderClip {
   vif: number;
 }
 
-const FRAMES = 60;
-/** Ladder sources: six of the real injection sources (animation, daylight, indoor, low light), few for run time. */
-const LADDER_IDS = ['bbb', 'courtyard', 'juggling', 'dashcam', 'coffee', 'aquarium'];
+const FRAMES = 30;
+/** Ladder sources: four of the real injection sources (animation, outdoor people, road and sky, indoor), few and short for run time. */
+const LADDER_IDS = ['bbb', 'courtyard', 'dashcam', 'coffee'];
 export const LADDER_SOURCES = INJECT_SOURCES.filter((s) => LADDER_IDS.includes(s.id));
 
 interface Kind {

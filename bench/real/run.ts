@@ -3,7 +3,7 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--out bench/out] [--quiet]
  *
  * See bench/real/README.md.
  */
@@ -24,12 +24,13 @@ import { footagePresent, OUT } from './paths.ts';
 const parts = (argValue('only') ?? 'clean,injected,ladders,cross').split(',');
 const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
 const enginePath = (argValue('engine') ?? 'auto') as EnginePath | 'auto';
+const outDir = argValue('out', OUT)!;
 const log = argFlag('quiet') ? () => undefined : console.log;
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
 function write(name: string, data: unknown): void {
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, `real-${name}.json`), JSON.stringify(data, null, 1) + '\n');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `real-${name}.json`), JSON.stringify(data, null, 1) + '\n');
 }
 
 async function main(): Promise<void> {

@@ -107,15 +107,36 @@ class FfmpegSource implements FrameSource {
     }
   }
 
+  /**
+   * Close times share one decode command (each command reopens the file and seeks), so a probe of
+   * a dozen nearby frames costs a few commands, not a dozen; a far time gets its own seek.
+   */
   async *framesAt(timesS: readonly number[], signal?: AbortSignal): AsyncIterable<SourceFrame> {
+    const step = 1 / (this.info.fps > 0 ? this.info.fps : 30);
+    const span = chunkSeconds(this.size, this.info.fps);
     let last: SourceFrame | null = null;
-    for (const t of timesS) {
-      const chunk = await this.decode({ startS: Math.max(0, t), frames: 1 }, signal);
+    let i = 0;
+    while (i < timesS.length) {
+      // The run of requested times that fits in one command.
+      let j = i + 1;
+      while (j < timesS.length && timesS[j]! - timesS[i]! <= span / 2) j++;
+      const from = Math.max(0, timesS[i]! - step);
+      const chunk = await this.decode({ startS: from, durationS: timesS[j - 1]! - from + 1.5 * step }, signal);
       throwIfAborted(signal);
-      if (chunk.times.length > 0) last = { tS: chunk.times[0]!, pixels: planesAt(chunk.data, 0, this.size) };
-      else if (!last && chunk.code !== 0) throw new CorruptInputError(`The frame at ${t.toFixed(2)} s could not be decoded${chunk.why ? ` (${chunk.why})` : ''}.`);
-      // Past the end, the last frame stands for the requested time.
-      if (last) yield last;
+      if (chunk.times.length === 0 && !last && chunk.code !== 0) {
+        throw new CorruptInputError(`The frame at ${timesS[i]!.toFixed(2)} s could not be decoded${chunk.why ? ` (${chunk.why})` : ''}.`);
+      }
+      for (let k = i; k < j; k++) {
+        // The frame shown at t: the last one that starts at or before it (else the first after it).
+        const t = timesS[k]! + 1e-6;
+        let pick = -1;
+        for (let f = 0; f < chunk.times.length && chunk.times[f]! <= t; f++) pick = f;
+        if (pick < 0 && chunk.times.length > 0) pick = 0;
+        if (pick >= 0) last = { tS: chunk.times[pick]!, pixels: planesAt(chunk.data, pick, this.size) };
+        // Past the end, the last frame stands for the requested time.
+        if (last) yield last;
+      }
+      i = j;
     }
   }
 

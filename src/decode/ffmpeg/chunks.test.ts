@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { CHUNK_BYTES, chunkSeconds, decodeArgs, errorLines, frameBytes, frameTimes, planesAt, showinfoTimes } from './chunks.ts';
+
+describe('ffmpeg decode chunks', () => {
+  it('sizes odd frames as ffmpeg writes yuv420p (chroma rounded up)', () => {
+    expect(frameBytes({ width: 321, height: 241 })).toBe(321 * 241 + 2 * 161 * 121);
+    const p = planesAt(new Uint8Array(3 * frameBytes({ width: 3, height: 3 })), 2, { width: 3, height: 3 });
+    expect(p.y.offset).toBe(2 * (9 + 2 * 4));
+    expect(p.u.offset).toBe(p.y.offset + 9);
+    expect(p.v.offset).toBe(p.u.offset + 4);
+    expect([p.u.width, p.u.height, p.u.stride]).toEqual([2, 2, 2]);
+  });
+
+  it('keeps one command within the byte budget', () => {
+    const size = { width: 960, height: 1080 };
+    const s = chunkSeconds(size, 30);
+    expect(Math.round(s * 30) * frameBytes(size)).toBeLessThanOrEqual(CHUNK_BYTES);
+    expect(chunkSeconds({ width: 16, height: 16 }, 30)).toBe(8); // capped at 240 frames
+  });
+
+  it('seeks only past the start and asks for raw 4:2:0 at the given size', () => {
+    const a = decodeArgs('/in', '/out.yuv', { startS: 2.5, durationS: 1 }, { width: 640, height: 360 });
+    expect(a.slice(a.indexOf('-ss'), a.indexOf('-ss') + 2)).toEqual(['-ss', '2.500000']);
+    expect(a.indexOf('-ss')).toBeLessThan(a.indexOf('-i'));
+    expect(a.join(' ')).toContain('scale=640:360');
+    expect(a.at(-1)).toBe('/out.yuv');
+    expect(decodeArgs('/in', '/o', { startS: 0, frames: 1 }, { width: 2, height: 2 })).not.toContain('-ss');
+  });
+
+  it('reads frame times from showinfo and fills gaps evenly', () => {
+    const log = [
+      '[Parsed_showinfo_2 @ 0x1] config in time_base: 1/10',
+      '[Parsed_showinfo_2 @ 0x1] n:   0 pts:      0 pts_time:0       pos: 1 fmt:yuv420p',
+      '[Parsed_showinfo_2 @ 0x1] n:   1 pts:      3 pts_time:0.3     pos: 2 fmt:yuv420p',
+      '[mpeg4 @ 0x2] Error at MB: 30',
+    ];
+    expect(showinfoTimes(log)).toEqual([0, 0.3]);
+    expect(frameTimes([0, 0.3], 4, 10).map((t) => +t.toFixed(3))).toEqual([0, 0.3, 0.4, 0.5]);
+    expect(frameTimes([0, 0.3, 0.6], 2, 10)).toEqual([0, 0.3]);
+    expect(errorLines(log)).toBe('[mpeg4 @ 0x2] Error at MB: 30');
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The player, its overlay and the timeline, end to end on regional.mp4 (a clipped-white box at
+ * The player, its overlay and the timeline, end to end on regional.mp4 (combing in the box
  * x 320..512, y 64..256 of the 640×360 frame, from 2.5 s to 3.5 s): the overlay is drawn inside that
  * box during the event and nowhere else; clicking the event (on its track, or in the list) seeks the
  * video to within one frame of its start; the keys step between events; the exports work.
@@ -11,8 +11,12 @@ import { validateReport } from '../src/report/validate.ts';
 
 /** The box drawn into the fixture, in pixels of the 640×360 frame. */
 const BOX = { x0: 320, y0: 64, x1: 512, y1: 256 };
-/** Slack around it: a quarter of one 32-px patch (the report's region is counted in whole patches). */
-const SLACK = 8;
+/**
+ * Slack around it: one 32-px patch, the resolution of the expert's map (a patch that touches the
+ * box's edge may see the combing through the expert's neighbourhood filters).
+ */
+const SLACK = 32;
+const TYPE = 'interlacing';
 
 describe('viewer: overlay, timeline and seeking on a clip with a known regional artifact', () => {
   let app: AppSession;
@@ -28,8 +32,8 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
   });
 
   const event = () => {
-    const e = out.report?.artifacts.find((a) => a.type === 'overexposure');
-    assert.ok(e, `an overexposure event: ${JSON.stringify(out.report?.artifacts)}`);
+    const e = out.report?.artifacts.find((a) => a.type === TYPE);
+    assert.ok(e, `an ${TYPE} event: ${JSON.stringify(out.report?.artifacts)}`);
     return e;
   };
 
@@ -40,13 +44,13 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
     assert.ok(e.startS >= 2.4 && e.startS <= 2.9, `starts at ${e.startS}`);
     assert.ok(e.endS >= 3.3 && e.endS <= 3.7, `ends at ${e.endS}`);
     assert.ok(e.region, 'has a region');
-    assert.ok(out.report?.detail?.experts.some((x) => x.id === 'overexposure' && (x.maps?.frames.length ?? 0) > 0), 'overexposure maps in the detail');
+    assert.ok(out.report?.detail?.experts.some((x) => x.artifact === TYPE && (x.maps?.frames.length ?? 0) > 0), `${TYPE} maps in the detail`);
   });
 
   it('clicking the event on its track seeks the video to within one frame of its start', async () => {
     const { page } = app;
     const e = event();
-    await page.click(`#timeline .ev[data-type="overexposure"]`);
+    await page.click(`#timeline .ev[data-type="${TYPE}"]`);
     await waitSeeked(page);
     const t = await page.evaluate(() => document.querySelector('qrouter-analyzer')!.viewer!.video.currentTime);
     assert.ok(Math.abs(t - e.startS) <= 1 / 30 + 1e-3, `video at ${t} s, event starts at ${e.startS} s`);
@@ -56,7 +60,7 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
     const { page } = app;
     const e = event();
     await seek(page, 0.2);
-    await page.click(`#artifacts tr[data-type="overexposure"] .seek`);
+    await page.click(`#artifacts tr[data-type="${TYPE}"] .seek`);
     await waitSeeked(page);
     let t = await videoTime(page);
     assert.ok(Math.abs(t - e.startS) <= 1 / 30 + 1e-3, `list seek: video at ${t} s, event at ${e.startS} s`);
@@ -76,18 +80,17 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
     const px = await overlayPixels(page);
     assert.equal(px.width, 640);
     assert.equal(px.height, 360);
-    let inside = 0;
+    let inBox = 0;
     let outside = 0;
     for (let y = 0; y < px.height; y++)
       for (let x = 0; x < px.width; x++) {
         if (px.alpha[y * px.width + x]! === 0) continue;
-        const within = x >= BOX.x0 - SLACK && x < BOX.x1 + SLACK && y >= BOX.y0 - SLACK && y < BOX.y1 + SLACK;
-        if (within) inside++;
-        else outside++;
+        if (x >= BOX.x0 && x < BOX.x1 && y >= BOX.y0 && y < BOX.y1) inBox++;
+        else if (!(x >= BOX.x0 - SLACK && x < BOX.x1 + SLACK && y >= BOX.y0 - SLACK && y < BOX.y1 + SLACK)) outside++;
       }
     const area = (BOX.x1 - BOX.x0) * (BOX.y1 - BOX.y0);
-    assert.ok(inside >= 0.8 * area, `overlay covers ${inside} px of the ${area}-px box`);
-    assert.equal(outside, 0, `${outside} overlay pixels outside the box`);
+    assert.ok(inBox >= 0.6 * area, `overlay covers ${inBox} px of the ${area}-px box`);
+    assert.equal(outside, 0, `${outside} overlay pixels farther than one patch from the box`);
   });
 
   it('draws nothing of that type before the event, and hides it when its toggle is off', async () => {
@@ -102,10 +105,10 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
     };
     assert.equal(inBox(before), 0, 'nothing drawn in the box before the event');
     await seek(page, (e.startS + e.endS) / 2);
-    await page.click('input[data-type="overexposure"]');
+    await page.click(`input[data-type="${TYPE}"]`);
     const off = await overlayPixels(page);
     assert.equal(off.alpha.filter((a) => a > 0).length, 0, 'no overlay with the type switched off');
-    await page.click('input[data-type="overexposure"]');
+    await page.click(`input[data-type="${TYPE}"]`);
   });
 
   it('exports the events as CSV and the frame as a PNG', async () => {
@@ -116,7 +119,7 @@ describe('viewer: overlay, timeline and seeking on a clip with a known regional 
     assert.equal(file.suggestedFilename(), 'regional.events.csv');
     const text = await streamText(await file.createReadStream());
     assert.match(text.split('\n')[0]!, /^type,start_s,end_s/);
-    assert.ok(text.includes('overexposure,'), text);
+    assert.ok(text.includes(`${TYPE},`), text);
     const png = page.waitForEvent('download');
     await page.click('#download-png');
     const img = await png;

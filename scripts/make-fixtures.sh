@@ -7,7 +7,9 @@
 #   compressed.mp4   the same source at CRF 50 (heavy blocking)
 #   blurred.mp4      the same source, gblur sigma 3, then CRF 16
 #   bench720.mp4     8 s, 1280x720, 30 fps, CRF 18, for speed checks
-#   regional.mp4     clean.mp4's pan with a clipped-white box (x 320..512, y 64..256) from 2.5 s to 3.5 s
+#   regional.mp4     clean.mp4's pan with combing in one region (odd rows shifted 6 px, as two fields
+#                    woven after motion; x 320..512, y 64..256) from 2.5 s to 3.5 s: a known regional
+#                    artifact at a known time
 #   empty.mp4        0 bytes
 #   notvideo.mp4     a text file with a video name
 #   truncated.mp4    the first 30% of clean.mp4's bytes
@@ -65,7 +67,7 @@ make_photo() { # $1 = file, $2 = extra filter (or ""), $3.. = encoder args
 [[ -s "$OUT/clean.mp4" && "${FORCE:-0}" != "1" ]] || make_photo clean.mp4 "" -crf 16
 [[ -s "$OUT/compressed.mp4" && "${FORCE:-0}" != "1" ]] || make_photo compressed.mp4 "" -crf 50
 [[ -s "$OUT/blurred.mp4" && "${FORCE:-0}" != "1" ]] || make_photo blurred.mp4 "gblur=sigma=3" -crf 16
-[[ -s "$OUT/regional.mp4" && "${FORCE:-0}" != "1" ]] || make_photo regional.mp4 "drawbox=x=320:y=64:w=192:h=192:color=white:t=fill:enable='gte(t,2.5)*lt(t,3.5)'" -crf 16
+[[ -s "$OUT/regional.mp4" && "${FORCE:-0}" != "1" ]] || make_photo regional.mp4 "split[a][b];[b]crop=192:192:320:64,geq=lum='if(mod(Y,2),p(X+6,Y),p(X,Y))':cb='p(X,Y)':cr='p(X,Y)'[c];[a][c]overlay=320:64:enable='gte(t,2.5)*lt(t,3.5)'" -crf 16
 [[ -s "$OUT/bench720.mp4" && "${FORCE:-0}" != "1" ]] || make_lavfi bench720.mp4 1280x720 8 "" -crf 18
 
 if [[ ! -e "$OUT/empty.mp4" || "${FORCE:-0}" == "1" ]]; then : >"$OUT/empty.mp4"; made empty.mp4; fi

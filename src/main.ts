@@ -1,23 +1,24 @@
 /**
  * The demo page: mounts `<qrouter-analyzer>` and exposes hooks for automation (the CLI and tests):
  * `window.qrouter.analyzeVideo`, `document.body.dataset.state`, `window.__qrouterLastReport` and
- * `window.__qrouterLastError`.
+ * `window.__qrouterLastError`; `window.qrouter.OverlayModel` is there for the overlay benchmark.
  */
 import { analyzeVideo, measureDecode } from './api/analyze.ts';
 import { ask } from './answer/ask.ts';
 import * as vlm from './vlm/index.ts';
 import { defineAnalyzerElement, type AnalyzerStateDetail } from './ui/analyzer-element.ts';
 import type { Report } from './report/types.ts';
+import { OverlayModel } from './ui/overlay.ts';
 
 declare global {
   interface Window {
-    qrouter: { analyzeVideo: typeof analyzeVideo; measureDecode: typeof measureDecode; ask: typeof ask; vlm: typeof vlm };
+    qrouter: { analyzeVideo: typeof analyzeVideo; measureDecode: typeof measureDecode; OverlayModel: typeof OverlayModel; ask: typeof ask; vlm: typeof vlm };
     __qrouterLastReport?: Report;
     __qrouterLastError?: { code: string; message: string };
   }
 }
 
-window.qrouter = { analyzeVideo, measureDecode, ask, vlm };
+window.qrouter = { analyzeVideo, measureDecode, OverlayModel, ask, vlm };
 defineAnalyzerElement();
 
 const analyzer = document.querySelector('qrouter-analyzer');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../experts/types.ts';
 import { decodeMap, DETAIL_LIMITS, validateDetail } from '../report/detail.ts';
-import { buildDetail, poolMap } from './detail.ts';
+import { buildDetail, coverOf, poolMap } from './detail.ts';
 import { ExpertResults } from './expert-results.ts';
 import { makePlan } from './plan.ts';
 
@@ -47,6 +47,7 @@ describe('buildDetail', () => {
     expect([maps.ph, maps.pw, maps.frames.length]).toEqual([11, 20, 32]);
     expect(maps.coverW).toBe(1);
     expect(maps.coverH).toBeCloseTo(352 / 360, 3);
+    expect(poolMap(map, 11, 20, 1, 11, 20)).toBe(map);
     expect(maps.holdS).toBeCloseTo(1 / 16, 2);
     const back = decodeMap(maps, maps.frames[0]!);
     const step = (maps.hi - maps.lo) / 255;
@@ -54,6 +55,13 @@ describe('buildDetail', () => {
     // A content measure has a series but no maps.
     expect(d.experts[1]!.maps).toBeUndefined();
     expect(d.experts[1]!.series.mean[31]).toBe(61);
+  });
+
+  it('finds how much of the frame the cells cover, also for models that shrink a side first', () => {
+    expect(coverOf(20, 20, 1, 32, 640)).toBe(1);
+    expect(coverOf(11, 11, 1, 32, 360)).toBeCloseTo(352 / 360, 3);
+    expect(coverOf(10, 10, 1, 32, 640)).toBe(1); // width halved inside the model: 64-px cells
+    expect(coverOf(33, 17, 2, 32, 1080)).toBeCloseTo(1088 / 1080, 3);
   });
 
   it('pools large maps down to the cell limit by block means', () => {
@@ -75,7 +83,8 @@ describe('buildDetail', () => {
         inputs: { planes: 'luma', stream: temporal ? 'temporal' : 'analysis', patch: temporal ? 16 : 32 },
       });
       const res = new ExpertResults(m);
-      const [ph, pw] = temporal ? [11, 20] : [33, 60];
+      const size = temporal ? plan.temporalSize : plan.analysisSize;
+      const [ph, pw] = [Math.floor(size.height / m.inputs.patch), Math.floor(size.width / m.inputs.patch)];
       const frames = temporal ? long.frameCount : 32;
       for (let i = 0; i < frames; i++) {
         const map = new Float32Array(ph * pw).map(() => Math.random());
@@ -92,6 +101,23 @@ describe('buildDetail', () => {
       expect(e.series.tS.length).toBeLessThanOrEqual(DETAIL_LIMITS.seriesPoints);
       if (e.maps) expect(Math.max(e.maps.ph, e.maps.pw)).toBeLessThanOrEqual(DETAIL_LIMITS.mapSide);
     }
+  });
+
+  it('stays under 5 MB at its absolute caps: 15 experts, each with full series and the most maps of the largest grid', () => {
+    const long = { width: 1920, height: 1080, durationS: 600, frameCount: 18_000 };
+    const plan = makePlan(2, long, [], 'wasm');
+    const results = Array.from({ length: 15 }, (_, e) => {
+      const res = new ExpertResults(meta({ id: `e${e}`, artifact: 'noise', inputs: { planes: 'luma', stream: 'temporal', patch: 4 } }));
+      const big = new Float32Array(64 * 64).map((_, i) => (i % 97) / 97);
+      for (let i = 0; i < long.frameCount; i++) res.add(i / 30, 0.1 + (i % 13) / 13, big, 64, 64, i % 40 === 0);
+      return res;
+    });
+    const d = buildDetail(results, { plan, durationS: long.durationS, fps: 30 });
+    expect(validateDetail(d)).toEqual([]);
+    expect(d.experts.every((e) => e.maps?.frames.length === DETAIL_LIMITS.maps && e.maps.pw === DETAIL_LIMITS.mapSide)).toBe(true);
+    const bytes = new TextEncoder().encode(JSON.stringify(d)).length;
+    console.log(`detail at its caps (15 experts × ${DETAIL_LIMITS.maps} maps of ${DETAIL_LIMITS.mapSide}² cells, ${DETAIL_LIMITS.seriesPoints}-point series): ${(bytes / 1e6).toFixed(2)} MB`);
+    expect(bytes).toBeLessThan(5e6);
   });
 
   it('names what is wrong in a malformed document', () => {

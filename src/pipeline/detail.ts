@@ -101,8 +101,8 @@ function mapsOf(res: ExpertResults, frames: FrameResult[], ctx: DetailContext): 
   return {
     ph: oh,
     pw: ow,
-    coverW: Math.min(1, ms((pw * patch) / Math.max(1, size.width))),
-    coverH: Math.min(1, ms((ph * patch) / Math.max(1, size.height))),
+    coverW: coverOf(pw, ow, k, patch, size.width),
+    coverH: coverOf(ph, oh, k, patch, size.height),
     lo: sig(lo),
     hi: sig(lo + span),
     holdS: ms(holdS),
@@ -113,6 +113,16 @@ function mapsOf(res: ExpertResults, frames: FrameResult[], ctx: DetailContext): 
       return { tS: ms(f.tS), q: bytesToBase64(q) };
     }),
   };
+}
+
+/**
+ * The fraction of one side the stored cells cover. A model makes floor(side / (s·patch)) patches
+ * along a side it first shrinks by s (1 for most; 2 where a model halves the width), which tells s;
+ * pooled cells are k patches wide, so the last one may reach past the frame's edge.
+ */
+export function coverOf(cells: number, pooledCells: number, k: number, patch: number, side: number): number {
+  const s = Math.max(1, Math.floor(side / Math.max(1, cells * patch)));
+  return ms((pooledCells * k * s * patch) / Math.max(1, side));
 }
 
 /** Averages k×k blocks of a ph×pw map into oh×ow (edge blocks average what they hold). */

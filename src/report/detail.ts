@@ -42,7 +42,10 @@ export interface DetailMaps {
   /** Rows and columns of cells. */
   ph: number;
   pw: number;
-  /** Fraction of the frame's width and height the cells cover, from the top-left corner. */
+  /**
+   * Fraction of the frame's width and height the cells cover, from the top-left corner (above 1 when
+   * the last pooled cell reaches past the frame's edge).
+   */
   coverW: number;
   coverH: number;
   /** Raw values the byte 0 and the byte 255 stand for. */
@@ -157,7 +160,7 @@ function validateMaps(
     const v = m[k];
     if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > DETAIL_LIMITS.mapSide) fail(`${p}.${k}`, `must be an integer in 1..${DETAIL_LIMITS.mapSide}`);
   }
-  for (const k of ['coverW', 'coverH']) if (!isNum(m[k]) || (m[k] as number) <= 0 || (m[k] as number) > 1) fail(`${p}.${k}`, 'must be in (0, 1]');
+  for (const k of ['coverW', 'coverH']) if (!isNum(m[k]) || (m[k] as number) <= 0 || (m[k] as number) > 2) fail(`${p}.${k}`, 'must be in (0, 2]');
   if (!isNum(m.lo) || !isNum(m.hi) || m.hi < m.lo) fail(p, 'lo and hi must be numbers with lo ≤ hi');
   if (!isNum(m.holdS) || m.holdS < 0) fail(`${p}.holdS`, 'must be a number ≥ 0');
   if (!Array.isArray(m.frames)) return fail(`${p}.frames`, 'must be an array');

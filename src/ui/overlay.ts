@@ -2,8 +2,9 @@
  * The overlay drawn over the video at one moment: for each chosen artifact type, the per-patch map of
  * its expert as a heat layer (only patches beyond the expert's threshold, stronger the further
  * beyond), and the regions of the events under way as labelled boxes. Pure drawing on a 2D context,
- * so the player, the PNG export and the benchmark share it. Maps are decoded into small images once
- * and scaled up with smoothing off, which keeps a frame's draw to a few scaled blits.
+ * so the player, the PNG export and the benchmark share it. The chosen maps are composited in
+ * JavaScript into one small image (one pixel per common divisor of the cell sizes, so cells keep
+ * their edges) and drawn with one scaled blit; the composite is reused while the maps stay the same.
  */
 import { decodeMap, type Detail, type DetailExpert, type DetailMaps } from '../report/detail.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
@@ -39,11 +40,15 @@ export interface OverlayOptions {
   boxes?: boolean;
 }
 
-type Layer = { expert: DetailExpert & { artifact: ArtifactType }; maps: DetailMaps; images: (CanvasImageSource | undefined)[] };
+type Layer = { expert: DetailExpert & { artifact: ArtifactType }; maps: DetailMaps; alphas: (Uint8Array | undefined)[] };
+
+/** Composite heat images are at most this wide: cells stay whole, and one scaled blit fills the frame. */
+const COMPOSITE_MAX_WIDTH = 480;
 
 /** Decoded maps of one detail document, cached per map frame. */
 export class OverlayModel {
   readonly #layers: Layer[];
+  #composite: { key: string; canvas: HTMLCanvasElement | OffscreenCanvas; k: number } | undefined;
 
   constructor(
     detail: Detail | undefined,
@@ -51,29 +56,103 @@ export class OverlayModel {
   ) {
     this.#layers = (detail?.experts ?? [])
       .filter((e): e is DetailExpert & { maps: DetailMaps; artifact: ArtifactType } => !!e.maps && !!e.artifact && e.threshold !== undefined && e.maps.frames.length > 0)
-      .map((e) => ({ expert: e, maps: e.maps, images: new Array<CanvasImageSource | undefined>(e.maps.frames.length) }));
+      .map((e) => ({ expert: e, maps: e.maps, alphas: new Array<Uint8Array | undefined>(e.maps.frames.length) }));
   }
 
   /** Artifact types that have a heat layer. */
   get heatTypes(): ArtifactType[] {
-    return [...new Set(this.#layers.map((l) => l.expert.artifact!))];
+    return [...new Set(this.#layers.map((l) => l.expert.artifact))];
   }
 
   /** Draws the overlay for time `t` (seconds) onto a `width`×`height` context (cleared first). */
   draw(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, width: number, height: number, t: number, opts: OverlayOptions): void {
-    ctx.clearRect(0, 0, width, height);
-    ctx.save();
-    ctx.imageSmoothingEnabled = false;
-    ctx.globalAlpha = Math.max(0, Math.min(1, opts.opacity));
-    for (const layer of this.#layers) {
-      if (!opts.types.has(layer.expert.artifact!)) continue;
-      const i = nearest(layer.maps, t);
-      if (i < 0) continue;
-      const image = (layer.images[i] ??= heatImage(layer.expert, layer.maps, i));
-      if (image) ctx.drawImage(image, 0, 0, layer.maps.pw, layer.maps.ph, 0, 0, width * layer.maps.coverW, height * layer.maps.coverH);
-    }
-    ctx.restore();
+    const chosen = this.#layers.map((l) => (opts.types.has(l.expert.artifact) ? nearest(l.maps, t) : -1));
+    const heat = chosen.some((i) => i >= 0) ? this.#heat(chosen, width, height) : undefined;
+    if (heat) {
+      ctx.save();
+      ctx.imageSmoothingEnabled = false;
+      ctx.globalAlpha = Math.max(0, Math.min(1, opts.opacity));
+      // The composite covers the whole frame, so copying it replaces the previous overlay without a
+      // clear and without blending (the cheapest full-frame write). Whole composite pixels: the last
+      // row or column may reach past the frame and is clipped.
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(heat.canvas, 0, 0, heat.canvas.width * heat.k, heat.canvas.height * heat.k);
+      ctx.restore();
+    } else ctx.clearRect(0, 0, width, height);
     if (opts.boxes !== false) this.#drawBoxes(ctx, width, height, t, opts.types);
+  }
+
+  /**
+   * One image with every chosen layer's heat, at an integer fraction of the frame size, composited
+   * in JavaScript (cells are looked up per row and column); reused while the chosen maps stay the same.
+   */
+  #heat(chosen: number[], width: number, height: number): { canvas: HTMLCanvasElement | OffscreenCanvas; k: number } | undefined {
+    const k = this.#scale(chosen, width, height);
+    const cw = Math.ceil(width / k);
+    const ch = Math.ceil(height / k);
+    const key = `${cw}x${ch}:${chosen.join(',')}`;
+    if (this.#composite?.key === key) return this.#composite;
+    // One composite canvas per size, rewritten in place.
+    const reuse = this.#composite && this.#composite.canvas.width === cw && this.#composite.canvas.height === ch ? this.#composite.canvas : undefined;
+    const canvas = reuse ?? (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(cw, ch) : Object.assign(document.createElement('canvas'), { width: cw, height: ch }));
+    const c2 = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!c2) return undefined;
+    const img = c2.createImageData(cw, ch);
+    const acc = new Float32Array(cw * ch * 4); // premultiplied r, g, b and alpha
+    this.#layers.forEach((layer, li) => {
+      const index = chosen[li]!;
+      if (index < 0) return;
+      const alpha = (layer.alphas[index] ??= heatAlphas(layer.expert, layer.maps, index));
+      const { pw, ph, coverW, coverH } = layer.maps;
+      const cols = Int32Array.from({ length: cw }, (_, x) => cellOf(((x + 0.5) * k) / width, coverW, pw));
+      const rows = Int32Array.from({ length: ch }, (_, y) => cellOf(((y + 0.5) * k) / height, coverH, ph));
+      const [r, g, b] = TYPE_COLORS[layer.expert.artifact];
+      for (let y = 0; y < ch; y++) {
+        const row = rows[y]!;
+        if (row < 0) continue;
+        for (let x = 0; x < cw; x++) {
+          const col = cols[x]!;
+          if (col < 0) continue;
+          const a = alpha[row * pw + col]! / 255;
+          if (a === 0) continue;
+          const o = (y * cw + x) * 4;
+          acc[o] = r * a + acc[o]! * (1 - a);
+          acc[o + 1] = g * a + acc[o + 1]! * (1 - a);
+          acc[o + 2] = b * a + acc[o + 2]! * (1 - a);
+          acc[o + 3] = a + acc[o + 3]! * (1 - a);
+        }
+      }
+    });
+    for (let o = 0; o < acc.length; o += 4) {
+      const a = acc[o + 3]!;
+      if (a === 0) continue;
+      img.data[o] = acc[o]! / a;
+      img.data[o + 1] = acc[o + 1]! / a;
+      img.data[o + 2] = acc[o + 2]! / a;
+      img.data[o + 3] = a * 255;
+    }
+    c2.putImageData(img, 0, 0);
+    this.#composite = { key, canvas, k };
+    return this.#composite;
+  }
+
+  /**
+   * Frame pixels per composite pixel: the largest whole number that divides every chosen layer's cell
+   * size (cells keep exact edges; typically one composite pixel per 32 frame pixels), or, when cell
+   * sizes are fractional, what keeps the composite within COMPOSITE_MAX_WIDTH.
+   */
+  #scale(chosen: number[], width: number, height: number): number {
+    const fallback = Math.max(1, Math.ceil(width / COMPOSITE_MAX_WIDTH));
+    let k = 0;
+    for (const [li, layer] of this.#layers.entries()) {
+      if (chosen[li]! < 0) continue;
+      for (const size of [(width * layer.maps.coverW) / layer.maps.pw, (height * layer.maps.coverH) / layer.maps.ph]) {
+        const whole = Math.round(size);
+        if (whole < 1 || Math.abs(size - whole) > 1e-3) return fallback;
+        k = gcd(k, whole);
+      }
+    }
+    return k >= fallback ? k : fallback;
   }
 
   #drawBoxes(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, width: number, height: number, t: number, types: ReadonlySet<ArtifactType>): void {
@@ -131,25 +210,23 @@ export function heatOf(expert: Pick<DetailExpert, 'lowerIsBetter' | 'threshold' 
   return beyond <= 0 ? 0 : Math.min(1, beyond / room);
 }
 
-/** The heat image of one map frame (pw×ph pixels), or undefined where no canvas is available. */
-function heatImage(expert: DetailExpert & { artifact: ArtifactType }, maps: DetailMaps, index: number): CanvasImageSource | undefined {
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** The cell a position (fraction of the frame) falls in, or -1 beyond the covered part. */
+function cellOf(f: number, cover: number, cells: number): number {
+  if (f >= cover) return -1;
+  return Math.min(cells - 1, Math.floor((f / cover) * cells));
+}
+
+/** Per-cell heat opacity (0..255) of one map frame: visible from the first step beyond the threshold, opaque at the bad end. */
+function heatAlphas(expert: DetailExpert, maps: DetailMaps, index: number): Uint8Array {
   const values = decodeMap(maps, maps.frames[index]!);
-  const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(maps.pw, maps.ph) : document.createElement('canvas');
-  canvas.width = maps.pw;
-  canvas.height = maps.ph;
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  if (!ctx) return undefined;
-  const img = ctx.createImageData(maps.pw, maps.ph);
-  const [r, g, b] = TYPE_COLORS[expert.artifact];
+  const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const heat = heatOf(expert, maps, values[i]!);
-    if (heat <= 0) continue;
-    img.data[i * 4] = r;
-    img.data[i * 4 + 1] = g;
-    img.data[i * 4 + 2] = b;
-    // Visible from the first step beyond the threshold, opaque at the bad end.
-    img.data[i * 4 + 3] = Math.round(255 * (0.45 + 0.55 * heat));
+    if (heat > 0) out[i] = Math.round(255 * (0.45 + 0.55 * heat));
   }
-  ctx.putImageData(img, 0, 0);
-  return canvas;
+  return out;
 }

@@ -37,6 +37,11 @@ export interface FrameSource {
    * they need; one frame per requested time (the same frame may repeat for close times).
    */
   framesAt(timesS: readonly number[], signal?: AbortSignal): AsyncIterable<SourceFrame>;
+  /**
+   * Times (seconds from the first frame) of the frames decoding can start at, when the container
+   * indexes them cheaply; a reader that wants a few frames fast picks these. Optional.
+   */
+  keyTimes?(limit: number): Promise<number[]>;
   /** Releases the decoder and the file. */
   dispose(): void;
 }

@@ -2,7 +2,7 @@
  * The WebCodecs frame source: opens a video with mediabunny and decodes it with the browser's
  * WebCodecs decoder, mapping every failure to a typed error with a sentence a user can act on.
  */
-import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputFormatError, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { CorruptInputError, QRouterError, throwIfAborted, UnsupportedCodecError } from '../errors.ts';
 import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
@@ -85,7 +85,7 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
     frameCount: stats.packetCount,
     decoder: 'webcodecs',
   };
-  return new MediabunnySource(info, new VideoSampleSink(track), firstTimestampS, () => input.dispose());
+  return new MediabunnySource(info, new VideoSampleSink(track), new EncodedPacketSink(track), firstTimestampS, () => input.dispose());
 }
 
 /** Frames from a mediabunny sample sink, copied into planes as each sample is closed. */
@@ -95,6 +95,7 @@ class MediabunnySource implements FrameSource {
   constructor(
     readonly info: VideoInfo,
     private readonly sink: VideoSampleSink,
+    private readonly packets: EncodedPacketSink,
     private readonly firstTimestampS: number,
     readonly dispose: () => void,
   ) {}
@@ -108,6 +109,17 @@ class MediabunnySource implements FrameSource {
   }
 
   /** Copies each sample; a decoder failure becomes a CorruptInputError saying how far it got. */
+  /** Key-packet times from the container's index (packet metadata only, nothing decoded). */
+  async keyTimes(limit: number): Promise<number[]> {
+    const times: number[] = [];
+    let p = await this.packets.getKeyPacket(this.firstTimestampS, { metadataOnly: true });
+    while (p && times.length < limit) {
+      times.push(Math.max(0, p.timestamp - this.firstTimestampS));
+      p = await this.packets.getNextKeyPacket(p, { metadataOnly: true });
+    }
+    return times;
+  }
+
   private async *copied(samples: AsyncIterable<VideoSample | null>, signal?: AbortSignal): AsyncGenerator<SourceFrame> {
     let count = 0;
     let lastT = 0;

@@ -30,15 +30,27 @@ export function probeExperts(catalogue: readonly ExpertMeta[]): ExpertMeta[] {
   return catalogue.filter((m) => m.kind === 'spatial' && m.inputs.stream === 'analysis' && !m.requires.length && m.costPerFrameMs <= PROBE_MAX_COST_MS && !m.inputs.keepRows);
 }
 
-/** The probe times: frame-centred points spread over the video, each with the next frame's time. */
-export function probeTimes(durationS: number, fps: number, count = PROBE_FRAMES): number[] {
+/** Seconds from the start the probe reads when the file has too few keyframes to spread over it. */
+export const SHORT_PROBE_S = 2;
+
+/**
+ * The probe times, each with the next frame's time. A sparse read decodes from the keyframe before
+ * each time, so the probe picks keyframes when the container indexes enough of them spread over the
+ * video (two frames decoded per probe point); otherwise (one long group of pictures) it spreads its
+ * points over the first seconds, so the probe never decodes the whole file before the run does.
+ */
+export function probeTimes(durationS: number, fps: number, keyTimes?: readonly number[], count = PROBE_FRAMES): number[] {
   const step = fps > 0 ? 1 / fps : 1 / 30;
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = Math.max(0, ((i + 0.5) / count) * Math.max(0, durationS - step));
-    times.push(t, t + step);
-  }
-  return times;
+  const span = Math.max(0, durationS - step);
+  const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
+  let points: number[];
+  const keys = [...new Set(keyTimes ?? [])].sort((a, b) => a - b);
+  if (keyTimes === undefined) points = targets;
+  else if (keys.length >= Math.ceil(count / 2)) {
+    // The keyframe at or before each target; duplicates collapse.
+    points = [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
+  } else points = targets.map((t) => (t / Math.max(span, 1e-9)) * Math.min(span, SHORT_PROBE_S));
+  return points.flatMap((t) => [t, t + step]);
 }
 
 /** Runs the probe. */
@@ -56,7 +68,8 @@ export async function runProbe(source: FrameSource, catalogue: readonly ExpertMe
   const lumas: { tS: number; luma: FloatPlanes }[] = [];
   const frames = [];
   let index = 0;
-  for await (const { tS, pixels } of source.framesAt(probeTimes(info.durationS, info.fps), signal)) {
+  const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
+  for await (const { tS, pixels } of source.framesAt(probeTimes(info.durationS, info.fps, keys), signal)) {
     throwIfAborted(signal);
     lumas.push({ tS, luma: smallLumaAt(pixels, mSize.width, mSize.height) });
     if (index % 2 === 0) {

@@ -49,8 +49,26 @@ export function openFfmpegFrameSource(path: string): FrameSource {
     info,
     frames: () => frames(),
     framesAt: (times) => nearestFrames(frames(), times),
+    keyTimes: async (limit) => keyTimes(path, limit),
     dispose: () => undefined,
   };
+}
+
+/** Key-packet times from the container (ffprobe reads packet flags, nothing is decoded), from the first packet. */
+function keyTimes(path: string, limit: number): number[] {
+  const out = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const packets = out.stdout
+    .split('\n')
+    .map((line) => line.split(','))
+    .filter((r) => r[0] !== undefined && r[0] !== '' && Number.isFinite(Number(r[0])))
+    .map((r) => ({ t: Number(r[0]), key: (r[1] ?? '').includes('K') }));
+  if (packets.length === 0) return [];
+  const first = Math.min(...packets.map((p) => p.t));
+  return packets
+    .filter((p) => p.key)
+    .map((p) => p.t - first)
+    .sort((a, b) => a - b)
+    .slice(0, limit);
 }
 
 /** The frames whose display interval holds each requested time (the last one before it). */

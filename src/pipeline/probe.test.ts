@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { probeTimes, PROBE_FRAMES, SHORT_PROBE_S } from './probe.ts';
+
+describe('probeTimes', () => {
+  it('spreads pairs of adjacent frames over the video when keyframes are unknown', () => {
+    const t = probeTimes(10, 25);
+    expect(t).toHaveLength(2 * PROBE_FRAMES);
+    for (let i = 0; i < t.length; i += 2) expect(t[i + 1]! - t[i]!).toBeCloseTo(0.04, 6);
+    expect(t[0]!).toBeGreaterThan(0);
+    expect(t[t.length - 2]!).toBeGreaterThan(8);
+  });
+
+  it('snaps to keyframes when the container has enough of them, so each point decodes two frames', () => {
+    const keys = [0, 2, 4, 6, 8];
+    const t = probeTimes(10, 25, keys);
+    const starts = t.filter((_, i) => i % 2 === 0);
+    for (const s of starts) expect(keys).toContain(s);
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(Math.max(...starts)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('stays within the first seconds of a file with one long group of pictures', () => {
+    const t = probeTimes(60, 30, [0]);
+    expect(t).toHaveLength(2 * PROBE_FRAMES);
+    expect(Math.max(...t)).toBeLessThanOrEqual(SHORT_PROBE_S + 0.05);
+  });
+});

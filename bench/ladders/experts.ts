@@ -1,22 +1,24 @@
 /**
- * Runs the temporal-stream experts (and the row-keeping interlacing expert) in Node for the ladders,
- * loading models from their source and metadata from meta.json, without the app's registry.
+ * Runs the temporal-stream experts (and the row-keeping interlacing expert) in Node for the ladders
+ * through the engine's own parts: the Node executor (`src/testing/node-executor.ts`), the batch
+ * dispatcher with its temporal carry (`src/pipeline/batches.ts`) and the expert-results pooling
+ * (`src/pipeline/expert-results.ts`). Nothing of the engine is re-implemented here.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExpertMeta } from '../../src/experts/types.ts';
-import type { Plane } from '../../src/testing/expert-harness.ts';
 import { createSession, type ModelSession } from '../../src/inference/ort.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from '../../src/pipeline/batches.ts';
+import { ExpertResults, pool as enginePool } from '../../src/pipeline/expert-results.ts';
+import type { Plane } from '../../src/testing/expert-harness.ts';
+import { NodeExecutor } from '../../src/testing/node-executor.ts';
 
 const expertsDir = resolve(import.meta.dirname, '../../src/experts');
 
 /** The experts the ladders exercise. */
 export const LADDER_EXPERTS = ['freeze', 'black', 'flicker', 'stutter', 'interlacing'] as const;
 
-/** Frames of context fed before each batch (the flicker test looks three changes back). */
-const CONTEXT = 3;
-
-/** A loaded expert: metadata, session, and the accumulated inference time. */
+/** A loaded expert: metadata, a session for timing, and the accumulated inference time. */
 export interface LoadedExpert {
   meta: ExpertMeta;
   session: ModelSession;
@@ -24,51 +26,50 @@ export interface LoadedExpert {
   frames: number;
 }
 
-/** Builds and loads one expert. */
+const executor = new NodeExecutor();
+
+/** Loads one expert into the shared Node executor (and a session of its own for timing). */
 export async function loadExpert(id: string): Promise<LoadedExpert> {
   const meta = JSON.parse(readFileSync(join(expertsDir, id, 'meta.json'), 'utf8')) as ExpertMeta;
+  const { failed, error } = await executor.load([meta]);
+  if (failed.length) throw new Error(error?.message ?? `${id} did not load`);
   const mod = (await import(join(expertsDir, id, 'model.ts'))) as { buildModel(): Uint8Array };
   return { meta, session: await createSession(id, mod.buildModel(), 'wasm'), ms: 0, frames: 0 };
 }
 
+const planes = (p: Plane) => ({ width: p.width, height: p.height, channels: 1, data: p.data });
+
 /**
- * Per-frame scores of an expert over a whole clip. Temporal experts run in batches of `batch`
- * frames, each preceded by a few context frames whose outputs are discarded, as a streaming engine
- * would; spatial experts run frame batches as they are.
+ * Per-frame raw values of an expert over a whole clip, as the engine produces them: temporal experts
+ * in batches of `batch` frames carrying the engine's history of earlier frames, row-keeping and other
+ * analysis-stream experts on every frame given.
  */
-export async function scoreClip(e: LoadedExpert, planes: Plane[], times: number[], batch = 48): Promise<number[]> {
-  const out: number[] = [];
-  const temporal = e.meta.kind === 'temporal';
-  for (let s = 0; s < planes.length; s += batch) {
-    const from = temporal ? Math.max(0, s - CONTEXT) : s;
-    const chunk = planes.slice(from, s + batch);
-    const first = chunk[0]!;
-    const size = first.width * first.height;
-    const x = new Float32Array(size * chunk.length);
-    chunk.forEach((p, i) => x.set(p.data, i * size));
-    const feeds: Record<string, { data: Float32Array; dims: number[] }> = { x: { data: x, dims: [chunk.length, 1, first.height, first.width] } };
-    if (e.meta.inputs.timestamps) feeds.t = { data: Float32Array.from(times.slice(from, s + batch)), dims: [chunk.length] };
-    const t0 = performance.now();
-    const result = await e.session.run(feeds);
-    e.ms += performance.now() - t0;
-    e.frames += chunk.length;
-    out.push(...Array.from(result.score!.data).slice(s - from));
+export async function scoreClip(e: LoadedExpert, frames: Plane[], times: number[], batch = 48): Promise<number[]> {
+  const results = new ExpertResults(e.meta);
+  const active: ActiveExpert[] = [{ meta: e.meta, stride: 1, results }];
+  const dispatcher = new BatchDispatcher(executor);
+  if (e.meta.inputs.stream === 'temporal') {
+    let carry: TemporalFrame[] = [];
+    for (let s = 0; s < frames.length; s += batch) {
+      const chunk: TemporalFrame[] = frames.slice(s, s + batch).map((p, i) => ({ tS: times[s + i]!, luma: planes(p) }));
+      await dispatcher.temporal(chunk, carry, active);
+      carry = [...carry, ...chunk].slice(-TEMPORAL_CARRY);
+    }
+  } else {
+    for (let s = 0; s < frames.length; s += batch) {
+      const chunk: AnalysisFrame[] = frames.slice(s, s + batch).map((p, i) => ({ index: s + i, tS: times[s + i] ?? (s + i) / 30, luma: planes(p), rows: planes(p) }));
+      await dispatcher.spatial(chunk, active);
+    }
   }
-  return out;
+  await dispatcher.drain();
+  e.ms += dispatcher.inferenceMs;
+  e.frames += frames.length;
+  return results.frames.map((f) => f.raw);
 }
 
-/** Pools per-frame values the way the expert's metadata says. */
+/** Pools per-frame values the way the expert's metadata says, with the engine's pooling. */
 export function pool(meta: ExpertMeta, v: number[]): number {
-  const sorted = [...v].sort((a, b) => a - b);
-  const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(f * (sorted.length - 1))))]!;
-  switch (meta.pool) {
-    case 'mean': return v.reduce((a, b) => a + b, 0) / v.length;
-    case 'median': return q(0.5);
-    case 'p90': return q(0.9);
-    case 'p10': return q(0.1);
-    case 'max': return sorted[sorted.length - 1]!;
-    case 'min': return sorted[0]!;
-  }
+  return enginePool(v.filter((x) => Number.isFinite(x)), meta.pool);
 }
 
 /** Milliseconds per frame of an expert on synthetic frames of the given size, batch of `batch`. */

@@ -2,9 +2,9 @@
  * Severity ladders from real sources: 1-s excerpts of the injection bases (a lossless reference
  * each) × blur, CRF, noise-then-compressed-at-a-capped-bitrate, down-up scale, posterize and exposure,
  * × 6 levels, plus the pristine encode; each clip carries its full-reference measures (SSIM, PSNR,
- * VIF against the reference). Writes bench/clips/real/ladders/index.json. Deterministic.
+ * VIF against the reference). Writes bench/clips/real/ladders/index-<source>.json. Deterministic.
  *
- *   npx tsx bench/real/make-ladders.ts
+ *   npx tsx bench/real/make-ladders.ts [source,source]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,14 +53,17 @@ export const KINDS: Kind[] = [
   { id: 'exposure', params: [1.15, 1.3, 1.5, 1.75, 2, 2.5], args: (g) => ['-vf', `lutyuv=y='clip((val-16)*${g}+16,16,235)'`, ...crf12] },
 ];
 
-/** Makes every missing clip, measures it against its reference and writes index.json. */
-export function makeLadders(log = console.log): LadderClip[] {
+/**
+ * Makes every missing clip of the given sources (default: all), measures it against its reference and
+ * records it in index-<source>.json (one file per source, so sources can be made in parallel).
+ */
+export function makeLadders(log = console.log, only?: string[]): LadderClip[] {
   const dir = join(CLIPS, 'ladders');
   mkdirSync(dir, { recursive: true });
-  const indexFile = join(dir, 'index.json');
-  const known = new Map<string, LadderClip>(existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as LadderClip[]).map((c) => [c.file, c]) : []);
   const out: LadderClip[] = [];
-  for (const s of LADDER_SOURCES) {
+  for (const s of LADDER_SOURCES.filter((x) => !only || only.includes(x.id))) {
+    const indexFile = join(dir, `index-${s.id}.json`);
+    const known = new Map<string, LadderClip>(existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as LadderClip[]).map((c) => [c.file, c]) : []);
     const ref = join(dir, `.ref-${s.id}.mkv`);
     if (!existsSync(ref)) ffmpeg(['-i', baseClip(s), '-frames:v', String(FRAMES), '-c:v', 'ffv1', '-threads', '1', '-an', ref]);
     const jobs: { kind: string; level: number; param: number; args: string[] }[] = [{ kind: 'pristine', level: 0, param: 0, args: crf12 }];
@@ -75,15 +78,15 @@ export function makeLadders(log = console.log): LadderClip[] {
       }
       ffmpeg(['-i', ref, ...j.args, '-frames:v', String(FRAMES), path]);
       const fr = fullReference(path, ref);
-      out.push({ file, source: s.id, half: s.half, kind: j.kind, level: j.level, param: j.param, ...fr });
-      known.set(file, out[out.length - 1]!);
+      const clip: LadderClip = { file, source: s.id, half: s.half, kind: j.kind, level: j.level, param: j.param, ...fr };
+      out.push(clip);
+      known.set(file, clip);
       // Written after every clip so an interrupted run keeps its measurements.
       writeFileSync(indexFile, JSON.stringify([...known.values()], null, 1) + '\n');
       log(`make-ladders: ${file} ssim ${fr.ssim.toFixed(3)} psnr ${fr.psnr.toFixed(1)} vif ${fr.vif.toFixed(3)}`);
     }
   }
-  writeFileSync(indexFile, JSON.stringify(out, null, 1) + '\n');
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) makeLadders();
+if (import.meta.url === `file://${process.argv[1]}`) makeLadders(console.log, process.argv[2]?.split(','));

@@ -154,3 +154,34 @@ export function structuralChange(g: GraphBuilder, x: string): { change: string; 
   const centred = g.op('Sub', [x, perFrame4d(g, mean)]);
   return { change: g.op('Abs', [diffPrev(g, centred)]), step: diffPrev(g, mean) };
 }
+
+/**
+ * Per-frame stillness of a [T, 1, H, W] luma stack, shared by the freeze and stutter experts so both
+ * read the same repeats. On the 4x-downscaled frame (encoder noise and motion both survive, at 1/16 of
+ * the cost) the structural change (global brightness step removed, so flicker or a fade does not
+ * hide a repeat) is pooled per patch; a frame is still when the 90th percentile of patch changes is
+ * under ~0.2–0.45 code values and no patch exceeds ~0.9–2 (a re-encoded repeat differs by a few
+ * tenths; sensor noise and any motion lie above that). Flat frames (black, solid cards) carry no
+ * evidence and are never still. `moving` is 0..1: the mean change shows clear motion (0.5–1 code
+ * values). The first frame has no predecessor: still 0, moving 0.
+ */
+export function stillness(g: GraphBuilder, x: string, patch: number): { still: string; moving: string } {
+  const scale = 4;
+  const small = downscale(g, x, scale);
+  const { change } = structuralChange(g, small);
+  const patches = g.op('AveragePool', [change], { kernel_shape: [patch / scale, patch / scale], strides: [patch / scale, patch / scale] });
+  const p90 = rowQuantileFromTop(g, flattenFrames(g, patches), 0.1);
+  const pMax = g.op('ReduceMax', [patches, g.ints([1, 2, 3])], { keepdims: 0 });
+  const textured = ramp(g, frameMeanStd(g, small).std, 2, 5);
+  const still = zeroFirst(g, g.op('Mul', [g.op('Mul', [ramp(g, p90, 0.45, 0.2), ramp(g, pMax, 2, 0.9)]), textured]));
+  const meanChange = g.op('ReduceMean', [change, g.ints([1, 2, 3])], { keepdims: 0 });
+  const moving = zeroFirst(g, ramp(g, meanChange, 0.5, 1));
+  return { still, moving };
+}
+
+/** `x` delayed by `k` steps along axis 0 (the first k steps zero). */
+export function delay(g: GraphBuilder, x: string, k: number): string {
+  let out = x;
+  for (let i = 0; i < k; i++) out = shiftPrev(g, out);
+  return out;
+}

@@ -36,8 +36,8 @@ export interface ActiveExpert {
 
 const MAX_IN_FLIGHT = 3;
 
-/** Frames of history carried into each temporal batch (flicker needs three earlier frames). */
-export const TEMPORAL_CARRY = 3;
+/** Frames of history carried into each temporal batch (freeze, stutter and flicker read four earlier frames). */
+export const TEMPORAL_CARRY = 4;
 
 function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
   const first = planes[0]!;

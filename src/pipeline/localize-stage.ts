@@ -5,7 +5,7 @@
  * weighed down for this content (white pages on a screen, held cels in animation) raises no events,
  * and an event's confidence carries the expert's weight.
  */
-import { eventsOf } from '../localize/events.ts';
+import { localizeEvents } from '../localize/localize.ts';
 import type { ReportArtifact } from '../report/types.ts';
 import type { ExpertResults } from './expert-results.ts';
 
@@ -14,14 +14,10 @@ export const MIN_EVENT_WEIGHT = 0.3;
 
 /** Events of a run. `fps` and the analysis gap set how far apart flagged frames may be and still join. */
 export function localizeStage(results: ExpertResults[], fps: number, analysisGap: number, weightOf?: ReadonlyMap<string, number>): ReportArtifact[] {
-  const frameDuration = fps > 0 ? 1 / fps : 0.04;
   const weight = (id: string) => (weightOf ? (weightOf.get(id) ?? 0) : 1);
-  return results
-    .filter((res) => weight(res.meta.id) >= MIN_EVENT_WEIGHT)
-    .flatMap((res) => {
-      const events = res.meta.inputs.stream === 'temporal' ? eventsOf(res, 3 * frameDuration, frameDuration) : eventsOf(res, 1.5 * analysisGap, analysisGap / 2);
-      const w = Math.min(1, weight(res.meta.id));
-      return events.map((e) => ({ ...e, confidence: Math.round(e.confidence * (0.5 + 0.5 * w) * 1000) / 1000 }));
-    })
-    .sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
+  // One cause, one event (src/localize/one-cause.ts): weighed-down experts report nothing, yet still explain.
+  return localizeEvents(results, fps, analysisGap, {
+    reportable: (id) => weight(id) >= MIN_EVENT_WEIGHT,
+    confidenceScale: (id) => 0.5 + 0.5 * Math.min(1, weight(id)),
+  });
 }

@@ -3,14 +3,15 @@
  * from the previous one is split into a global part G (the frame-mean difference) and its spread
  * across patches S (mean |patch-mean difference - G|). Motion moves patches in different
  * directions (large S); flicker moves all of them together. The global part is weighted by
- * |G| / (|G| + 2S + 0.25) and flicker is counted only when it alternates in sign over three
- * consecutive differences (up, down, up), so fades, cuts and single flashes (a lone black frame)
- * do not count. Per frame: the alternating amplitude in code values (±a on alternate frames gives
- * about a). The map applies the same alternation test to each patch's mean change.
+ * |G| / (|G| + 2S + 0.25) and flicker is counted only where it keeps reversing: a step against an
+ * opposite step at most three frames earlier (brightness pumping with a period of 2 to 6 frames),
+ * twice within a few frames, so fades, cuts and single flashes do not count. Per frame: the reversing
+ * amplitude in code values (±a on alternate frames gives about a). The map applies the same test to
+ * each patch's mean change.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
-import { diffPrev, frameMeanStd, perFrame4d, shiftPrev, signFlips } from '../../../scripts/onnx/ops-temporal.ts';
+import { diffPrev, frameMeanStd, perFrame4d, shiftPrev } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
 /** How much patch disagreement (motion) outweighs a global change. */
@@ -36,12 +37,30 @@ export function buildModel(): Uint8Array {
   return g.toBytes();
 }
 
+/** Earlier changes an opposite step may come from: brightness that pumps with a period of up to 6 frames. */
+const REACH = 3;
+
 /**
- * Half the smallest magnitude of three consecutive changes that alternate in sign (frames i-2..i),
- * 0 otherwise: ±a brightness on alternate frames gives changes of ±2a, hence a.
+ * A brightness reversal: the change at frame i against the opposite change nearest in size within the
+ * REACH changes before it, max over k of sqrt(max(0, -c[i]·c[i-k])) / 2. ±a brightness on alternate
+ * frames gives changes of ±2a, hence a; slower pumping (a held 2 or 3 frames) gives the same. A
+ * reversal counts only when another came at most REACH frames before it: a fade or a cut changes one
+ * way only, and a lone flash (one bright or black frame) reverses once, so none of them is flicker.
  */
 function alternation(g: GraphBuilder, change: string): string {
-  const flips = signFlips(g, change);
-  const sustained = g.op('Min', [flips, shiftPrev(g, flips)]);
-  return g.op('Mul', [g.op('Sqrt', [sustained]), g.scalar(0.5)]);
+  let prev = change;
+  let best: string | undefined;
+  for (let k = 1; k <= REACH; k++) {
+    prev = shiftPrev(g, prev);
+    const flip = g.op('Relu', [g.op('Neg', [g.op('Mul', [change, prev])])]);
+    best = best ? g.op('Max', [best, flip]) : flip;
+  }
+  // Pumping reverses again and again: keep a reversal only when another one came at most REACH frames earlier.
+  let earlier = shiftPrev(g, best!);
+  let recent = earlier;
+  for (let k = 2; k <= REACH; k++) {
+    earlier = shiftPrev(g, earlier);
+    recent = g.op('Max', [recent, earlier]);
+  }
+  return g.op('Mul', [g.op('Sqrt', [g.op('Min', [best!, recent])]), g.scalar(0.5)]);
 }

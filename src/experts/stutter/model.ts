@@ -2,31 +2,38 @@
  * Stutter expert: uneven cadence. Two cues, per frame:
  * - timing: how far the interval to the previous frame strays from the batch's median interval
  *   (|interval/median - 1|, with a 15% dead zone for timestamp rounding, scaled so one dropped
- *   frame, a double interval, gives 1; capped at 4);
- * - content: a doubled frame, i.e. a frame whose structural change is near zero while both
- *   neighbouring changes show clear motion (moving, repeat, moving again; a repeat followed by a
- *   skip has the same signature). Runs of repeats are freezes, not stutter, and do not count.
+ *   frame, a double interval, gives 1; capped at 4), counted only where the picture moves before
+ *   and across the interval, so a gap is stutter only when it is visible;
+ * - content: a short hold, i.e. a still frame (see `stillness` in scripts/onnx/ops-temporal.ts)
+ *   that is the 1st, 2nd or 3rd repeat of a picture that arrived with clear motion. A picture shown
+ *   2–4 times and then a jump is a cadence fault; a longer hold is a freeze (the freeze expert's
+ *   job). Only past frames are read (a batch's last frame has no future), so the first repeats of a
+ *   long hold score here too; the localizer gives such marks to the freeze they start.
  * The score is the larger cue (0 = even cadence, 1 = one dropped or doubled frame). The first frame
- * of a batch has no interval, and the last has no next change for the content cue. The map spreads
- * the frame's value over the patch grid: cadence is a property of the whole picture.
+ * of a video has no interval and no predecessor. The map spreads the frame's value over the patch
+ * grid: cadence is a property of the whole picture.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
-import {
-  broadcastToGrid, clip, diffPrev, frameMeanStd, downscale, median1d, ramp, shiftNext, shiftPrev, structuralChange, zeroFirst,
-} from '../../../scripts/onnx/ops-temporal.ts';
+import { broadcastToGrid, clip, delay, diffPrev, median1d, stillness, zeroFirst } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
 /** Relative interval error treated as timestamp rounding. */
 const DEAD_ZONE = 0.15;
+/** Longest run of repeats that is a cadence fault rather than a freeze. */
+const MAX_REPEATS = 3;
 
 /** Builds the stutter model. */
 export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['T', 1, 'H', 'W']);
   const t = g.input('t', ['T']);
-  const timing = zeroFirst(g, timingDeviation(g, t));
-  const score = g.op('Max', [timing, doubledFrame(g, x)]);
+  const { still, moving } = stillness(g, x, meta.inputs.patch);
+  // A timing fault shows only where the picture moves across the interval and before it: a long
+  // interval over a still or barely changing picture (variable frame rate, a screen recording) is not seen.
+  const visible = g.op('Min', [moving, delay(g, moving, 1)]);
+  const timing = g.op('Mul', [zeroFirst(g, timingDeviation(g, t)), visible]);
+  const score = g.op('Max', [timing, shortHold(g, still, moving)]);
   const grid = patchMean(g, x, meta.inputs.patch);
   g.output(score, 'score', ['T']);
   g.output(squeezeChannel(g, broadcastToGrid(g, score, grid)), 'map', ['T', 'Ph', 'Pw']);
@@ -43,15 +50,19 @@ function timingDeviation(g: GraphBuilder, t: string): string {
   return clip(g, g.op('Mul', [past, g.scalar(1 / (1 - DEAD_ZONE))]), 0, 4);
 }
 
-/** 0..1: the frame repeats its predecessor while the frames around it move. */
-function doubledFrame(g: GraphBuilder, x: string): string {
-  // Quarter resolution is plenty to see motion; structural change ignores global brightness steps.
-  const small = downscale(g, x, 4);
-  const change = g.op('ReduceMean', [structuralChange(g, small).change, g.ints([1, 2, 3])], { keepdims: 0 });
-  const around = g.op('Min', [shiftPrev(g, change), shiftNext(g, change)]);
-  const ratio = g.op('Div', [change, g.op('Max', [around, g.scalar(1e-3)])]);
-  const repeat = ramp(g, ratio, 0.45, 0.2);
-  const moving = ramp(g, around, 0.5, 1);
-  const textured = ramp(g, frameMeanStd(g, small).std, 2, 5);
-  return zeroFirst(g, g.op('Mul', [g.op('Mul', [repeat, moving]), textured]));
+/**
+ * 0..1: the frame is the r-th repeat (r ≤ MAX_REPEATS) of a picture that came in moving:
+ * still[i]·…·still[i-r+1]·(1 - still[i-r])·moving[i-r], the largest over r.
+ */
+function shortHold(g: GraphBuilder, still: string, moving: string): string {
+  const mul = (a: string, b: string) => g.op('Mul', [a, b]);
+  const entered = mul(g.op('Sub', [g.scalar(1), still]), moving);
+  let run = still;
+  let best: string | undefined;
+  for (let r = 1; r <= MAX_REPEATS; r++) {
+    const mark = mul(run, delay(g, entered, r));
+    best = best ? g.op('Max', [best, mark]) : mark;
+    run = mul(run, delay(g, still, r));
+  }
+  return best!;
 }

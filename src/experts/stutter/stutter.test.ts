@@ -30,10 +30,28 @@ describe('stutter expert', () => {
     for (const i of [0, 1, 2, 4, 5, 6]) expect(s[i]!).toBeLessThan(0.05);
   });
 
-  it('does not call a freeze or a still scene stutter', async () => {
-    const frozen = await runOn('stutter', pan([0, 1, 2, 2, 2, 2, 3, 4]), times(8));
-    expect(Math.max(...frozen.score)).toBeLessThan(0.05);
+  it('marks every repeat of pictures held 2, 3 or 4 frames in a moving scene', async () => {
+    for (const hold of [2, 3, 4]) {
+      const steps = Array.from({ length: 12 }, (_, i) => Math.floor(i / hold));
+      const s = Array.from((await runOn('stutter', pan(steps), times(steps.length))).score);
+      steps.forEach((k, i) => {
+        const repeat = i > 0 && steps[i - 1] === k && k > 0;
+        if (repeat) expect(s[i]!, `hold ${hold}, frame ${i}`).toBeGreaterThan(0.9);
+        else expect(s[i]!, `hold ${hold}, frame ${i}`).toBeLessThan(0.05);
+      });
+    }
+  });
+
+  it('leaves a long hold after its third repeat to the freeze expert, and a still scene alone', async () => {
+    const frozen = Array.from((await runOn('stutter', pan([0, 1, 2, 2, 2, 2, 2, 2, 3, 4]), times(10))).score);
+    for (const i of [3, 4, 5]) expect(frozen[i]!).toBeGreaterThan(0.9);
+    for (const i of [0, 1, 2, 6, 7, 8, 9]) expect(frozen[i]!).toBeLessThan(0.05);
     const still = await runOn('stutter', pan([0, 0, 0, 0, 0]), times(5));
     expect(Math.max(...still.score)).toBeLessThan(0.05);
+  });
+
+  it('does not call a timestamp gap over a still picture stutter (variable frame rate)', async () => {
+    const out = await runOn('stutter', pan([0, 0, 0, 0, 0, 0]), [0, 1, 2, 9, 10, 11].map((k) => k / 30));
+    expect(Math.max(...out.score)).toBeLessThan(0.05);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * How per-frame flags of the every-frame (temporal) stream become events, per artifact type: how far
+ * apart flagged frames may be and still make one event, how many flagged frames and how long an event
+ * needs, and how far a detector's marks lag the defect's start. Keyed by artifact type (the report's
+ * vocabulary), never by expert: any expert that reports a type gets that type's rules.
+ */
+import type { ArtifactType } from '../report/types.ts';
+
+/** Event rules of one artifact type on the temporal stream. */
+export interface EventRule {
+  /** Flagged frames at most this far apart (seconds) belong to one event. */
+  joinGapS: number;
+  /** Fewest strongly flagged frames an event needs. */
+  minMarks: number;
+  /** Shortest event (seconds, from its first to past its last frame). */
+  minDurationS: number;
+  /** Frames the detector's first mark lags the defect (the event starts this many frames earlier). */
+  leadFrames: number;
+  /**
+   * Hysteresis: once an event is open, frames stay in it while their raw value is beyond a lower bar,
+   * this fraction of the way from the threshold back to the good end of the expert's range.
+   */
+  hysteresis: number;
+}
+
+/** Rules for types without their own entry: adjacent frames join, any flagged frame is an event. */
+export const DEFAULT_RULE: EventRule = { joinGapS: 0, minMarks: 1, minDurationS: 0, leadFrames: 0, hysteresis: 0 };
+
+/**
+ * Per-type rules. A freeze is one held picture: the expert marks a frame once the picture has been
+ * held for four frames, so the event starts three frames earlier, and holds under 0.4 s are cadence
+ * faults, not freezes. Stutter and flicker are rhythms: a lone doubled frame, timestamp gap or flash is
+ * not an event; three marks close together are.
+ */
+export const EVENT_RULES: Partial<Record<ArtifactType, EventRule>> = {
+  freeze: { joinGapS: 0.2, minMarks: 1, minDurationS: 0.4, leadFrames: 3, hysteresis: 0.5 },
+  stutter: { joinGapS: 0.5, minMarks: 3, minDurationS: 0.2, leadFrames: 0, hysteresis: 0 },
+  flicker: { joinGapS: 0.35, minMarks: 3, minDurationS: 0.2, leadFrames: 1, hysteresis: 0.5 },
+  black: { joinGapS: 0.1, minMarks: 1, minDurationS: 0, leadFrames: 0, hysteresis: 0.3 },
+};
+
+/** The rule of a type (its own, or the default). */
+export function ruleOf(type: ArtifactType): EventRule {
+  return EVENT_RULES[type] ?? DEFAULT_RULE;
+}

@@ -1,0 +1,87 @@
+/**
+ * Localization of one run: every expert's per-frame flags become artifact events, and one cause gives
+ * one event. Temporal-stream experts are read in causal order (black, then freeze and flicker, then
+ * stutter; see one-cause.ts) so each type leaves out the frames an earlier cause explains; spatial
+ * experts leave out the analysis frames a cause explains (a black segment is not blurred or
+ * underexposed) and keep the per-expert event logic of events.ts.
+ */
+import { ExpertResults } from '../pipeline/expert-results.ts';
+import type { ArtifactType, ReportArtifact } from '../report/types.ts';
+import { ruleOf } from './event-rules.ts';
+import { eventsOf } from './events.ts';
+import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
+import { temporalEvents, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
+
+/** Which experts may report events, and how much each one's events are trusted. */
+export interface LocalizeOptions {
+  /** False for experts whose flags are content here (the route weighed them down); their events still explain others. */
+  reportable?: (expertId: string) => boolean;
+  /** Factor on an expert's event confidence (0..1). */
+  confidenceScale?: (expertId: string) => number;
+}
+
+/** Events of a run, sorted by start. `fps` sets the temporal frame interval, `analysisGap` the spatial join gap. */
+export function localizeEvents(results: ExpertResults[], fps: number, analysisGap: number, options: LocalizeOptions = {}): ReportArtifact[] {
+  const reportable = options.reportable ?? (() => true);
+  const scale = options.confidenceScale ?? (() => 1);
+  const report = (res: ExpertResults, events: ReportArtifact[]) => {
+    if (!reportable(res.meta.id)) return;
+    const k = scale(res.meta.id);
+    artifacts.push(...events.map((e) => (k === 1 ? e : { ...e, confidence: Math.round(e.confidence * k * 1000) / 1000 })));
+  };
+  const frameS = fps > 0 ? 1 / fps : 0.04;
+  const isTemporal = (r: ExpertResults) => r.meta.inputs.stream === 'temporal' && !!r.meta.artifact && r.meta.threshold !== undefined;
+  const temporal = results.filter(isTemporal);
+  const types = [...new Set(temporal.map((r) => r.meta.artifact!))];
+  const found: TemporalEvent[] = [];
+  const artifacts: ReportArtifact[] = [];
+  for (const type of causalOrder(types)) {
+    for (const res of temporal.filter((r) => r.meta.artifact === type)) {
+      let events = temporalEvents(res, frameS, explainedSpans(type, found, frameS));
+      const rhythmType = RHYTHM_OF[type];
+      if (rhythmType) {
+        // Short holds in a rhythm are the rhythm's type (stutter), reported with this expert's values.
+        const split = holdsToRhythm(events, rhythmType);
+        events = split.lone;
+        found.push(...split.rhythms);
+        report(res, split.rhythms.map((e) => toArtifact(res, e)));
+      }
+      found.push(...events);
+      report(res, events.map((e) => toArtifact(res, e)));
+    }
+  }
+  for (const res of results.filter((r) => !isTemporal(r))) {
+    const spans = res.meta.artifact ? explainedSpans(res.meta.artifact, found, frameS) : [];
+    report(res, eventsOf(withoutSpans(res, spans), 1.5 * analysisGap, analysisGap / 2));
+  }
+  return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
+}
+
+/** A copy of the results without the frames inside `spans`. */
+function withoutSpans(res: ExpertResults, spans: Span[]): ExpertResults {
+  if (spans.length === 0) return res;
+  const copy = new ExpertResults(res.meta);
+  copy.ph = res.ph;
+  copy.pw = res.pw;
+  copy.frames.push(...res.frames.filter((f) => !spans.some((s) => f.tS >= s.startS && f.tS < s.endS)));
+  return copy;
+}
+
+/** Joins whole-frame events of one type that overlap or lie within the type's join gap (two experts, or a rhythm beside marks). */
+function mergeSameType(events: ReportArtifact[], frameS: number): ReportArtifact[] {
+  const sorted = [...events].sort((a, b) => a.type.localeCompare(b.type) || a.startS - b.startS);
+  const out: ReportArtifact[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    const gap = Math.max(frameS, ruleOf(e.type as ArtifactType).joinGapS);
+    if (last && last.type === e.type && !last.region && !e.region && e.startS - last.endS <= gap + 1e-6) {
+      out[out.length - 1] = {
+        ...last,
+        endS: Math.max(last.endS, e.endS),
+        severity: Math.max(last.severity, e.severity),
+        confidence: Math.max(last.confidence, e.confidence),
+      };
+    } else out.push({ ...e });
+  }
+  return out;
+}

@@ -64,10 +64,7 @@ export function formatSummary(report, times) {
     .slice(0, 4)
     .map((e) => `${e.id} ${fmt(e.score, 0)}${weights.has(e.id) ? ` (w ${fmt(weights.get(e.id), 2)})` : ''}`);
   lines.push(`  weakest   ${top.join(', ') || 'none (every weighted expert scores 100)'}`);
-  const counts = new Map();
-  for (const a of report.artifacts ?? []) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  const arts = [...counts].map(([t, n]) => `${t} x${n}`).join(', ');
-  lines.push(`  artifacts ${(report.artifacts ?? []).length}${arts ? ` (${arts})` : ''}`);
+  lines.push(...eventLines(report.artifacts ?? []));
   const t = report.timings ?? {};
   lines.push(
     `  engine    ${fmt(t.totalMs, 0)} ms for ${t.framesAnalyzed} frames (decode ${fmt(t.decodeMs, 0)}, route ${fmt(t.routeMs, 0)}, experts ${fmt(t.expertsMs, 0)}) on ${report.backend?.ep}${report.backend?.adapter ? ` [${report.backend.adapter}]` : ''}`,
@@ -76,6 +73,29 @@ export function formatSummary(report, times) {
     `  time      start-up ${fmt(times.startupMs, 0)} ms (browser + page), analysis ${fmt(times.analysisMs, 0)} ms, total ${fmt(times.totalMs, 0)} ms`,
   );
   return lines.join('\n');
+}
+
+/** Events listed in the summary before the rest is counted. */
+const MAX_EVENTS = 8;
+
+/**
+ * The artifact events with their times, as `freeze 3.0–4.0 s`, in time order, one per line.
+ * @param {{ type: string, startS: number, endS: number, severity?: number, region?: { x: number, y: number, w: number, h: number } }[]} artifacts
+ * @returns {string[]}
+ */
+export function eventLines(artifacts) {
+  if (artifacts.length === 0) return ['  artifacts none'];
+  const sorted = [...artifacts].sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
+  const pct = (/** @type {number} */ v) => `${Math.round(v * 100)}%`;
+  const width = Math.max(...sorted.slice(0, MAX_EVENTS).map((a) => a.type.length));
+  const lines = [`  artifacts ${artifacts.length}`];
+  for (const a of sorted.slice(0, MAX_EVENTS)) {
+    const where = a.region ? `, region x ${pct(a.region.x)} y ${pct(a.region.y)} (${pct(a.region.w)} x ${pct(a.region.h)})` : '';
+    const sev = typeof a.severity === 'number' ? `, severity ${pct(a.severity)}` : '';
+    lines.push(`    ${a.type.padEnd(width)} ${fmt(a.startS, 1)}–${fmt(a.endS, 1)} s${sev}${where}`);
+  }
+  if (sorted.length > MAX_EVENTS) lines.push(`    … and ${sorted.length - MAX_EVENTS} more (see --json)`);
+  return lines;
 }
 
 /**

@@ -156,6 +156,29 @@ describe('local OpenAI-compatible endpoint', () => {
   });
 });
 
+describe('viewer', () => {
+  it('answers questions in the question box and offers the model only after a device check', async () => {
+    await page.setInputFiles('#file-input', fixture('clean.mp4'));
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''), null, { timeout: 120_000 });
+    await page.fill('#question', 'What is the main problem?');
+    await page.click('#ask');
+    await page.waitForFunction(() => (document.querySelector('qrouter-analyzer')?.shadowRoot?.querySelector('#answer')?.textContent ?? '') !== '');
+    const answer = await page.locator('#answer').textContent();
+    assert.match(answer ?? '', /^(No clear problem|[A-Z][a-z]+)/);
+    assert.equal(await page.locator('#answer').getAttribute('data-by'), 'rules');
+
+    const before = requests.length;
+    await page.click('#vlm-panel summary');
+    await page.click('#vlm-check');
+    await page.waitForFunction(() => (document.querySelector('qrouter-analyzer')?.shadowRoot?.querySelector('#vlm-status')?.textContent ?? '') !== '', null, { timeout: 60_000 });
+    const status = (await page.locator('#vlm-status').textContent()) ?? '';
+    assert.match(status, /software renderer|no adapter|no WebGPU/);
+    assert.equal(await page.locator('#vlm-download').isDisabled(), true);
+    // Opening the panel and checking the device fetched nothing from the model's host.
+    assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith(new URL(app.url).origin)), []);
+  });
+});
+
 describe('requests', () => {
   it('went only to the page origin and the URLs the user gave', () => {
     const allowed = [new URL(app.url).origin, user.origin];

@@ -19,6 +19,8 @@ import { createProgressView } from './progress-view.ts';
 import { createNoticeView, toShownError, type ShownError } from './error-view.ts';
 import { createResultView } from './result-view.ts';
 import { headline } from './explain.ts';
+import { createQuestionBox } from './question-box.ts';
+import { createVlmPanel } from '../vlm/vlm-panel.ts';
 
 /** Where the element is in its life cycle. */
 export type AnalyzerState = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -63,6 +65,9 @@ export class QRouterAnalyzerElement extends HTMLElement {
   readonly #notice = createNoticeView();
   readonly #result: ReturnType<typeof createResultView>;
   readonly #verdict = h('div', { class: 'verdict', id: 'verdict', role: 'status', hidden: true });
+  // The optional vision-language model (opt-in download or a local endpoint) and the question box.
+  readonly #vlm = createVlmPanel({ recordUrl: this.getAttribute('vlm-model-record') ?? undefined });
+  readonly #questions = createQuestionBox(() => this.#vlm.backend);
 
   constructor() {
     super();
@@ -91,6 +96,8 @@ export class QRouterAnalyzerElement extends HTMLElement {
       this.#notice.el,
       this.#verdict,
       this.#result.el,
+      this.#questions.el,
+      this.#vlm.el,
     );
   }
 
@@ -140,6 +147,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
     this.#notice.hide();
     this.#result.hide();
     this.#verdict.hidden = true;
+    this.#questions.hide();
     this.#progress.start(name);
     this.#drop.setDisabled(true);
     // The tier cannot change under a running analysis.
@@ -156,6 +164,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
         this.dispatchEvent(new CustomEvent('progress', { detail: event, bubbles: true, composed: true }));
       },
       ...(modelBaseUrl ? { modelBaseUrl } : {}),
+      ...(this.#vlm.backend ? { router: 'vlm' as const, vlm: this.#vlm.backend } : {}),
     });
     const outcome = await settle(work, controller.signal);
     if (run !== this.#run) return undefined;
@@ -180,6 +189,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
     this.#result.show(outcome.report, input instanceof Blob ? input : undefined);
     this.dispatchEvent(new CustomEvent('report', { detail: outcome.report, bubbles: true, composed: true }));
     this.#showVerdict(outcome.report);
+    this.#questions.show(outcome.report);
     this.#setState({ state: 'done', report: outcome.report });
     return outcome.report;
   }

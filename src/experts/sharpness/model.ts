@@ -2,13 +2,29 @@
  * Sharpness expert: the re-blur ratio. A sharp image loses much of its neighbour-difference
  * energy when blurred again; an already blurred one loses little. Per patch:
  * blur = 1 - Σ max(0, |∇I| - |∇(box9 * I)|) / Σ |∇I|, pooled energy-weighted over the frame.
- * Range 0 (sharp) .. 1 (fully blurred); flat patches carry no weight.
+ * Range 0 (sharp) .. 1 (fully blurred); flat patches carry no weight. The frame score is the larger
+ * of that energy-weighted ratio and the mean ratio of the blurriest 30 % of the patches (flat patches
+ * take the frame's value), so a blurred region of a third of the frame or more is seen too.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { absGradients, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
 const TAPS = 9;
+/** Mean |∇| (code values) from which a patch has enough structure to be judged. */
+const JUDGE_LO = 1.5;
+const JUDGE_HI = 3;
+/** Share of the patches the regional path averages over (the blurriest ones). */
+const REGION = 0.3;
+/** Excess of the blurriest patches over the sharper half from which the regional path starts, and counts fully. */
+const CONTRAST_LO = 0.15;
+const CONTRAST_HI = 0.3;
+
+/** Mean of the largest `fraction` of each frame's values of x [N,...] → [N]. */
+function topMean(g: GraphBuilder, x: string, fraction: number): string {
+  return g.op('Neg', [lowestMean(g, g.op('Neg', [x]), fraction)]);
+}
 
 /** Builds the sharpness model. */
 export function buildModel(): Uint8Array {
@@ -34,8 +50,20 @@ export function buildModel(): Uint8Array {
   const ratioMap = g.op('Sub', [g.scalar(1), safeDiv(g, kP, eP, 0.05)]);
   const eF = g.op('ReduceSum', [eP, g.ints([1, 2, 3])], { keepdims: 0 });
   const kF = g.op('ReduceSum', [kP, g.ints([1, 2, 3])], { keepdims: 0 });
-  const score = g.op('Sub', [g.scalar(1), safeDiv(g, kF, eF, 1)]);
+  const global = g.op('Sub', [g.scalar(1), safeDiv(g, kF, eF, 1)]);
+  // Patches with too little structure to judge (sky, walls) take the frame's value: neither sharp nor blurred.
+  const judged = ramp(g, eP, JUDGE_LO, JUDGE_HI);
+  const globalB = g.op('Reshape', [global, g.ints([-1, 1, 1, 1])]);
+  const map = g.op('Add', [g.op('Mul', [ratioMap, judged]), g.op('Mul', [globalB, g.op('Sub', [g.scalar(1), judged])])]);
+  // Regional path: the blurriest REGION share of the patches, so a blurred face or object shows even
+  // when the sharp rest of the frame carries most of the edge energy.
+  // It counts as far as it stands out from the sharper half of the same frame: a soft picture is
+  // judged by the global ratio, a sharp picture with a blurred part by that part.
+  const regional = topMean(g, map, REGION);
+  const contrast = ramp(g, g.op('Sub', [regional, lowestMean(g, map, 0.5)]), CONTRAST_LO, CONTRAST_HI);
+  const lift = g.op('Mul', [g.op('Relu', [g.op('Sub', [regional, global])]), contrast]);
+  const score = g.op('Add', [global, lift]);
   g.output(score, 'score', ['N']);
-  g.output(squeezeChannel(g, ratioMap), 'map', ['N', 'Ph', 'Pw']);
+  g.output(squeezeChannel(g, map), 'map', ['N', 'Ph', 'Pw']);
   return g.toBytes();
 }

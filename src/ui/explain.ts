@@ -51,11 +51,11 @@ export function headline(report: Report): { verdict: string; why: string } {
   const faults = parts.filter((p) => !p.content);
   const content = parts.filter((p) => p.content);
   const pts = (p: Contribution) => `−${p.points >= 10 ? Math.round(p.points) : p.points.toFixed(1)}`;
-  const name = (p: Contribution) => (p.artifact ? `${p.artifact} (${p.label})` : p.label);
+  const name = (p: Contribution) => (p.artifact && p.artifact !== p.label.toLowerCase() ? `${p.artifact} (${p.label.toLowerCase()})` : p.artifact ?? p.label);
   const verdict = `${Math.round(report.score)} / 100 · ${report.label}`;
   if (faults.length === 0 && content.length === 0) return { verdict, why: 'No expert found a defect that lowers the score.' };
-  const top = faults.slice(0, 3).map((p) => `${name(p)} ${pts(p)}`);
-  const lead = faults[0] ? `${faults[0].points >= (100 - report.score) / 2 ? 'Mostly' : 'Largest losses'}: ${top.join(', ')} points.` : 'No defect expert lowers the score.';
+  const top = faults.slice(0, 3).map((p, i) => `${name(p)} ${pts(p)}${i === 0 ? ' points' : ''}`);
+  const lead = faults[0] ? `${faults[0].points >= (100 - report.score) / 2 ? 'Mostly' : 'Largest losses'}: ${top.join(', ')}.` : 'No defect expert lowers the score.';
   const counted = report.artifacts.length ? ` ${report.artifacts.length} artifact event${report.artifacts.length === 1 ? '' : 's'} located.` : '';
   const contentText = content.length ? ` The content itself (${content.map((p) => `${p.label.toLowerCase()} ${pts(p)}`).join(', ')}) is a property of the picture, not a fault.` : '';
   return { verdict, why: `${lead}${counted}${contentText}` };

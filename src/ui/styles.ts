@@ -187,6 +187,7 @@ tr:last-child td { border-bottom: 0; }
 .tl-opts select { border: 1px solid var(--qr-border); border-radius: 6px; padding: 3px 6px; background: var(--qr-bg); }
 .keys { color: var(--qr-muted); font-size: 12px; margin-top: 6px; }
 kbd { border: 1px solid var(--qr-border); border-radius: 4px; padding: 0 4px; font-size: 11px; background: var(--qr-panel); }
+#artifacts { overflow-x: auto; }
 tr.seekable { cursor: pointer; }
 tr.seekable:hover td, tr.seekable.current td { background: var(--qr-accent-soft); }
 .linkish { border: 0; background: none; padding: 0; color: var(--qr-accent); cursor: pointer; font-weight: 600; }

@@ -13,6 +13,7 @@ import { openSession, AppMissingError, PACKAGE_ROOT } from './lib/session.mjs';
 import { analyzeInPage } from './lib/page-analysis.mjs';
 import { progressLine, formatSummary, INPUT_ERROR_CODES, ERROR_HINTS } from './lib/summary.mjs';
 import { runBatch } from './lib/batch.mjs';
+import { runAsk } from './lib/ask.mjs';
 import { outputProblem } from './lib/output-path.mjs';
 
 /** Process exit codes. */
@@ -46,6 +47,7 @@ async function main() {
     return EXIT.usage;
   }
   if (cmd.verb === 'batch') return runBatch(cmd);
+  if (cmd.verb === 'ask') return runAsk(cmd, checkInput, fail);
   return analyze(cmd, started);
 }
 

@@ -9,6 +9,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   qrouter analyze <video> [--tier 0|1|2] [--json <file>|-] [--router fast|vlm] [--timeout <s>]
   qrouter batch <folder> [--out <results.jsonl|results.csv>] [--recursive] [--tier 0|1|2] [--router fast|vlm] [--shard i/n]
+  qrouter ask <video> "<question>" [--tier 0|1|2] [--json <file>|-]   (tier 2 by default)
   ("analyse" is accepted for "analyze")
   qrouter --help | --version
 
@@ -40,12 +41,13 @@ const VALUE_FLAGS = new Set(['--budget-ms', '--tier', '--json', '--router', '--t
 const BOOL_FLAGS = new Set(['--recursive', '-r', '--isolate', '--headed', '--quiet', '-q', '--help', '-h', '--version']);
 const VERB_FLAGS = {
   analyze: new Set(['--budget-ms', '--tier', '--json', '--router', '--timeout', '--isolate', '--headed', '--quiet', '-q']),
+  ask: new Set(['--tier', '--json', '--router', '--timeout', '--isolate', '--headed', '--quiet', '-q']),
   batch: new Set(['--budget-ms', '--tier', '--out', '--router', '--timeout', '--shard', '--recursive', '-r', '--isolate', '--headed', '--quiet', '-q']),
 };
 
 /**
  * @typedef {{ verb: 'help' | 'version' } | {
- *   verb: 'analyze' | 'batch', target: string, tier: 0|1|2, router: 'fast'|'vlm', json?: string,
+ *   verb: 'analyze' | 'batch' | 'ask', target: string, question?: string, tier: 0|1|2, router: 'fast'|'vlm', json?: string,
  *   out?: string, timeoutMs: number, shard?: { index: number, count: number }, recursive: boolean, isolate: boolean,
  *   headed: boolean, quiet: boolean }} Command
  */
@@ -85,18 +87,22 @@ export function parseArgs(argv) {
   // "analyse" is accepted as the British spelling of "analyze".
   const verb = positional[0] === 'analyse' ? 'analyze' : positional[0];
   if (!verb) throw new UsageError('Missing command: use "analyze <video>" or "batch <folder>".');
-  if (verb !== 'analyze' && verb !== 'batch') throw new UsageError(`Unknown command "${verb}".`);
+  if (verb !== 'analyze' && verb !== 'batch' && verb !== 'ask') throw new UsageError(`Unknown command "${verb}".`);
   for (const name of Object.keys(flags)) {
     if (!VERB_FLAGS[verb].has(name)) throw new UsageError(`Option ${name} does not apply to "${verb}".`);
   }
   const target = positional[1];
   if (!target) throw new UsageError(verb === 'analyze' ? 'Missing the video file to analyse.' : 'Missing the folder to analyse.');
-  if (positional.length > 2) throw new UsageError(`Unexpected argument "${positional[2]}".`);
+  // ask: the question follows the video (quote it).
+  if (verb === 'ask' && !positional[2]?.trim()) throw new UsageError('Missing the question, e.g. qrouter ask clip.mp4 "Is there blur?".');
+  const extra = positional[verb === 'ask' ? 3 : 2];
+  if (extra !== undefined) throw new UsageError(`Unexpected argument "${extra}"${verb === 'ask' ? ' (quote the whole question)' : ''}.`);
 
   return {
     verb,
     target,
-    tier: parseTier(flags['--tier']),
+    tier: verb === 'ask' && flags['--tier'] === undefined ? 2 : parseTier(flags['--tier']),
+    question: verb === 'ask' ? positional[2] : undefined,
     router: parseRouter(flags['--router']),
     budgetMs: parseBudget(flags['--budget-ms']),
     json: /** @type {string | undefined} */ (flags['--json']),

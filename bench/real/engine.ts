@@ -7,8 +7,9 @@
  * load average 28); the cross-check compares the two. Results are cached per clip, tier, path and a
  * hash of what that path runs (`src/`, and `dist/` for the page), so an unchanged engine is not rerun.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Report, Tier } from '../../src/report/types.ts';
@@ -31,9 +32,9 @@ export function nodeEngineAvailable(): boolean {
   return existsSync(NODE_ENGINE);
 }
 
-/** Opens the requested path ('auto': the page when dist/ is built, else Node). */
+/** Opens the requested path ('auto': the page). */
 export async function openEngine(want: EnginePath | 'auto' = 'auto'): Promise<Engine> {
-  const path: EnginePath = want === 'auto' ? (existsSync(join(ROOT, 'dist/index.html')) || !nodeEngineAvailable() ? 'page' : 'node') : want;
+  const path: EnginePath = want === 'auto' ? 'page' : want;
   if (path === 'node') {
     // Imported by path so this file compiles before the module exists.
     const mod = (await import(pathToFileURL(NODE_ENGINE).href)) as {
@@ -43,19 +44,20 @@ export async function openEngine(want: EnginePath | 'auto' = 'auto'): Promise<En
     return { path, analyze: (file, tier) => mod.analyzeFileInNode(file, { tier }), close: async () => mod.closeNodeEngine?.() };
   }
   const { openBenchApp, analyzeTimed } = await import('../lib/app.ts');
-  const app = await openBenchApp(snapshotApp());
+  const app = await openBenchApp(privateApp());
   return { path, analyze: async (file, tier) => (await analyzeTimed(app, file, tier, 300_000)).report, close: () => app.close() };
 }
 
 /**
- * A private copy of dist/ (bench/out/real-app/<hash>/), served for the whole run: a build started
- * elsewhere during a run would otherwise swap the app under the page.
+ * The app the page path serves: a private build of the current tree (bench/out/real-app/<hash>/, by
+ * `vite build --outDir`), made once per engine hash. dist/ is not served because builds started
+ * elsewhere replace it while a run is going (a page then loads chunks that are gone).
  */
-function snapshotApp(): string {
-  const dir = join(OUT, 'real-app', distHash());
+function privateApp(): string {
+  const dir = join(OUT, 'real-app', engineHash('page'));
   if (!existsSync(join(dir, 'index.html'))) {
     rmSync(join(OUT, 'real-app'), { recursive: true, force: true });
-    cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+    execFileSync('npx', ['--no-install', 'vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
   }
   return dir;
 }
@@ -67,10 +69,10 @@ export function srcHash(): string {
   return (srcHashMemo ??= treeHash('src'));
 }
 
-let distHashMemo: string | undefined;
-/** Hash of the built app (what the page path runs). */
-export function distHash(): string {
-  return (distHashMemo ??= existsSync(join(ROOT, 'dist')) ? treeHash('dist') : 'none');
+let pageHashMemo: string | undefined;
+/** Hash of what the page path is built from: src/, workers/, index.html and the built models. */
+function pageHash(): string {
+  return (pageHashMemo ??= createHash('sha1').update(['src', 'workers', 'public/models'].map(treeHash).join() + readFileSync(join(ROOT, 'index.html'), 'utf8')).digest('hex').slice(0, 12));
 }
 
 function treeHash(top: string): string {
@@ -88,7 +90,7 @@ function treeHash(top: string): string {
 
 /** The hash that keys an engine path's cached results. */
 export function engineHash(path: EnginePath): string {
-  return path === 'page' ? `d${distHash()}` : srcHash();
+  return path === 'page' ? `p${pageHash()}` : srcHash();
 }
 
 const fileHashes = new Map<string, string>();

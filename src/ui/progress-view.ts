@@ -41,6 +41,7 @@ export function createProgressView(onCancel: () => void): ProgressView {
   let value = 0;
   let name = '';
   let startedAt = 0;
+  let framesTotal = createFrameTotalEstimator();
 
   const show = (v: number, text: string): void => {
     value = Math.max(value, Math.min(1, Math.max(0, v)));
@@ -60,6 +61,7 @@ export function createProgressView(onCancel: () => void): ProgressView {
       name = fileName;
       value = 0;
       startedAt = performance.now();
+      framesTotal = createFrameTotalEstimator();
       eta.textContent = '';
       cancel.disabled = false;
       el.hidden = false;
@@ -68,7 +70,7 @@ export function createProgressView(onCancel: () => void): ProgressView {
     update(event) {
       const text = event.message ? `${STAGE_TEXT[event.stage]} · ${event.message}` : STAGE_TEXT[event.stage];
       const total = framesTotal(event);
-      const frames = event.framesDecoded !== undefined && !event.message ? ` · frame ${event.framesDecoded}${total ? ` of ${total}` : ''}` : '';
+      const frames = event.framesDecoded !== undefined && !event.message ? ` · frame ${event.framesDecoded}${total ? ` of about ${total}` : ''}` : '';
       show(event.progress, `${text}${frames}`);
       eta.textContent = estimate(value, performance.now() - startedAt);
     },
@@ -82,16 +84,28 @@ export function createProgressView(onCancel: () => void): ProgressView {
   };
 }
 
+/** Where the infer stage ends on the 0..1 scale (frames decoded drive progress up to here). */
+const INFER_END = 0.9;
+
 /**
- * The expected frame total: the event's own `framesTotal` when it has one, else inferred while frames
- * are being decoded, when progress rises linearly with them (3 % to 90 % over the video's frames).
+ * Estimates the frame total: the event's own `framesTotal` when it has one; otherwise, while frames
+ * are being decoded, progress rises linearly with them up to INFER_END, so two events fix the line.
  */
-function framesTotal(event: ProgressEvent): number | undefined {
-  const own = (event as ProgressEvent & { framesTotal?: number }).framesTotal;
-  if (typeof own === 'number' && own > 0) return own;
-  const done = event.framesDecoded;
-  if (event.stage !== 'infer' || done === undefined || done < 10 || event.progress <= 0.05) return undefined;
-  return Math.round((done * 0.87) / (event.progress - 0.03));
+export function createFrameTotalEstimator(): (event: ProgressEvent) => number | undefined {
+  let first: { frames: number; progress: number } | undefined;
+  return (event) => {
+    const own = (event as ProgressEvent & { framesTotal?: number }).framesTotal;
+    if (typeof own === 'number' && own > 0) return own;
+    const frames = event.framesDecoded;
+    if (event.stage !== 'infer' || frames === undefined) return undefined;
+    if (!first) {
+      first = { frames, progress: event.progress };
+      return undefined;
+    }
+    const slope = (event.progress - first.progress) / Math.max(1, frames - first.frames);
+    if (frames - first.frames < 5 || slope <= 0) return undefined;
+    return Math.max(frames, Math.round(frames + (INFER_END - event.progress) / slope));
+  };
 }
 
 /** "about 12 s left", from the rate so far; empty until there is enough to go on. */

@@ -9,7 +9,7 @@
 #   --skip-build  use the existing dist/ (otherwise `npm run build` runs after the expert costs)
 #   --ladders     rerun the experts' ladder scripts even when their JSON is up to date
 #   --only        run only these steps: clips, cost, build, ladders, speed, memory, accuracy,
-#                 localization, cli, overlay (the report is always written)
+#                 localization, questions, cli, overlay (the report is always written)
 #   QROUTER_APP_DIR=<dir> serves another build than dist/ (with --skip-build)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -104,6 +104,7 @@ else
 fi
 step accuracy 1200 "${TSX[@]}" bench/accuracy-ladders.ts --out "$OUT/accuracy-ladders.json"
 step localization 900 "${TSX[@]}" bench/accuracy-localization.ts --out "$OUT/accuracy-localization.json"
+step questions 900 "${TSX[@]}" bench/questions/eval.ts --out "$OUT/questions.json"
 step overlay 300 "${TSX[@]}" bench/overlay.ts --draws 400 --out "$OUT/overlay.json"
 step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} bench/content/make-rendered.ts && ${TSX[*]} bench/content/eval.ts --out $OUT/content.json"
 # Real footage (bench/real/README.md): clean-set false alarms, injected artifacts, real-source ladders, held-out fusion figures.

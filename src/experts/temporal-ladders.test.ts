@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLadders } from '../../bench/ladders/temporal-ladder.ts';
 
-const sources = ['cup.mp4', 'box.mp4'].map((f) => `/work/shared/data/videos/${f}`);
+// The shared data folder lies beside the checkout.
+const VIDEOS = resolve(import.meta.dirname, '../../../shared/data/videos');
+const sources = ['cup.mp4', 'box.mp4'].map((f) => join(VIDEOS, f));
 const available = sources.every((s) => existsSync(s));
 
 // A short version of bench/ladders/temporal.ts: 2 s of each source, three severities per ladder,

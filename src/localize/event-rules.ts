@@ -28,12 +28,13 @@ export const DEFAULT_RULE: EventRule = { joinGapS: 0, minMarks: 1, minDurationS:
 
 /**
  * Per-type rules. A freeze is one held picture: the expert marks a frame once the picture has been
- * held for four frames, so the event starts three frames earlier, and holds under 0.4 s are cadence
- * faults, not freezes. Stutter and flicker are rhythms: a lone doubled frame, timestamp gap or flash is
+ * held for four frames, so the event starts three frames earlier; one hold is continuous (a break of
+ * up to two frames, an encoder refresh, is bridged), and lone holds under 0.4 s are not freezes
+ * (held ones in a rhythm are stutter, see one-cause.ts). Stutter and flicker are rhythms: a lone doubled frame, timestamp gap or flash is
  * not an event; three marks close together are.
  */
 export const EVENT_RULES: Partial<Record<ArtifactType, EventRule>> = {
-  freeze: { joinGapS: 0.2, minMarks: 1, minDurationS: 0.4, leadFrames: 3, hysteresis: 0.5 },
+  freeze: { joinGapS: 0.07, minMarks: 1, minDurationS: 0.4, leadFrames: 3, hysteresis: 0.5 },
   stutter: { joinGapS: 0.5, minMarks: 3, minDurationS: 0.2, leadFrames: 0, hysteresis: 0 },
   flicker: { joinGapS: 0.35, minMarks: 3, minDurationS: 0.2, leadFrames: 1, hysteresis: 0.5 },
   black: { joinGapS: 0.1, minMarks: 1, minDurationS: 0, leadFrames: 0, hysteresis: 0.3 },

@@ -10,7 +10,7 @@ import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf } from './event-rules.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
-import { temporalEvents, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
+import { keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
 
 /** Which experts may report events, and how much each one's events are trusted. */
 export interface LocalizeOptions {
@@ -37,15 +37,18 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
   const artifacts: ReportArtifact[] = [];
   for (const type of causalOrder(types)) {
     for (const res of temporal.filter((r) => r.meta.artifact === type)) {
-      let events = temporalEvents(res, frameS, explainedSpans(type, found, frameS));
+      const rule = ruleOf(type);
+      let events = temporalRuns(res, frameS, explainedSpans(type, found, frameS), rule);
       const rhythmType = RHYTHM_OF[type];
       if (rhythmType) {
-        // Short holds in a rhythm are the rhythm's type (stutter), reported with this expert's values.
+        // Short holds in a rhythm are the rhythm's type (stutter), reported with this expert's values;
+        // the minimum duration applies to lone holds only.
         const split = holdsToRhythm(events, rhythmType);
         events = split.lone;
         found.push(...split.rhythms);
         report(res, split.rhythms.map((e) => toArtifact(res, e)));
       }
+      events = keepSubstantial(events, rule);
       found.push(...events);
       report(res, events.map((e) => toArtifact(res, e)));
     }

@@ -27,6 +27,16 @@ export interface TemporalEvent extends Span {
  * frames are explained by another cause and never flag (e.g. stutter marks at the start of a freeze).
  */
 export function temporalEvents(results: ExpertResults, frameDurationS: number, exclude: Span[] = [], rule: EventRule = ruleOf(results.meta.artifact!)): TemporalEvent[] {
+  return keepSubstantial(temporalRuns(results, frameDurationS, exclude, rule), rule);
+}
+
+/** Events with enough marks and length for the rule. */
+export function keepSubstantial(events: TemporalEvent[], rule: EventRule): TemporalEvent[] {
+  return events.filter((e) => e.marks >= rule.minMarks && e.endS - e.startS >= rule.minDurationS - 1e-6);
+}
+
+/** Runs of flagged frames joined by the rule's gap, before the minimum marks and duration are applied. */
+export function temporalRuns(results: ExpertResults, frameDurationS: number, exclude: Span[] = [], rule: EventRule = ruleOf(results.meta.artifact!)): TemporalEvent[] {
   const meta = results.meta;
   if (!meta.artifact || meta.threshold === undefined) return [];
   const good = meta.lowerIsBetter ? Math.min(...meta.range) : Math.max(...meta.range);
@@ -52,7 +62,7 @@ export function temporalEvents(results: ExpertResults, frameDurationS: number, e
     open = { type: meta.artifact, startS: f.tS - rule.leadFrames * frameDurationS, endS: f.tS + frameDurationS, frames: [f], marks: 1 };
     runs.push(open);
   }
-  return joinRuns(runs, rule).filter((e) => e.marks >= rule.minMarks && e.endS - e.startS >= rule.minDurationS - 1e-6);
+  return joinRuns(runs, rule);
 }
 
 /** Merges runs whose gap is at most the rule's join gap. */

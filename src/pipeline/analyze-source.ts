@@ -95,7 +95,7 @@ export async function analyzeSource(
   for (const r of externalResults) weights.set(r.meta.id, weights.get(r.meta.id) ?? 0.5);
   const frameCount = plan.budget.burst ? info.frameCount : run.frames;
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
-  const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount));
+  const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);
   progress.emit('localize', 0.95);
   const artifacts = localizeStage(results, info.fps, analysisGap, weights);
   const report = buildReport({

@@ -33,21 +33,21 @@ export interface FuseOutcome {
 const FULL_SPATIAL_FRAMES = 16;
 
 /** Fuses the results of one run. `temporalCoverage` is the share of the video's frames the temporal experts saw. */
-export function fuseStage(results: ExpertResults[], weightOf: ReadonlyMap<string, number>, times: number[], gap: number, temporalCoverage: number): FuseOutcome {
+export function fuseStage(results: ExpertResults[], weightOf: ReadonlyMap<string, number>, times: number[], gap: number, temporalCoverage: number, contentType?: string): FuseOutcome {
   const evidence: ExpertEvidence[] = results
     .filter((r) => r.frames.length > 0)
     .map((r) => {
       const raw = r.pooled();
       return { meta: r.meta, raw, quality: normalizeScore(r.meta, raw), weight: weightOf.get(r.meta.id) ?? 0, frames: r.frames.length };
     });
-  const inputs = evidence.map((e) => ({ quality: e.quality, weight: e.weight, tolerance: tolerance(e.meta.id) }));
+  const inputs = evidence.map((e) => ({ quality: e.quality, weight: e.weight, tolerance: tolerance(e.meta.id, contentType) }));
   const fused = fuse(inputs);
   const score = Number.isFinite(fused) ? fused : 0;
   const contributions = evidence
     .map((e, i) => ({ id: e.meta.id, points: Math.max(0, fuse(inputs.filter((_, j) => j !== i)) - score) }))
     .filter((c) => Number.isFinite(c.points) && c.points > 0.05)
     .sort((a, b) => b.points - a.points);
-  const timeline = timelineOf(results, evidence, times, gap);
+  const timeline = timelineOf(results, evidence, times, gap, contentType);
   return { evidence, score, timeline, confidence: confidenceOf(evidence, timeline, temporalCoverage), contributions };
 }
 
@@ -69,7 +69,7 @@ function confidenceOf(evidence: ExpertEvidence[], timeline: { score: number }[],
  * Fused score at each analysis time: spatial experts use that frame's value, temporal experts the mean
  * of their frames within half an analysis interval, experts without a value there their video value.
  */
-function timelineOf(results: ExpertResults[], evidence: ExpertEvidence[], times: number[], gap: number): { tS: number; score: number }[] {
+function timelineOf(results: ExpertResults[], evidence: ExpertEvidence[], times: number[], gap: number, contentType?: string): { tS: number; score: number }[] {
   const byId = new Map(evidence.map((e) => [e.meta.id, e]));
   const points: { tS: number; score: number }[] = [];
   for (const target of times) {
@@ -79,7 +79,7 @@ function timelineOf(results: ExpertResults[], evidence: ExpertEvidence[], times:
         const e = byId.get(res.meta.id)!;
         const near = res.frames.filter((f) => Math.abs(f.tS - target) <= gap / 2 && Number.isFinite(f.raw));
         const quality = near.length ? normalizeScore(res.meta, near.reduce((s, f) => s + f.raw, 0) / near.length) : e.quality;
-        return { quality, weight: e.weight, tolerance: tolerance(res.meta.id) };
+        return { quality, weight: e.weight, tolerance: tolerance(res.meta.id, contentType) };
       });
     const s = fuse(inputs);
     if (Number.isFinite(s)) points.push({ tS: Math.round(target * 1e4) / 1e4, score: Math.round(s * 10) / 10 });

@@ -20,7 +20,7 @@ export class FastRouter implements Router {
     const { contentType } = content;
     const experts = ctx.catalogue.map((meta) => ({
       id: meta.id,
-      weight: round2(Math.min(1, baseWeight(meta) * (this.options.uniform ? 1 : routeFactor(contentType, meta)))),
+      weight: round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * (this.options.uniform ? 1 : routeFactor(contentType, meta)))),
     }));
     const reasons = [
       `content looks like ${contentType.replace(/-/g, ' ')} (${Math.round(content.confidence * 100)} %): ${content.reasons.join('; ') || 'no cue stood out'}`,

@@ -59,7 +59,10 @@ export function prepare(clips: FitClip[], experts: ExpertMeta[]): Prepared[] {
   }));
 }
 
-/** The fused score of a prepared clip under `p` (weights as the router gives them: base × factor, at most 1). */
-export function scoreOf(c: Prepared, experts: ExpertMeta[], p: Params): number {
-  return fuse(experts.map((m, i) => ({ quality: c.q[i]!, weight: Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
+/**
+ * The fused score of a prepared clip under `p` (weights as the router gives them: base × factor, at
+ * most 1); experts in `leaveOut` are left out of the fusion.
+ */
+export function scoreOf(c: Prepared, experts: ExpertMeta[], p: Params, leaveOut?: ReadonlySet<string>): number {
+  return fuse(experts.map((m, i) => ({ quality: c.q[i]!, weight: leaveOut?.has(m.id) ? 0 : Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
 }

@@ -3,7 +3,7 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--out bench/out] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--out bench/out] [--quiet]
  *
  * See bench/real/README.md.
  */
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       write('injected', { engine: engine.path, build: engineHash(engine.path), tiers: out });
     }
     if (parts.includes('ladders')) {
-      const clips = makeLadders(log);
+      const clips = makeLadders(log, argValue('sources')?.split(','));
       const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
       const r = await runLadders(engine, tier, clips, log);
       console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);

@@ -16,6 +16,7 @@ import { parseQuestion } from '../../src/answer/parse.ts';
 import type { Report, Tier } from '../../src/report/types.ts';
 import { analyzeTimed, openBenchApp, ROOT } from '../lib/app.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
+import type { TruthClip } from '../lib/truth.ts';
 import { isCorrect, type QuestionItem } from './score.ts';
 
 async function main(): Promise<void> {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     console.log(`questions: skipped, ${absent.length} clip(s) missing in bench/clips/loc (${absent.join(', ')}); make them with: npx tsx bench/make-loc-clips.ts`);
     return;
   }
+
+  checkAgainstTruth(set.questions, join(clipDir, 'truth.json'));
 
   const reports = new Map<string, Report>();
   mkdirSync(reportDir, { recursive: true });
@@ -72,6 +75,21 @@ async function main(): Promise<void> {
   writeFileSync(outFile, JSON.stringify({ tier, questions: rows.length, right, accuracy, perKind, rows }, null, 2) + '\n');
   console.log(`questions: accuracy ${right}/${rows.length} = ${(accuracy * 100).toFixed(1)} % (${[...byKind].map(([k, v]) => `${k} ${v.right}/${v.total}`).join(', ')})`);
   console.log(`questions: wrote ${outFile}`);
+}
+
+/** Warns when an expected span or region differs from what the clip generator recorded. */
+function checkAgainstTruth(questions: QuestionItem[], truthFile: string): void {
+  if (!existsSync(truthFile)) return;
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as TruthClip[];
+  for (const q of questions) {
+    const t = truth.find((c) => c.file === q.clip);
+    const e = t?.events[0];
+    if (!t || !e || q.other) continue;
+    const span = q.expect.spans?.[0];
+    const region = q.expect.regions?.[0];
+    if (span && (span.startS !== e.startS || span.endS !== e.endS)) console.log(`questions: ${q.id} expects ${span.startS}-${span.endS} s but ${q.clip} has ${e.startS}-${e.endS} s`);
+    if (region && e.region && JSON.stringify(region) !== JSON.stringify(e.region)) console.log(`questions: ${q.id} expects another region than ${q.clip} has`);
+  }
 }
 
 await main();

@@ -3,8 +3,9 @@
  * its expert as a heat layer (only patches beyond the expert's threshold, stronger the further
  * beyond), and the regions of the events under way as labelled boxes. Pure drawing on a 2D context,
  * so the player, the PNG export and the benchmark share it. The chosen maps are composited in
- * JavaScript into one small image (one pixel per common divisor of the cell sizes, so cells keep
- * their edges) and drawn with one scaled blit; the composite is reused while the maps stay the same.
+ * JavaScript on a coarse grid (squares of the largest common divisor of the cell sizes, so cells keep
+ * their edges) and drawn as solid rectangles, one per run of equal colour, which a canvas rasterizes
+ * far faster than a scaled image; the composite is reused while the maps stay the same.
  */
 import { decodeMap, type Detail, type DetailExpert, type DetailMaps } from '../report/detail.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
@@ -42,13 +43,13 @@ export interface OverlayOptions {
 
 type Layer = { expert: DetailExpert & { artifact: ArtifactType }; maps: DetailMaps; alphas: (Uint8Array | undefined)[] };
 
-/** Composite heat images are at most this wide: cells stay whole, and one scaled blit fills the frame. */
+/** When cell sizes are fractional, the composite grid is at most this many squares wide. */
 const COMPOSITE_MAX_WIDTH = 480;
 
 /** Decoded maps of one detail document, cached per map frame. */
 export class OverlayModel {
   readonly #layers: Layer[];
-  #composite: { key: string; canvas: HTMLCanvasElement | OffscreenCanvas; k: number } | undefined;
+  #composite: { key: string; runs: Map<string, number[]> } | undefined;
 
   constructor(
     detail: Detail | undefined,
@@ -66,38 +67,33 @@ export class OverlayModel {
 
   /** Draws the overlay for time `t` (seconds) onto a `width`×`height` context (cleared first). */
   draw(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, width: number, height: number, t: number, opts: OverlayOptions): void {
+    ctx.clearRect(0, 0, width, height);
     const chosen = this.#layers.map((l) => (opts.types.has(l.expert.artifact) ? nearest(l.maps, t) : -1));
     const heat = chosen.some((i) => i >= 0) ? this.#heat(chosen, width, height) : undefined;
     if (heat) {
       ctx.save();
-      ctx.imageSmoothingEnabled = false;
       ctx.globalAlpha = Math.max(0, Math.min(1, opts.opacity));
-      // The composite covers the whole frame, so copying it replaces the previous overlay without a
-      // clear and without blending (the cheapest full-frame write). Whole composite pixels: the last
-      // row or column may reach past the frame and is clipped.
-      ctx.globalCompositeOperation = 'copy';
-      ctx.drawImage(heat.canvas, 0, 0, heat.canvas.width * heat.k, heat.canvas.height * heat.k);
+      // Solid rectangles, one per run of equal colour: much cheaper to rasterize than a scaled image.
+      for (const [style, rects] of heat.runs) {
+        ctx.fillStyle = style;
+        for (let i = 0; i < rects.length; i += 4) ctx.fillRect(rects[i]!, rects[i + 1]!, rects[i + 2]!, rects[i + 3]!);
+      }
       ctx.restore();
-    } else ctx.clearRect(0, 0, width, height);
+    }
     if (opts.boxes !== false) this.#drawBoxes(ctx, width, height, t, opts.types);
   }
 
   /**
-   * One image with every chosen layer's heat, at an integer fraction of the frame size, composited
-   * in JavaScript (cells are looked up per row and column); reused while the chosen maps stay the same.
+   * Every chosen layer's heat composited in JavaScript on a grid of k×k-pixel squares (cells are
+   * looked up per row and column), as runs of equal colour grouped by colour: [x, y, w, h, …] in
+   * frame pixels. Reused while the chosen maps stay the same.
    */
-  #heat(chosen: number[], width: number, height: number): { canvas: HTMLCanvasElement | OffscreenCanvas; k: number } | undefined {
+  #heat(chosen: number[], width: number, height: number): { runs: Map<string, number[]> } {
     const k = this.#scale(chosen, width, height);
     const cw = Math.ceil(width / k);
     const ch = Math.ceil(height / k);
-    const key = `${cw}x${ch}:${chosen.join(',')}`;
+    const key = `${width}x${height}:${chosen.join(',')}`;
     if (this.#composite?.key === key) return this.#composite;
-    // One composite canvas per size, rewritten in place.
-    const reuse = this.#composite && this.#composite.canvas.width === cw && this.#composite.canvas.height === ch ? this.#composite.canvas : undefined;
-    const canvas = reuse ?? (typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(cw, ch) : Object.assign(document.createElement('canvas'), { width: cw, height: ch }));
-    const c2 = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-    if (!c2) return undefined;
-    const img = c2.createImageData(cw, ch);
     const acc = new Float32Array(cw * ch * 4); // premultiplied r, g, b and alpha
     this.#layers.forEach((layer, li) => {
       const index = chosen[li]!;
@@ -123,16 +119,30 @@ export class OverlayModel {
         }
       }
     });
-    for (let o = 0; o < acc.length; o += 4) {
+    // Pack each square's colour into one integer so runs are found without making strings.
+    const packed = new Uint32Array(cw * ch);
+    for (let i = 0, o = 0; i < packed.length; i++, o += 4) {
       const a = acc[o + 3]!;
-      if (a === 0) continue;
-      img.data[o] = acc[o]! / a;
-      img.data[o + 1] = acc[o + 1]! / a;
-      img.data[o + 2] = acc[o + 2]! / a;
-      img.data[o + 3] = a * 255;
+      if (a > 0) packed[i] = ((Math.round(acc[o]! / a) << 24) | (Math.round(acc[o + 1]! / a) << 16) | (Math.round(acc[o + 2]! / a) << 8) | Math.max(1, Math.round(a * 255))) >>> 0;
     }
-    c2.putImageData(img, 0, 0);
-    this.#composite = { key, canvas, k };
+    const runs = new Map<string, number[]>();
+    for (let y = 0; y < ch; y++) {
+      let x = 0;
+      while (x < cw) {
+        const c = packed[y * cw + x]!;
+        let end = x + 1;
+        while (end < cw && packed[y * cw + end] === c) end++;
+        if (c !== 0) {
+          const style = `rgba(${c >>> 24},${(c >>> 16) & 255},${(c >>> 8) & 255},${((c & 255) / 255).toFixed(3)})`;
+          const list = runs.get(style) ?? [];
+          // Whole squares: the last row or column may reach past the frame and is clipped.
+          list.push(x * k, y * k, (end - x) * k, k);
+          runs.set(style, list);
+        }
+        x = end;
+      }
+    }
+    this.#composite = { key, runs };
     return this.#composite;
   }
 
@@ -147,8 +157,9 @@ export class OverlayModel {
     for (const [li, layer] of this.#layers.entries()) {
       if (chosen[li]! < 0) continue;
       for (const size of [(width * layer.maps.coverW) / layer.maps.pw, (height * layer.maps.coverH) / layer.maps.ph]) {
+        // Cover fractions are stored to 1/1000, so sizes within 0.1 px of a whole number are whole.
         const whole = Math.round(size);
-        if (whole < 1 || Math.abs(size - whole) > 1e-3) return fallback;
+        if (whole < 1 || Math.abs(size - whole) > 0.1) return fallback;
         k = gcd(k, whole);
       }
     }

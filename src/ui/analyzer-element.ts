@@ -19,6 +19,7 @@ import { createProgressView } from './progress-view.ts';
 import { createNoticeView, toShownError, type ShownError } from './error-view.ts';
 import { createResultView } from './result-view.ts';
 import { headline } from './explain.ts';
+import { createCompareView, type CompareView } from './compare-view.ts';
 import { createQuestionBox } from './question-box.ts';
 import { createVlmPanel } from '../vlm/vlm-panel.ts';
 
@@ -60,7 +61,9 @@ export class QRouterAnalyzerElement extends HTMLElement {
   #run = 0;
   #controller: AbortController | undefined;
   readonly #tierSelect: HTMLSelectElement;
-  readonly #drop = createDropZone((file) => void this.analyze(file));
+  readonly #drop = createDropZone((files) => void (files.length >= 2 ? this.compare(files[0]!, files[1]!) : this.analyze(files[0]!)));
+  #compareView: CompareView | undefined;
+  readonly #compareHost = h('div', { id: 'compare-host' });
   readonly #progress = createProgressView(() => this.cancel());
   readonly #notice = createNoticeView();
   readonly #result: ReturnType<typeof createResultView>;
@@ -96,6 +99,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
       this.#notice.el,
       this.#verdict,
       this.#result.el,
+      this.#compareHost,
       this.#questions.el,
       this.#vlm.el,
     );
@@ -146,6 +150,9 @@ export class QRouterAnalyzerElement extends HTMLElement {
     const name = input instanceof File ? input.name : input instanceof URL ? decodeURIComponent(input.pathname.split('/').pop() ?? 'video') : 'video';
     this.#notice.hide();
     this.#result.hide();
+    this.#compareView?.destroy();
+    this.#compareView = undefined;
+    this.#compareHost.replaceChildren();
     this.#verdict.hidden = true;
     this.#questions.hide();
     this.#progress.start(name);
@@ -192,6 +199,28 @@ export class QRouterAnalyzerElement extends HTMLElement {
     this.#questions.show(outcome.report);
     this.#setState({ state: 'done', report: outcome.report });
     return outcome.report;
+  }
+
+  /**
+   * Analyses two encodes one after the other and shows them side by side on one time axis; resolves
+   * to both reports, or undefined when either run failed or was cancelled. Emits `compare`
+   * (detail: `{ a, b }`) besides each run's own events.
+   */
+  async compare(a: File | Blob, b: File | Blob): Promise<{ a: Report; b: Report } | undefined> {
+    const ra = await this.analyze(a);
+    if (!ra) return undefined;
+    const rb = await this.analyze(b);
+    if (!rb) return undefined;
+    this.#result.hide();
+    this.#compareView = createCompareView({ report: ra, file: a }, { report: rb, file: b });
+    this.#compareHost.replaceChildren(this.#compareView.el);
+    this.dispatchEvent(new CustomEvent('compare', { detail: { a: ra, b: rb }, bubbles: true, composed: true }));
+    return { a: ra, b: rb };
+  }
+
+  /** The side-by-side view of the last comparison, if one is shown. */
+  get comparison(): CompareView | undefined {
+    return this.#compareView;
   }
 
   /** Cancels the run in progress, if any. */

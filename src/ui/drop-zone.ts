@@ -1,4 +1,7 @@
-/** The drop zone: drag a video onto it, or click to pick one with the file input `#file-input`. */
+/**
+ * The drop zone: drag a video onto it, or click to pick one with the file input `#file-input`; two
+ * videos at once are compared side by side.
+ */
 import { h } from './dom.ts';
 
 /** A drop zone and its controls. */
@@ -8,25 +11,26 @@ export interface DropZone {
   setDisabled(disabled: boolean): void;
 }
 
-/** Builds the drop zone; `onFile` receives each chosen or dropped file. */
-export function createDropZone(onFile: (file: File) => void): DropZone {
+/** Builds the drop zone; `onFiles` receives the chosen or dropped files (one, or two to compare). */
+export function createDropZone(onFiles: (files: File[]) => void): DropZone {
   const input = h('input', {
     id: 'file-input',
     type: 'file',
     accept: 'video/*,.mp4,.m4v,.mov,.webm,.mkv,.avi',
-    'aria-label': 'Choose a video file to analyse',
+    'aria-label': 'Choose a video file to analyse, or two to compare',
+    multiple: true,
   });
   const el = h(
     'label',
     { class: 'drop', for: 'file-input', role: 'button', tabindex: 0, 'aria-describedby': 'drop-sub' },
     input,
     h('strong', {}, 'Drop a video here, or click to choose one'),
-    h('span', { class: 'sub', id: 'drop-sub' }, 'MP4, WebM or MOV · H.264, VP9 or AV1 · analysed on this device'),
+    h('span', { class: 'sub', id: 'drop-sub' }, 'MP4, WebM or MOV · H.264, VP9 or AV1 · two files to compare encodes · analysed on this device'),
   );
   input.addEventListener('change', () => {
-    const file = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = '';
-    if (file) onFile(file);
+    if (files.length) onFiles(files);
   });
   el.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -42,8 +46,8 @@ export function createDropZone(onFile: (file: File) => void): DropZone {
   el.addEventListener('drop', (e) => {
     e.preventDefault();
     el.classList.remove('over');
-    const file = e.dataTransfer?.files[0];
-    if (file) onFile(file);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) onFiles(files);
   });
   return {
     el,

@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const seconds = Number(values.seconds);
-const CLIPS = join(ROOT, 'bench/clips/decode');
+const CLIPS = join(ROOT, 'bench/clips/decode-g60');
 mkdirSync(CLIPS, { recursive: true });
 
 /** Makes `<h>p.mp4` (H.264) and `<h>p.avi` (the same stream, copied) once. */
@@ -31,7 +31,9 @@ function clips(w: number, h: number): { mp4: string; avi: string } {
   const avi = join(CLIPS, `${h}p-${seconds}s.avi`);
   const ff = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
   if (!existsSync(mp4)) {
-    execFileSync('ffmpeg', [...ff, '-f', 'lavfi', '-i', `testsrc2=s=${w}x${h}:r=30:d=${seconds}`, '-c:v', 'libx264', '-preset', 'medium', '-crf', '20', '-pix_fmt', 'yuv420p', '-x264-params', 'threads=1', mp4]);
+    // A keyframe every 2 s, as cameras and phones record (x264's default of 250 frames would make
+    // every ffmpeg.wasm chunk after the first re-decode from a keyframe seconds back).
+    execFileSync('ffmpeg', [...ff, '-f', 'lavfi', '-i', `testsrc2=s=${w}x${h}:r=30:d=${seconds}`, '-c:v', 'libx264', '-preset', 'medium', '-crf', '20', '-g', '60', '-pix_fmt', 'yuv420p', '-x264-params', 'threads=1', mp4]);
   }
   if (!existsSync(avi)) execFileSync('ffmpeg', [...ff, '-i', mp4, '-c', 'copy', '-bsf:v', 'h264_mp4toannexb', avi]);
   return { mp4, avi };

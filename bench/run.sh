@@ -104,6 +104,8 @@ else
 fi
 step accuracy 1200 "${TSX[@]}" bench/accuracy-ladders.ts --out "$OUT/accuracy-ladders.json"
 step localization 900 "${TSX[@]}" bench/accuracy-localization.ts --out "$OUT/accuracy-localization.json"
+step decode 900 "${TSX[@]}" bench/decode-speed.ts --runs "$([[ $QUICK == 1 ]] && echo 1 || echo 3)" --out "$OUT/decode-speed.json"
+step fuzz 660 "${TSX[@]}" bench/fuzz.ts --cases "$([[ $QUICK == 1 ]] && echo 40 || echo 240)" --budget-s 540 --out "$OUT/fuzz.json"
 step questions 900 "${TSX[@]}" bench/questions/eval.ts --out "$OUT/questions.json"
 step overlay 300 "${TSX[@]}" bench/overlay.ts --draws 400 --out "$OUT/overlay.json"
 step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} bench/content/make-rendered.ts && ${TSX[*]} bench/content/eval.ts --out $OUT/content.json"

@@ -7,7 +7,7 @@
 import { CorruptInputError, throwIfAborted } from '../errors.ts';
 import { fitSize } from '../frames/resample.ts';
 import { FfmpegEngine, INPUT_PATH, coreAssets } from './ffmpeg/core.ts';
-import { chunkSeconds, decodeArgs, errorLines, frameBytes, frameTimes, planesAt, showinfoTimes, type DecodeRange, type OutSize } from './ffmpeg/chunks.ts';
+import { chunkSeconds, decodeArgs, errorLines, frameBytes, framePath, frameTimes, planesAt, showinfoTimes, type DecodeRange, type OutSize } from './ffmpeg/chunks.ts';
 import { parseProbe, probeArgs, type ProbeJson } from './ffmpeg/probe.ts';
 import type { FrameSource, OpenHint, SourceFrame, VideoInfo } from './frame-source.ts';
 
@@ -15,9 +15,11 @@ import type { FrameSource, OpenHint, SourceFrame, VideoInfo } from './frame-sour
 const MAX_SIDE = 8192;
 /** A command that logs nothing for this long is taken as hung. */
 const SILENCE_MS = 30_000;
+/** Requested times closer than this are read in one pass rather than with a seek each. */
+const JOIN_GAP_S = 3;
 /** Consecutive empty chunks after which a file whose header promises more is taken as ended. */
 const MAX_EMPTY_CHUNKS = 4;
-const OUT_PATH = '/frames.yuv';
+const OUT_PATTERN = '/frame-%05d.yuv';
 const PROBE_PATH = '/probe.json';
 
 /** Opens `blob` with ffmpeg.wasm; rejects with a typed error when it holds no decodable video. */
@@ -49,7 +51,7 @@ export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}): Promise
     }
     return new FfmpegSource(info, engine, decodeSize(info, hint.analysisBox ?? [960, 540]));
   } catch (err) {
-    engine.dispose();
+    engine.release(); // a no-op when a timeout or cancel already stopped it
     throw err;
   }
 }
@@ -63,15 +65,18 @@ export function decodeSize(info: Pick<VideoInfo, 'width' | 'height'>, box: reado
   return { width: fit.width, height: Math.max(fit.height, Math.min(info.height, 1080)) };
 }
 
-/** One decoded chunk: a raw buffer and the times of its frames (seconds from the file's start). */
+/** One decoded chunk: raw frames and their times (seconds from the file's start). */
 interface Chunk {
-  data: Uint8Array;
+  data: Uint8Array[];
   times: number[];
   code: number;
   why: string;
 }
 
 class FfmpegSource implements FrameSource {
+  /** Decode commands started and not yet read back. */
+  private running = 0;
+
   constructor(
     readonly info: VideoInfo,
     private readonly engine: FfmpegEngine,
@@ -96,32 +101,34 @@ class FfmpegSource implements FrameSource {
       start += span;
       const more = empty === 0 ? start < this.info.durationS + span : start < this.info.durationS && empty < MAX_EMPTY_CHUNKS;
       pending = more ? this.decode({ startS: start, durationS: span }, signal) : null;
+      // A consumer that stops early leaves this prefetch unread; its failure must not go unhandled.
+      pending?.catch(() => undefined);
       for (let i = 0; i < chunk.times.length; i++) {
         const tS = chunk.times[i]!;
         if (tS <= lastT) continue;
         lastT = tS;
         yielded++;
-        yield { tS, pixels: planesAt(chunk.data, i, this.size) };
+        yield { tS, pixels: planesAt(chunk.data[i]!, 0, this.size) };
         throwIfAborted(signal);
       }
     }
   }
 
   /**
-   * Close times share one decode command (each command reopens the file and seeks), so a probe of
-   * a dozen nearby frames costs a few commands, not a dozen; a far time gets its own seek.
+   * Times less than {@link JOIN_GAP_S} apart share one decode command (each command reopens the file
+   * and seeks back to a keyframe), and only the frames around each time are scaled and written: a
+   * probe of a dozen frames in a short clip is one pass, in a long film one seek per time.
    */
   async *framesAt(timesS: readonly number[], signal?: AbortSignal): AsyncIterable<SourceFrame> {
     const step = 1 / (this.info.fps > 0 ? this.info.fps : 30);
-    const span = chunkSeconds(this.size, this.info.fps);
     let last: SourceFrame | null = null;
     let i = 0;
     while (i < timesS.length) {
-      // The run of requested times that fits in one command.
       let j = i + 1;
-      while (j < timesS.length && timesS[j]! - timesS[i]! <= span / 2) j++;
-      const from = Math.max(0, timesS[i]! - step);
-      const chunk = await this.decode({ startS: from, durationS: timesS[j - 1]! - from + 1.5 * step }, signal);
+      while (j < timesS.length && timesS[j]! - timesS[j - 1]! <= JOIN_GAP_S) j++;
+      const from = Math.max(0, timesS[i]! - 2 * step);
+      const only = timesS.slice(i, j).map((t) => [Math.max(0, t - from - 1.5 * step), t - from + 1.5 * step] as const);
+      const chunk = await this.decode({ startS: from, durationS: timesS[j - 1]! - from + 2 * step, only }, signal);
       throwIfAborted(signal);
       if (chunk.times.length === 0 && !last && chunk.code !== 0) {
         throw new CorruptInputError(`The frame at ${timesS[i]!.toFixed(2)} s could not be decoded${chunk.why ? ` (${chunk.why})` : ''}.`);
@@ -131,8 +138,8 @@ class FfmpegSource implements FrameSource {
         const t = timesS[k]! + 1e-6;
         let pick = -1;
         for (let f = 0; f < chunk.times.length && chunk.times[f]! <= t; f++) pick = f;
-        if (pick < 0 && chunk.times.length > 0) pick = 0;
-        if (pick >= 0) last = { tS: chunk.times[pick]!, pixels: planesAt(chunk.data, pick, this.size) };
+        if (pick < 0 && chunk.times.length > 0) pick = chunk.times.findIndex((ft) => ft > t);
+        if (pick >= 0) last = { tS: chunk.times[pick]!, pixels: planesAt(chunk.data[pick]!, 0, this.size) };
         // Past the end, the last frame stands for the requested time.
         if (last) yield last;
       }
@@ -140,17 +147,34 @@ class FfmpegSource implements FrameSource {
     }
   }
 
+  /** Keeps the loaded core for the next file unless a command is still running (then stops it). */
   dispose(): void {
-    this.engine.dispose();
+    if (this.running > 0) this.engine.dispose();
+    else this.engine.release();
   }
 
   /** Decodes one range; frame times are made absolute (the command's times start at its seek point). */
   private async decode(range: DecodeRange, signal?: AbortSignal): Promise<Chunk> {
-    const { code, log } = await this.engine.run('ffmpeg', decodeArgs(INPUT_PATH, OUT_PATH, range, this.size), SILENCE_MS, signal);
-    const data = (await this.engine.take(OUT_PATH)) ?? new Uint8Array(0);
+    this.running++;
+    try {
+      return await this.decodeNow(range, signal);
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async decodeNow(range: DecodeRange, signal?: AbortSignal): Promise<Chunk> {
+    const scale = this.size.width !== this.info.width || this.size.height !== this.info.height;
+    const { code, log } = await this.engine.run('ffmpeg', decodeArgs(INPUT_PATH, OUT_PATTERN, range, this.size, scale), SILENCE_MS, signal);
+    const data: Uint8Array[] = [];
+    const bytes = frameBytes(this.size);
+    for (let i = 0; ; i++) {
+      const frame = await this.engine.take(framePath(OUT_PATTERN, i));
+      if (!frame) break;
+      if (frame.length === bytes) data.push(frame);
+    }
     const lines = log.map((l) => l.message);
-    const count = Math.floor(data.length / frameBytes(this.size));
-    const times = frameTimes(showinfoTimes(lines), count, this.info.fps).map((t) => range.startS + Math.max(0, t));
+    const times = frameTimes(showinfoTimes(lines), data.length, this.info.fps).map((t) => range.startS + Math.max(0, t));
     return { data, times, code, why: code === 0 ? '' : errorLines(lines) };
   }
 }

@@ -9,7 +9,7 @@ function serve(files: Record<string, Uint8Array | string>) {
   vi.stubGlobal('fetch', async (url: string) => {
     const name = url.slice(url.lastIndexOf('/') + 1);
     const body = files[name];
-    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body);
+    return body === undefined ? new Response('missing', { status: 404 }) : new Response(typeof body === 'string' ? body : body.slice().buffer);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, chunkSeconds, decodeArgs, errorLines, frameBytes, frameTimes, planesAt, showinfoTimes } from './chunks.ts';
+import { CHUNK_BYTES, chunkSeconds, decodeArgs, errorLines, frameBytes, framePath, frameTimes, planesAt, showinfoTimes } from './chunks.ts';
 
 describe('ffmpeg decode chunks', () => {
   it('sizes odd frames as ffmpeg writes yuv420p (chroma rounded up)', () => {
@@ -19,12 +19,15 @@ describe('ffmpeg decode chunks', () => {
   });
 
   it('seeks only past the start and asks for raw 4:2:0 at the given size', () => {
-    const a = decodeArgs('/in', '/out.yuv', { startS: 2.5, durationS: 1 }, { width: 640, height: 360 });
+    const a = decodeArgs('/in', '/f-%05d.yuv', { startS: 2.5, durationS: 1 }, { width: 640, height: 360 }, true);
     expect(a.slice(a.indexOf('-ss'), a.indexOf('-ss') + 2)).toEqual(['-ss', '2.500000']);
     expect(a.indexOf('-ss')).toBeLessThan(a.indexOf('-i'));
     expect(a.join(' ')).toContain('scale=640:360');
-    expect(a.at(-1)).toBe('/out.yuv');
-    expect(decodeArgs('/in', '/o', { startS: 0, frames: 1 }, { width: 2, height: 2 })).not.toContain('-ss');
+    expect(a.at(-1)).toBe('/f-%05d.yuv');
+    expect(framePath('/f-%05d.yuv', 12)).toBe('/f-00012.yuv');
+    const b = decodeArgs('/in', '/o%05d', { startS: 0, frames: 1 }, { width: 2, height: 2 }, false);
+    expect(b).not.toContain('-ss');
+    expect(b.join(' ')).not.toContain('scale=');
   });
 
   it('reads frame times from showinfo and fills gaps evenly', () => {

@@ -43,28 +43,48 @@ export interface LogLine {
   message: string;
 }
 
+/** How long a loaded core is kept for the next file (loading it compiles 32 MB of wasm). */
+const IDLE_MS = 60_000;
+
+/** The one loaded core kept between files, with the URL it came from. */
+let idle: { ff: FFmpeg; coreURL: string; timer: ReturnType<typeof setTimeout> } | null = null;
+
 /** A loaded engine with one file mounted; every call fails with a typed error. */
 export class FfmpegEngine {
   private logs: LogLine[] | null = null;
   private onActivity: (() => void) | null = null;
   private dead = false;
+  private readonly listener = (line: LogLine) => {
+    this.logs?.push(line);
+    this.onActivity?.();
+  };
 
-  private constructor(private readonly ff: FFmpeg) {
-    ff.on('log', (line) => {
-      this.logs?.push(line);
-      this.onActivity?.();
-    });
+  private constructor(
+    private readonly ff: FFmpeg,
+    private readonly coreURL: string,
+  ) {
+    ff.on('log', this.listener);
   }
 
-  /** Starts the engine's worker, loads the core and mounts `blob` at {@link INPUT_PATH}. */
+  /**
+   * Mounts `blob` at {@link INPUT_PATH} in a loaded engine: the one kept from the previous file
+   * when there is one, otherwise a new worker with the core loaded.
+   */
   static async open(blob: Blob, assets: CoreAssets, signal?: AbortSignal): Promise<FfmpegEngine> {
-    const ff = new FFmpeg();
-    const engine = new FfmpegEngine(ff);
+    const kept = idle?.coreURL === assets.coreURL ? idle : null;
+    if (kept) {
+      clearTimeout(kept.timer);
+      idle = null;
+    }
+    const ff = kept?.ff ?? new FFmpeg();
+    const engine = new FfmpegEngine(ff, assets.coreURL);
     const stop = () => engine.dispose();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      await ff.load({ coreURL: assets.coreURL, wasmURL: assets.wasmURL });
-      await ff.createDir(INPUT_DIR);
+      if (!kept) {
+        await ff.load({ coreURL: assets.coreURL, wasmURL: assets.wasmURL });
+        await ff.createDir(INPUT_DIR);
+      }
       await ff.mount('WORKERFS' as FFFSType, { blobs: [{ name: 'video', data: blob }] }, INPUT_DIR);
     } catch (err) {
       engine.dispose();
@@ -134,7 +154,31 @@ export class FfmpegEngine {
   dispose(): void {
     if (this.dead) return;
     this.dead = true;
+    this.ff.off('log', this.listener);
     this.ff.terminate();
+  }
+
+  /**
+   * Ends the use of a healthy engine (no command running): the file is unmounted and the loaded core
+   * kept for the next file for a minute, or stopped when one is already kept.
+   */
+  release(): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.ff.off('log', this.listener);
+    const { ff, coreURL } = this;
+    ff.unmount(INPUT_DIR).then(
+      () => {
+        if (idle) return ff.terminate();
+        const timer = setTimeout(() => {
+          if (idle?.ff !== ff) return;
+          idle = null;
+          ff.terminate();
+        }, IDLE_MS);
+        idle = { ff, coreURL, timer };
+      },
+      () => ff.terminate(),
+    );
   }
 }
 

@@ -31,7 +31,7 @@ const executor = new NodeExecutor();
 /** Loads one expert into the shared Node executor (and a session of its own for timing). */
 export async function loadExpert(id: string): Promise<LoadedExpert> {
   const meta = JSON.parse(readFileSync(join(expertsDir, id, 'meta.json'), 'utf8')) as ExpertMeta;
-  const { failed, error } = await executor.load([meta]);
+  const { failed, error } = await executor.load([meta], '', 'wasm');
   if (failed.length) throw new Error(error?.message ?? `${id} did not load`);
   const mod = (await import(join(expertsDir, id, 'model.ts'))) as { buildModel(): Uint8Array };
   return { meta, session: await createSession(id, mod.buildModel(), 'wasm'), ms: 0, frames: 0 };

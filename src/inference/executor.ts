@@ -29,14 +29,19 @@ export interface ExpertExecutor {
   run(jobs: ExpertJob[]): Promise<BatchOutputs>;
 }
 
+/** Where a session comes from: fetched from the model base URL in the app, read from disk in Node tests. */
+export type SessionLoader = (meta: ExpertMeta, modelBaseUrl: string, ep: ExecutionProvider) => Promise<ModelSession>;
+
 /** Runs models in the calling thread. */
 export class LocalExecutor implements ExpertExecutor {
   private readonly sessions = new Map<string, { meta: ExpertMeta; session: ModelSession; ep: ExecutionProvider }>();
   private modelBaseUrl = '';
 
+  constructor(private readonly sessionOf: SessionLoader = sessionFor) {}
+
   async load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider) {
     this.modelBaseUrl = modelBaseUrl;
-    const settled = await Promise.allSettled(metas.map((m) => sessionFor(m, modelBaseUrl, ep)));
+    const settled = await Promise.allSettled(metas.map((m) => this.sessionOf(m, modelBaseUrl, ep)));
     const failed: string[] = [];
     let error: { code: string; message: string } | undefined;
     settled.forEach((s, i) => {
@@ -83,7 +88,7 @@ export class LocalExecutor implements ExpertExecutor {
       return await runExpert(entry.session, entry.meta, { x: job.x, t: job.t });
     } catch (err) {
       if (entry.ep !== 'webgpu') throw err;
-      const session = await sessionFor(entry.meta, this.modelBaseUrl, 'wasm');
+      const session = await this.sessionOf(entry.meta, this.modelBaseUrl, 'wasm');
       this.sessions.set(entry.meta.id, { meta: entry.meta, session, ep: 'wasm' });
       return runExpert(session, entry.meta, { x: job.x, t: job.t });
     }

@@ -22,6 +22,8 @@ const PICTURE: { key: keyof PictureStats; doc: string; high: string; low: string
   { key: 'neutralShare', doc: 'share of grey/black/white pixels (chroma < 12)', high: 'mostly grey, black or white', low: 'little neutral grey' },
   { key: 'colourfulness', doc: 'Hasler–Süsstrunk colourfulness / 100', high: 'a colourful picture', low: 'a colourless picture' },
   { key: 'flatShare', doc: 'share of pixels in exactly flat fills (neighbours within ±1)', high: 'many flat areas', low: 'few flat areas' },
+  { key: 'smoothShare', doc: 'share of pixels with a small gradient (|gx|+|gy| <= 6): flat or gently shaded', high: 'smooth, evenly shaded surfaces', low: 'few smooth surfaces' },
+  { key: 'textureShare', doc: 'share of pixels with a medium gradient (12..40): fine texture', high: 'much fine texture', low: 'little fine texture' },
   { key: 'edgeShare', doc: 'share of pixels on luma edges (|gx|+|gy| > 40)', high: 'many sharp edges', low: 'few sharp edges' },
   { key: 'edgeAxis', doc: 'share of edge pixels whose gradient is horizontal or vertical', high: 'straight horizontal and vertical edges', low: 'edges in every direction' },
   { key: 'strokeShare', doc: 'share of pixels on thin high-contrast strokes (text-like)', high: 'text-like high-contrast strokes', low: 'no text-like strokes' },

@@ -31,6 +31,10 @@ export interface PictureStats {
   edgeAxis: number;
   /** Pixels on thin high-contrast strokes (brighter or darker by `STROKE` than both sides 2 px away). */
   strokeShare: number;
+  /** Pixels with a small luma gradient (|gx|+|gy| <= 6), flat or gently shaded. */
+  smoothShare: number;
+  /** Pixels with a medium luma gradient (12..40): texture rather than edges or flat fills. */
+  textureShare: number;
   /** Share of pixels covered by the 16 most frequent colours (5 bits per channel). */
   paletteTop: number;
   /** log2 of the number of 5-bit colours in use, over 15 (0 one colour, 1 every colour). */
@@ -104,8 +108,8 @@ export function pictureStats(kf: Keyframe): PictureStats {
 }
 
 /** Gradient-based statistics over the interior of a luma plane. */
-function gradients(l: Float32Array, w: number, h: number): Pick<PictureStats, 'flatShare' | 'edgeShare' | 'edgeAxis' | 'strokeShare' | 'grain'> {
-  let m = 0, flat = 0, edges = 0, axis = 0, strokes = 0, grainSum = 0, grainN = 0;
+function gradients(l: Float32Array, w: number, h: number): Pick<PictureStats, 'flatShare' | 'edgeShare' | 'edgeAxis' | 'strokeShare' | 'grain' | 'smoothShare' | 'textureShare'> {
+  let m = 0, flat = 0, edges = 0, axis = 0, strokes = 0, grainSum = 0, grainN = 0, smooth = 0, texture = 0;
   for (let y = 2; y < h - 2; y++) {
     for (let x = 2; x < w - 2; x++) {
       const i = y * w + x;
@@ -114,6 +118,8 @@ function gradients(l: Float32Array, w: number, h: number): Pick<PictureStats, 'f
       const gx = ri - le, gy = dn - up;
       const ax = Math.abs(gx), ay = Math.abs(gy);
       if (Math.max(Math.abs(c - le), Math.abs(c - ri), Math.abs(c - up), Math.abs(c - dn)) <= 1) flat++;
+      if (ax + ay <= 6) smooth++;
+      else if (ax + ay >= 12 && ax + ay <= EDGE) texture++;
       if (ax + ay > EDGE) {
         edges++;
         if (Math.min(ax, ay) < 0.2 * Math.max(ax, ay)) axis++;
@@ -126,5 +132,5 @@ function gradients(l: Float32Array, w: number, h: number): Pick<PictureStats, 'f
     }
   }
   m = Math.max(1, m);
-  return { flatShare: flat / m, edgeShare: edges / m, edgeAxis: edges ? axis / edges : 0, strokeShare: strokes / m, grain: grainN ? grainSum / grainN : 0 };
+  return { flatShare: flat / m, smoothShare: smooth / m, textureShare: texture / m, edgeShare: edges / m, edgeAxis: edges ? axis / edges : 0, strokeShare: strokes / m, grain: grainN ? grainSum / grainN : 0 };
 }

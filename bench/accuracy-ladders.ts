@@ -17,7 +17,7 @@ import { analyzeTimed, openBenchApp, ROOT } from './lib/app.ts';
 import { nativeMetrics } from './lib/native.ts';
 import { argValue } from './lib/stats.ts';
 
-const PARAMS = '/work/shared/data/iqa-params';
+const PARAMS = join(ROOT, '../shared/data/iqa-params');
 
 /** Values of every measure on one clip; `lowerIsBetter` measures are negated before ranking. */
 interface ClipValues {

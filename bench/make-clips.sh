@@ -5,7 +5,7 @@
 #   synth-{360,720,1080}.mp4  8 s, 30 fps, H.264 CRF 18: a fractal zoom blended with a moving test
 #                             pattern and light film grain (one 1080p render, scaled down)
 #   cup-{360,720,1080}.mp4    8 s of the real camera clip cup.mp4 at its own frame rate, cropped to 16:9 and scaled
-#                             (only when /work/shared/data/videos/cup.mp4 exists, or $QROUTER_CUP)
+#                             (only when ../shared/data/videos/cup.mp4 exists beside the checkout, or $QROUTER_CUP)
 #   long-{1,10,60}m.mp4       360p, ultrafast, CRF 30: the 360p clip looped to 1 minute; the 10- and
 #                             60-minute clips are stream-copied concatenations of the 1-minute one
 #
@@ -14,7 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/clips"
-CUP="${QROUTER_CUP:-/work/shared/data/videos/cup.mp4}"
+CUP="${QROUTER_CUP:-$ROOT/../shared/data/videos/cup.mp4}"
 QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 mkdir -p "$OUT"

@@ -9,7 +9,7 @@ import { LADDER_EXPERTS, timePerFrame } from './experts.ts';
 import { runLadders } from './temporal-ladder.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const sources = ['cup.mp4', 'box.mp4'].map((f) => `/work/shared/data/videos/${f}`.replace('/work/shared', resolve(root, '../shared')));
+const sources = ['cup.mp4', 'box.mp4'].map((f) => resolve(root, '../shared/data/videos', f));
 const frames = Number(process.argv[2] ?? 120);
 const only = process.argv[3]?.split(',');
 

@@ -66,6 +66,11 @@ export async function startUserServer(): Promise<UserServer> {
     }
     if (path === '/mirror/record.json') {
       json(res, 200, { schema: 'qrouter.vlm-model/1', id: MIRROR_MODEL_ID, modelUrl: 'model/', modelLibUrl: 'libs/model-webgpu.wasm', sizeBytes: MIRROR_WEIGHT_BYTES, vramMB: 512, requiredFeatures: [], contextWindow: 4096 });
+    } else if (path === '/mirror/slow-record.json') {
+      json(res, 200, { schema: 'qrouter.vlm-model/1', id: MIRROR_MODEL_ID, modelUrl: 'slow/', modelLibUrl: 'libs/model-webgpu.wasm', sizeBytes: MIRROR_WEIGHT_BYTES, vramMB: 512 });
+    } else if (path === '/mirror/slow/resolve/main/tensor-cache.json') {
+      // A weight list that takes long to arrive, so a download can be cancelled mid-way.
+      setTimeout(() => json(res, 200, { records: [{ dataPath: 'params_shard_0.bin', nbytes: MIRROR_WEIGHT_BYTES }] }), state.slowMs);
     } else if (path === '/mirror/model/resolve/main/tensor-cache.json') {
       json(res, 200, { metadata: {}, records: [{ dataPath: 'params_shard_0.bin', format: 'raw-shard', nbytes: MIRROR_WEIGHT_BYTES, records: [] }] });
     } else if (path === '/mirror/model/resolve/main/mlc-chat-config.json') {

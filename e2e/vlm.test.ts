@@ -111,6 +111,27 @@ describe('WebLLM engine, up to the missing model library', () => {
   });
 });
 
+describe('WebLLM engine, cancelled', () => {
+  it('stops a download when the user cancels', async () => {
+    const out = await page.evaluate(async (recordUrl) => {
+      const q = (window as any).qrouter;
+      const host = new q.vlm.VlmEngineHost(await q.vlm.readModelRecord(recordUrl));
+      const controller = new AbortController();
+      const t0 = performance.now();
+      setTimeout(() => controller.abort(), 300);
+      try {
+        await host.load({ allowSoftwareAdapter: true, signal: controller.signal });
+        return { code: 'none', ms: performance.now() - t0 };
+      } catch (e: any) {
+        return { code: e.code, message: e.message, ms: performance.now() - t0 };
+      }
+    }, `${user.origin}/mirror/slow-record.json`);
+    if (out.code === 'CAPABILITY') return; // no WebGPU adapter at all: nothing to cancel
+    assert.equal(out.code, 'CANCELLED', out.message);
+    assert.ok(out.ms < user.slowMs, `stopped after ${Math.round(out.ms)} ms`);
+  });
+});
+
 describe('local OpenAI-compatible endpoint', () => {
   it('a valid answer becomes the route, planned from keyframe images', async () => {
     user.script = 'valid';

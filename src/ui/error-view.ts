@@ -5,6 +5,8 @@ import { h, replaceChildren } from './dom.ts';
 export interface ShownError {
   code: string;
   message: string;
+  /** The file the failure concerns, when known (shown before the message). */
+  file?: string;
 }
 
 /** What to do next, per error code. */
@@ -22,7 +24,7 @@ const HINTS: Record<string, string> = {
 
 /**
  * Reduces a thrown value to `{ code, message }` with a readable message: the first line only, stack
- * frames dropped (never the reason itself), the file named when `fileName` is given, and the cause
+ * frames dropped (never the reason itself), the file kept beside it when `fileName` is given, and the cause
  * spelled out for failures that come from the page's origin rather than the video.
  */
 export function toShownError(err: unknown, fileName?: string): ShownError {
@@ -36,8 +38,7 @@ export function toShownError(err: unknown, fileName?: string): ShownError {
   if (!/[.!?]$/.test(message)) message += '.';
   const cause = crossOriginCause(message);
   if (cause) message = `${message} ${cause}`;
-  if (fileName && code !== 'CANCELLED' && !message.includes(fileName)) message = `${fileName}: ${message}`;
-  return { code, message };
+  return fileName && code !== 'CANCELLED' ? { code, message, file: fileName } : { code, message };
 }
 
 /** Explains failures caused by where the library or the video is served from, or undefined. */
@@ -73,7 +74,7 @@ export function createNoticeView(): NoticeView {
       el.dataset.code = error.code;
       replaceChildren(
         el,
-        h('strong', {}, error.message),
+        h('strong', {}, error.file && !error.message.includes(error.file) ? `${error.file}: ` : '', error.message),
         hint && !/[.!?]\s+\S/.test(error.message) ? h('span', { class: 'hint' }, hint) : null,
         ' ',
         h('code', {}, error.code),

@@ -14,6 +14,7 @@ import { cliSection, costSection, memorySection, speedSection, type Section } fr
 import { expertLadderSection, fusedLadderSection, localizationSection } from './lib/sections-accuracy.ts';
 import { contentSection } from './lib/sections-content.ts';
 import { realSection } from './lib/sections-real.ts';
+import { routingSection } from './lib/sections-routing.ts';
 import { argValue } from './lib/stats.ts';
 
 interface RunInfo {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     contentSection(await get('content.json')),
     realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json')),
     cliSection(await get('cli.json')),
+    routingSection(await get('routing.json')),
   ];
   const targets = sections.flatMap((s) => s.targets);
   const steps = Object.entries(run?.steps ?? {}).filter(([, v]) => v !== 'ok');

@@ -6,14 +6,14 @@
  *   per content type, beside the best single expert of each content type.
  * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
  *
- *   npx tsx bench/routing/run.ts [--quiet]
+ *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report, Tier } from '../../src/report/types.ts';
 import { analyzeFileInNode } from '../../src/testing/node-engine.ts';
-import { argFlag } from '../lib/stats.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
 import { nativeDefects } from '../real/clean.ts';
 import { cleanClips } from '../real/clean-set.ts';
 import { analyzeCached, openEngine, srcHash } from '../real/engine.ts';
@@ -23,6 +23,7 @@ import { CLIPS, footagePresent, OUT } from '../real/paths.ts';
 import { tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
 
 const log = argFlag('quiet') ? () => undefined : console.log;
+const outDir = argValue('out', OUT)!;
 
 /** The report with routing factors off, cached beside the real benchmark's cache. */
 async function uniformReport(file: string): Promise<Report | undefined> {
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
   }
   await engine.close();
   const result: RoutingResult = { src: srcHash(), agreement: tierAgreement(scores), types: [...rows.values()].map((r) => summarise(r)) };
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'routing.json'), JSON.stringify(result, null, 1) + '\n');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'routing.json'), JSON.stringify(result, null, 1) + '\n');
   const a = result.agreement;
   console.log(`routing: tier agreement over ${a.clips} clips: median |Δ| ${a.median.toFixed(1)}, max ${a.max.toFixed(1)} (${a.worst})`);
   for (const t of result.types) {

@@ -135,6 +135,8 @@ document.getElementById('compact').addEventListener('verdict', (e) => { window._
 
   it('analyses in compact mode with models from the other origin and emits a pass/fail verdict', async () => {
     await page.setInputFiles('#compact #file-input', fixture('clean.mp4'));
+    await page.waitForFunction(() => document.getElementById('compact')!.getAttribute('state') === 'running');
+    assert.equal(await page.locator('#compact #tier').isDisabled(), true, 'the tier picker is locked during the run');
     await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('compact')!.getAttribute('state') ?? ''), null, { timeout: 180_000 });
     const r = await page.evaluate(() => ({
       state: document.getElementById('compact')!.getAttribute('state'),
@@ -144,6 +146,7 @@ document.getElementById('compact').addEventListener('verdict', (e) => { window._
       resultVisible: getComputedStyle(document.getElementById('compact')!.shadowRoot!.querySelector('#result')!).display,
     }));
     assert.equal(r.state, 'done', r.notice ?? '');
+    assert.equal(await page.locator('#compact #tier').isDisabled(), false, 'unlocked after the run');
     assert.ok(r.verdict, 'a verdict event');
     assert.equal(r.verdict.minScore, 50);
     assert.equal(r.verdict.pass, r.verdict.score >= 50);

@@ -16,7 +16,7 @@ describe('cli arguments', () => {
     const cmd = parseArgs(['analyze', 'a.mp4', '--tier', '2', '--json=-', '--router', 'vlm', '--timeout', '30', '-q']);
     assert.deepEqual(
       { ...cmd },
-      { verb: 'analyze', target: 'a.mp4', tier: 2, router: 'vlm', json: '-', out: undefined, timeoutMs: 30_000, shard: undefined, isolate: false, headed: false, quiet: true },
+      { verb: 'analyze', target: 'a.mp4', tier: 2, router: 'vlm', json: '-', out: undefined, budgetMs: undefined, timeoutMs: 30_000, shard: undefined, recursive: false, isolate: false, headed: false, quiet: true, question: undefined },
     );
   });
 

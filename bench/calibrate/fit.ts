@@ -31,7 +31,7 @@ import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared
 const CLEAN_FLOOR = 85;
 const CLEAN_WEIGHT = 1;
 const MARGIN = 2;
-const ORDER_WEIGHT = 1;
+const ORDER_WEIGHT = 5;
 const LAMBDA = 20;
 const TAU_LAMBDA = 10;
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);

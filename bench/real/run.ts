@@ -7,7 +7,7 @@
  *
  * See bench/real/README.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tier } from '../../src/report/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
@@ -28,6 +28,17 @@ const outDir = argValue('out', OUT)!;
 const log = argFlag('quiet') ? () => undefined : console.log;
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
+/**
+ * Writes real-<name>.json; for per-tier parts, tiers measured before and not rerun now are kept
+ * (each tier records the build it ran on).
+ */
+function writeTiers<T extends { tier: number }>(name: string, engine: string, tiers: (T & { build?: string })[]): void {
+  const file = join(outDir, `real-${name}.json`);
+  const old = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { tiers?: T[] }).tiers ?? []) : [];
+  const merged = [...old.filter((t) => !tiers.some((n) => n.tier === t.tier)), ...tiers].sort((a, b) => a.tier - b.tier);
+  write(name, { engine, tiers: merged });
+}
+
 function write(name: string, data: unknown): void {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, `real-${name}.json`), JSON.stringify(data, null, 1) + '\n');
@@ -44,20 +55,20 @@ async function main(): Promise<void> {
       const out = [];
       for (const tier of tiers) {
         const r = await runClean(engine, tier, clips, log);
-        out.push(r);
+        out.push({ ...r, build: engineHash(engine.path) });
         console.log(`clean t${tier}: ${r.falseAlarms} false alarms in ${f(r.minutes)} min = ${f(r.perMinute)}/min (${Object.entries(r.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${r.failed.length ? `; ${r.failed.length} failed` : ''}`);
       }
-      write('clean', { engine: engine.path, build: engineHash(engine.path), tiers: out });
+      writeTiers('clean', engine.path, out);
     }
     if (parts.includes('injected')) {
       const truth = makeInjected(log);
       const out = [];
       for (const tier of tiers) {
         const r = await runInjected(engine, tier, truth, log);
-        out.push(r);
+        out.push({ ...r, build: engineHash(engine.path) });
         console.log(`injected t${tier}: P/R/F1 ${f(r.overall.precision)} / ${f(r.overall.recall)} / ${f(r.overall.f1)}; ${Object.entries(r.byType).map(([k, v]) => `${k} ${f(v.f1)}`).join(', ')}`);
       }
-      write('injected', { engine: engine.path, build: engineHash(engine.path), tiers: out });
+      writeTiers('injected', engine.path, out);
     }
     if (parts.includes('ladders')) {
       const clips = makeLadders(log, argValue('sources')?.split(','));

@@ -4,7 +4,7 @@
  * comes to 0 are not run at all. Milliseconds, no model download.
  */
 import { baseWeight } from '../fusion/weights.ts';
-import { classifyByRules as classifyContent } from './probe-heuristic.ts';
+import { classifyContent } from './content/classify.ts';
 import { routeFactor, routeNotes } from './routing-table.ts';
 import type { RouteContext, RoutePlan, Router } from './types.ts';
 

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { CATALOGUE } from '../../src/experts/catalogue.generated.ts';
+import { EXPERTS } from '../../src/experts/registry.ts';
+import { availableExperts } from '../../src/pipeline/plan.ts';
 import { runProbe } from '../../src/pipeline/probe.ts';
 import type { RouteContext } from '../../src/router/types.ts';
 import { NodeExecutor } from '../../src/testing/node-executor.ts';
@@ -14,13 +15,16 @@ import { OUT_DIR } from './paths.ts';
 import { openSeekingFrameSource } from './seek-source.ts';
 
 const CACHE_DIR = join(OUT_DIR, 'content', 'probe');
+/** Bump when the probe stage changes what it reads or measures. */
+const PROBE_VERSION = 2;
 let executor: NodeExecutor | undefined;
 
 /** Probes `path` (or reads the cached probe) and returns its route context at tier 1. */
 export async function probeClip(path: string, name: string): Promise<RouteContext> {
   const st = statSync(path);
   const file = join(CACHE_DIR, `${name.replace(/[^\w.-]+/g, '_')}.bin`);
-  const key = `${st.size}:${Math.round(st.mtimeMs)}`;
+  // The probe's version is part of the key: a changed probe (times, sizes) must not reuse old results.
+  const key = `${PROBE_VERSION}:${st.size}:${Math.round(st.mtimeMs)}`;
   if (existsSync(file)) {
     const cached = deserialize(readFileSync(file)) as { key: string; ctx: RouteContext };
     if (cached.key === key) return cached.ctx;
@@ -28,7 +32,8 @@ export async function probeClip(path: string, name: string): Promise<RouteContex
   executor ??= new NodeExecutor();
   const source = openSeekingFrameSource(path);
   try {
-    const probe = await runProbe(source, CATALOGUE, executor, 'file:///models/', 'wasm', new AbortController().signal);
+    const catalogue = availableExperts(1, source.info, EXPERTS, 'wasm');
+    const probe = await runProbe(source, catalogue, executor, 'file:///models/', 'wasm', new AbortController().signal);
     // Expert metadata is kept by id only in the cache; the catalogue is reattached on load.
     const ctx: RouteContext = { video: source.info, probe, catalogue: [], budget: { tier: 1 } };
     mkdirSync(CACHE_DIR, { recursive: true });

@@ -51,6 +51,8 @@ export function openSeekingFrameSource(path: string, fullRange = false): FrameSo
   return {
     info: base.info,
     frames: (signal) => base.frames(signal),
+    // The container's keyframe times, so the probe picks its points as it does in the app.
+    ...(base.keyTimes ? { keyTimes: (limit: number) => base.keyTimes!(limit) } : {}),
     async *framesAt(times) {
       const got = framesNear(path, start, times, step, width, height, fullRange);
       if (!got.length) throw new Error(`no frames decoded from ${path}`);

@@ -3,7 +3,7 @@
  * artifacts per type and tier, real-source ladders and the score against a full-reference target,
  * leave-one-source-out, pristine spread and the Node/page cross-check.
  */
-import type { CleanTier } from '../real/clean.ts';
+import { recount, type CleanTier } from '../real/clean.ts';
 import type { InjectedTier } from '../real/injected.ts';
 import { fmt } from './stats.ts';
 import { table } from './md.ts';
@@ -37,8 +37,9 @@ export function realSection(clean?: { engine: string; tiers: CleanTier[] }, inje
   };
 }
 
-function cleanPart(d?: { engine: string; tiers: CleanTier[] }): Section {
-  if (!d?.tiers.length) return { md: '### Clean footage\n\nNot measured (bench/out/real-clean.json is missing).\n', targets: [] };
+function cleanPart(stored?: { engine: string; tiers: CleanTier[] }): Section {
+  if (!stored?.tiers.length) return { md: '### Clean footage\n\nNot measured (bench/out/real-clean.json is missing).\n', targets: [] };
+  const d = { ...stored, tiers: stored.tiers.map((t) => recount(t)) };
   const cats = [...new Set(d.tiers.flatMap((t) => Object.keys(t.byCategory)))].sort();
   const rows = d.tiers.map((t) => [`${t.tier}`, `${t.clips}`, fmt(t.minutes, 2), `${t.falseAlarms}`, fmt(t.perMinute, 2), ...cats.map((c) => (t.byCategory[c] ? fmt(t.byCategory[c]!.perMinute, 1) : '–')), Object.entries(t.byType).map(([k, v]) => `${k} ${v}`).join(', ') || '–']);
   const events = d.tiers.flatMap((t) => t.events.filter((e) => !e.native)).map((e) => [`${e.tier}`, e.type, e.clip, `${fmt(e.startS, 2)}–${fmt(e.endS, 2)} s`]);

@@ -97,3 +97,19 @@ export async function runClean(engine: Engine, tier: Tier, clips: CleanClip[] = 
   for (const e of alarms) byType[e.type] = (byType[e.type] ?? 0) + 1;
   return { tier, minutes, clips: clips.length - failed.length, failed, falseAlarms: alarms.length, perMinute: alarms.length / minutes, byCategory, byType, events, scores };
 }
+
+/**
+ * Recounts a stored tier against the current native-defects.json (the list may have grown since the
+ * run): marks excused events and recomputes the false-alarm figures.
+ */
+export function recount(t: CleanTier, defects: NativeDefect[] = nativeDefects()): CleanTier {
+  const events = t.events.map((e) => ({ ...e, native: excuse(defects, e.clip, { type: e.type, startS: e.startS, endS: e.endS } as ReportArtifact)?.reason }));
+  const alarms = events.filter((e) => !e.native);
+  const byCategory = Object.fromEntries(Object.entries(t.byCategory).map(([cat, c]) => {
+    const n = alarms.filter((e) => e.category === cat).length;
+    return [cat, { minutes: c.minutes, falseAlarms: n, perMinute: n / c.minutes }];
+  }));
+  const byType: Record<string, number> = {};
+  for (const e of alarms) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  return { ...t, events, falseAlarms: alarms.length, perMinute: alarms.length / t.minutes, byCategory, byType };
+}

@@ -2,8 +2,8 @@
  * One cause, one event: when a defect of one type makes other experts fire too, the frames it explains
  * are not evidence for those other types. A black picture has no detail, exposure, motion or texture of
  * its own, so it explains every other type inside its span (blur and underexposure above all). A held
- * picture explains the stutter marks of its first repeats, and brightness pumping explains cadence
- * marks inside it. Repeated short holds in a rhythm are stutter, not a series of freezes.
+ * picture explains the stutter marks of its first repeats, and brightness pumping explains the
+ * cadence marks and the too-dark or too-bright frames inside it. Repeated short holds in a rhythm are stutter, not a series of freezes.
  * Driven by artifact types (the report's vocabulary), never by expert names.
  */
 import type { ArtifactType } from '../report/types.ts';
@@ -22,7 +22,7 @@ export interface Explanation {
 export const CAUSES: Partial<Record<ArtifactType, Explanation>> = {
   black: { explains: 'all', beforeFrames: 2, afterFrames: 2 },
   freeze: { explains: ['stutter'], beforeFrames: 4, afterFrames: 1 },
-  flicker: { explains: ['stutter'], beforeFrames: 1, afterFrames: 1 },
+  flicker: { explains: ['stutter', 'underexposure', 'overexposure'], beforeFrames: 1, afterFrames: 1 },
 };
 
 /** True when events of `cause` explain frames of `type`. */

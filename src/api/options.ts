@@ -13,6 +13,8 @@ export interface ProgressEvent {
   progress: number;
   /** Frames decoded so far, when known. */
   framesDecoded?: number;
+  /** Frames the run plans to decode (the container's count, or the bursts a glance reads), when known. */
+  framesTotal?: number;
   message?: string;
 }
 

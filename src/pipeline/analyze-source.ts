@@ -84,7 +84,7 @@ export async function analyzeSource(
   const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
   const planned = plan.budget.burst ? plan.analysisTimes.length * plan.budget.burst : info.frameCount;
   const run = await runExperts(video, plan, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, external, signal, (frames) =>
-    progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames),
+    progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned),
   );
   const externalResults = await external.finish();
   throwIfAborted(signal);

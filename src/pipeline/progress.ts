@@ -12,7 +12,7 @@ export class ProgressTracker {
   constructor(private readonly sink: (e: ProgressEvent) => void) {}
 
   /** Emits when the stage changes, at the end, or at most every 50 ms; never lets progress fall. */
-  emit(stage: ProgressStage, progress: number, message?: string, framesDecoded?: number): void {
+  emit(stage: ProgressStage, progress: number, message?: string, framesDecoded?: number, framesTotal?: number): void {
     const value = Math.max(this.last, Math.min(1, progress));
     const t = performance.now();
     const important = stage !== this.lastStage || stage === 'done';
@@ -23,6 +23,7 @@ export class ProgressTracker {
     const event: ProgressEvent = { stage, progress: value };
     if (message) event.message = message;
     if (framesDecoded !== undefined) event.framesDecoded = framesDecoded;
+    if (framesTotal !== undefined) event.framesTotal = framesTotal;
     this.sink(event);
   }
 }

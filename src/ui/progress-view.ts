@@ -94,7 +94,7 @@ const INFER_END = 0.9;
 export function createFrameTotalEstimator(): (event: ProgressEvent) => number | undefined {
   let first: { frames: number; progress: number } | undefined;
   return (event) => {
-    const own = (event as ProgressEvent & { framesTotal?: number }).framesTotal;
+    const own = event.framesTotal;
     if (typeof own === 'number' && own > 0) return own;
     const frames = event.framesDecoded;
     if (event.stage !== 'infer' || frames === undefined) return undefined;

@@ -34,6 +34,7 @@ const CASES: Case[] = [
   { file: 'tiny16.mp4', why: '16x16 pixels', report: (r) => assert.equal(r.input.width, 16) },
   { file: 'odd321.mp4', why: 'odd size 321x241 (4:4:4)', report: (r) => assert.deepEqual([r.input.width, r.input.height], [321, 241]) },
   { file: 'rotated.mp4', why: 'rotation metadata 90°', report: (r) => assert.deepEqual([r.input.width, r.input.height], [360, 640], 'reported upright') },
+  { file: 'rotated-upright.mp4', why: 'the same pictures turned in the pixels', report: (r) => assert.equal(r.input.width, 360) },
   { file: 'vfr.mp4', why: 'variable frame rate', report: (r) => assert.ok(r.timings.framesAnalyzed > 30) },
   { file: 'tenbit.mp4', why: '10-bit H.264', report: (r) => assert.ok(r.timings.framesAnalyzed > 0) },
   { file: '8k.mp4', why: '8K (7680x4320)', report: (r) => assert.equal(r.input.width, 7680) },
@@ -70,6 +71,16 @@ describe('app: every file a person may drop', () => {
       }
     });
   }
+
+  it('a rotated file is analysed upright: it scores like the same pictures turned in the pixels', async () => {
+    const rotated = await analyzeViaUi(app.page, join(FIXTURES, 'gen', 'rotated.mp4'));
+    const upright = await analyzeViaUi(app.page, join(FIXTURES, 'gen', 'rotated-upright.mp4'));
+    assert.equal(rotated.state, 'done');
+    assert.equal(upright.state, 'done');
+    const delta = Math.abs(rotated.report!.score - upright.report!.score);
+    console.log(`# rotated ${rotated.report!.score.toFixed(1)}, upright twin ${upright.report!.score.toFixed(1)}`);
+    assert.ok(delta <= 5, `scores differ by ${delta.toFixed(1)}`);
+  });
 
   it('the page still analyses a good file afterwards', async () => {
     const out = await analyzeViaUi(app.page, fixture('clean.mp4'), 0);

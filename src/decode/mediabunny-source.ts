@@ -6,6 +6,7 @@ import { ALL_FORMATS, BlobSource, EncodedPacketSink, Input, UnsupportedInputForm
 import { CorruptInputError, QRouterError, throwIfAborted, UnsupportedCodecError } from '../errors.ts';
 import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
+import { PlaneRotator, type Rotation } from './rotate.ts';
 
 /** Largest frame side the analyzer accepts (8K). */
 export const MAX_FRAME_SIDE = 8192;
@@ -85,12 +86,14 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
     frameCount: stats.packetCount,
     decoder: 'webcodecs',
   };
-  return new MediabunnySource(info, new VideoSampleSink(track), new EncodedPacketSink(track), firstTimestampS, () => input.dispose());
+  return new MediabunnySource(info, new VideoSampleSink(track), new EncodedPacketSink(track), firstTimestampS, () => input.dispose(), track.rotation);
 }
 
 /** Frames from a mediabunny sample sink, copied into planes as each sample is closed. */
 class MediabunnySource implements FrameSource {
   private readonly reader = new FramePixelReader();
+  /** Frames come as coded; the track's rotation turns them upright (info has the display size). */
+  private readonly rotator: PlaneRotator;
 
   constructor(
     readonly info: VideoInfo,
@@ -98,7 +101,10 @@ class MediabunnySource implements FrameSource {
     private readonly packets: EncodedPacketSink,
     private readonly firstTimestampS: number,
     readonly dispose: () => void,
-  ) {}
+    rotation: Rotation,
+  ) {
+    this.rotator = new PlaneRotator(rotation);
+  }
 
   frames(signal?: AbortSignal): AsyncIterable<SourceFrame> {
     return this.copied(this.sink.samples(), signal);
@@ -142,7 +148,7 @@ class MediabunnySource implements FrameSource {
       let pixels;
       const tS = Math.max(0, sample.timestamp - this.firstTimestampS);
       try {
-        pixels = await this.reader.read(sample);
+        pixels = this.rotator.apply(await this.reader.read(sample));
       } finally {
         sample.close();
       }

@@ -174,8 +174,8 @@ gen single.mp4 -i "$CLEAN" -frames:v 1 "${X264[@]}" -crf 16 "$GEN/single.mp4"
 gen tiny16.mp4 -i "$CLEAN" -t 1 -vf scale=16:16,setsar=1 "${X264[@]}" -crf 16 "$GEN/tiny16.mp4"
 gen odd321.mp4 -i "$CLEAN" -t 1 -vf scale=321:241,setsar=1 -c:v libx264 -preset fast -pix_fmt yuv444p -crf 16 -x264-params threads=1 "$GEN/odd321.mp4"
 gen rotated.mp4 -i "$CLEAN" -t 2 -c copy -metadata:s:v rotate=90 "$GEN/rotated.mp4"
-# The same pictures turned upright in the pixels, to compare the rotated file against.
-gen rotated-upright.mp4 -i "$CLEAN" -t 2 -vf transpose=clock "${X264[@]}" -crf 8 "$GEN/rotated-upright.mp4"
+# The same pictures turned upright in the pixels (ffmpeg reads the rotated file as turned counter-clockwise), to compare against.
+gen rotated-upright.mp4 -i "$CLEAN" -t 2 -vf transpose=cclock "${X264[@]}" -crf 8 "$GEN/rotated-upright.mp4"
 # Variable frame rate: intervals alternate 40 ms and 33 ms, as phones record.
 gen vfr.mp4 -i "$CLEAN" -vf "setpts='(N*0.0365+mod(N,2)*0.0035)/TB'" -fps_mode vfr -enc_time_base 1:1000 -video_track_timescale 1000 "${X264[@]}" -crf 16 "$GEN/vfr.mp4"
 gen tenbit.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv420p10le -crf 16 -x264-params threads=1 "$GEN/tenbit.mp4"

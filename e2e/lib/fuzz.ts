@@ -62,7 +62,7 @@ const MUTATORS: Mutator[] = [
     const out = Buffer.from(b);
     const len = int(r, 16, 32768);
     const at = int(r, 0, Math.max(0, out.length - len));
-    out.fill(0, at, at + len);
+    out.fill(0, at, Math.min(out.length, at + len));
     return { bytes: out, what: `${len} zero bytes at ${at}` };
   },
   (b, r) => {

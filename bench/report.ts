@@ -14,6 +14,7 @@ import { cliSection, costSection, memorySection, speedSection, type Section } fr
 import { expertLadderSection, fusedLadderSection, localizationSection } from './lib/sections-accuracy.ts';
 import { contentSection } from './lib/sections-content.ts';
 import { realSection } from './lib/sections-real.ts';
+import { decodeSection, fuzzSection, overlaySection, questionsSection } from './lib/sections-robustness.ts';
 import { routingSection } from './lib/sections-routing.ts';
 import { argValue } from './lib/stats.ts';
 
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
     realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json')),
     cliSection(await get('cli.json')),
     routingSection(await get('routing.json')),
+    decodeSection(await get('decode-speed.json')),
+    fuzzSection(await get('fuzz.json')),
+    overlaySection(await get('overlay.json')),
+    questionsSection(await get('questions.json')),
   ];
   const targets = sections.flatMap((s) => s.targets);
   const steps = Object.entries(run?.steps ?? {}).filter(([, v]) => v !== 'ok');

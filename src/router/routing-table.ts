@@ -8,8 +8,9 @@
  *   content, animation, games and test patterns, weaker on generated and dark footage;
  * - content measures (no artifact: colourfulness, contrast) describe the picture, not a fault: they
  *   inform the route and the viewer but never lower the score;
- * - held pictures are content on slides, screens and limited animation (drawn on twos), so freeze and
- *   stutter weigh little there;
+ * - held pictures are content on slides, screens and limited animation (drawn on twos), and screen
+ *   captures repeat frames whenever nothing is redrawn: freeze and stutter weigh little there (below the
+ *   weight at which an expert raises events), and held menus and pauses are common in game captures;
  * - white pages and dark terminal themes are content on screens; flat black and white fills are
  *   content in animation and games; dark scenes are content in low light: exposure weighs less;
  * - pixel art sits on a grid: blocking weighs less in games;
@@ -26,9 +27,9 @@ type Row = Partial<Record<ArtifactType | 'natural-scene' | 'content-measure', nu
 const TABLE: Record<ContentType, Row> = {
   'natural-camera': { 'content-measure': 0 },
   'low-light': { 'content-measure': 0, underexposure: 0.2, 'natural-scene': 0.5, noise: 0.7 },
-  'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.5, overexposure: 0.1, underexposure: 0.1, noise: 0.5 },
-  animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.3, overexposure: 0.3, underexposure: 0.3 },
-  gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, overexposure: 0.3, underexposure: 0.3, freeze: 0.5 },
+  'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.2, overexposure: 0.1, underexposure: 0.1, noise: 0.5 },
+  animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.2, overexposure: 0.3, underexposure: 0.3 },
+  gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, overexposure: 0.3, underexposure: 0.3, freeze: 0.2, stutter: 0.5 },
   'ai-generated': { 'content-measure': 0, 'natural-scene': 0.5, freeze: 0.3 },
   'still-slideshow': { 'content-measure': 0, freeze: 0, stutter: 0 },
 };

@@ -6,7 +6,9 @@
  *   per content type, beside the best single expert of each content type.
  * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
  *
- *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out]
+ *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--engine node|page]
+ *
+ * `--levels` keeps only these ladder levels (every level by default), to bound the run time.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import { tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
 
 const log = argFlag('quiet') ? () => undefined : console.log;
 const outDir = argValue('out', OUT)!;
+const levels = argValue('levels')?.split(',').map(Number);
+const enginePath = (argValue('engine') ?? 'node') as 'node' | 'page';
 
 /** The report with routing factors off, cached beside the real benchmark's cache. */
 async function uniformReport(file: string): Promise<Report | undefined> {
@@ -43,10 +47,10 @@ async function uniformReport(file: string): Promise<Report | undefined> {
 
 async function main(): Promise<void> {
   if (!footagePresent('routing')) return;
-  const engine = await openEngine('node');
+  const engine = await openEngine(enginePath);
   const defects = nativeDefects();
   const clean = cleanClips();
-  const ladders = makeLadders(() => undefined);
+  const ladders = makeLadders(() => undefined).filter((l) => !levels || levels.includes(l.level));
   const scores: Record<string, Partial<Record<Tier, number>>> = {};
   const rows = new Map<string, TypeRow>();
   const row = (t: string) => {

@@ -15,7 +15,8 @@
  *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts [--check] [--in bench/out]
  *
  * `--check` computes the figures (bench/out/real-fit.json) without writing weights.json: what the
- * benchmark runs.
+ * benchmark runs. Without it, weights.json is written only when the held-out figures beat the engine
+ * as run on the same clips (`--force` writes it anyway).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -167,6 +168,10 @@ const result = {
   fitted: inSample,
   leaveOneSourceOut: loso,
 };
-if (!argFlag('check')) writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
+// The new weights replace the engine's only when their held-out figures beat what the engine gives
+// now on these clips (ladder order and score against the target), or with --force.
+const better = loso.ladderMean >= asRun.ladderMean && loso.targetSpearman >= asRun.targetSpearman;
+if (!argFlag('check') && (better || argFlag('force'))) writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
+else if (!argFlag('check')) console.log('fit: held-out figures do not beat the engine as run; src/fusion/weights.json left as it is (--force writes it)');
 writeFileSync(join(IN, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
 console.log(JSON.stringify({ asRun, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));

@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Report, Tier } from '../../src/report/types.ts';
@@ -54,10 +54,17 @@ export async function openEngine(want: EnginePath | 'auto' = 'auto'): Promise<En
  * elsewhere replace it while a run is going (a page then loads chunks that are gone).
  */
 function privateApp(): string {
-  const dir = join(OUT, 'real-app', engineHash('page'));
+  const root = join(OUT, 'real-app');
+  const dir = join(root, engineHash('page'));
   if (!existsSync(join(dir, 'index.html'))) {
-    rmSync(join(OUT, 'real-app'), { recursive: true, force: true });
-    execFileSync('npx', ['--no-install', 'vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+    // Built aside and renamed into place, so two runs never write one folder; builds unused for an
+    // hour are removed.
+    mkdirSync(root, { recursive: true });
+    for (const old of readdirSync(root)) if (Date.now() - statSync(join(root, old)).mtimeMs > 3600_000) rmSync(join(root, old), { recursive: true, force: true });
+    const tmp = `${dir}.tmp-${process.pid}`;
+    execFileSync('npx', ['--no-install', 'vite', 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+    if (existsSync(join(dir, 'index.html'))) rmSync(tmp, { recursive: true, force: true });
+    else renameSync(tmp, dir);
   }
   return dir;
 }

@@ -3,31 +3,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../experts/catalogue.generated.ts';
-import { runProbe } from '../../pipeline/probe.ts';
-import { openFfmpegFrameSource } from '../../testing/ffmpeg-frame-source.ts';
-import { NodeExecutor } from '../../testing/node-executor.ts';
-import { CONTENT_TYPES, type ContentType, type RouteContext } from '../types.ts';
+import { probeFileInNode } from '../../testing/node-engine.ts';
+import { CONTENT_TYPES, type ContentType } from '../types.ts';
 import { classifyContent } from './classify.ts';
 import model from './model.json' with { type: 'json' };
 
 const SHARED = resolve(import.meta.dirname, '../../../../shared/data');
 const FOOTAGE = join(SHARED, 'footage');
 const IMAGES = join(SHARED, 'images');
-const executor = new NodeExecutor();
 const tmp = mkdtempSync(join(tmpdir(), 'qrouter-content-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The route context of a file through the real probe stage (ffmpeg CLI decoding, built models). */
-async function contextOf(path: string): Promise<RouteContext> {
-  const source = openFfmpegFrameSource(path);
-  try {
-    const probe = await runProbe(source, CATALOGUE, executor, 'file:///models/', 'wasm', new AbortController().signal);
-    return { video: source.info, probe, catalogue: CATALOGUE, budget: { tier: 1 } };
-  } finally {
-    source.dispose();
-  }
-}
+const contextOf = (path: string) => probeFileInNode(path);
 
 function ffmpeg(out: string, args: string[]): string {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', out]);

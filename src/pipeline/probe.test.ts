@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeTimes, PROBE_FRAMES, SHORT_PROBE_S } from './probe.ts';
+import { probeTimes, PROBE_FRAMES } from './probe.ts';
 
 describe('probeTimes', () => {
   it('spreads pairs of adjacent frames over the video when keyframes are unknown', () => {
@@ -19,9 +19,14 @@ describe('probeTimes', () => {
     expect(Math.max(...starts)).toBeGreaterThanOrEqual(8);
   });
 
-  it('stays within the first seconds of a file with one long group of pictures', () => {
-    const t = probeTimes(60, 30, [0]);
-    expect(t).toHaveLength(2 * PROBE_FRAMES);
-    expect(Math.max(...t)).toBeLessThanOrEqual(SHORT_PROBE_S + 0.05);
+  it('keeps to its decode budget in a file with one long group of pictures: farther in a small one', () => {
+    const hd = probeTimes(60, 30, [0], 1920 * 1080);
+    expect(hd).toHaveLength(2 * PROBE_FRAMES);
+    expect(Math.max(...hd)).toBeLessThan(1.5);
+    const small = probeTimes(60, 30, [0], 640 * 360);
+    expect(Math.max(...small)).toBeGreaterThan(5);
+    expect(Math.max(...small)).toBeLessThan(10);
+    // A short small clip is probed over its whole length.
+    expect(Math.max(...probeTimes(4, 30, [0], 320 * 180))).toBeGreaterThan(3);
   });
 });

@@ -8,6 +8,13 @@ import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
 import { PlaneRotator, type Rotation } from './rotate.ts';
 
+/**
+ * Packets read to measure the frame rate. A damaged sample table can claim millions of packets
+ * (seen in fuzzing: 1.4 million in a 4-second clip, a minute to walk), so the count past this is
+ * estimated from the rate and the duration.
+ */
+const STATS_PACKETS = 5000;
+
 /** Largest frame side the analyzer accepts (8K). */
 export const MAX_FRAME_SIDE = 8192;
 
@@ -44,7 +51,9 @@ export async function openMediabunnySource(blob: Blob): Promise<FrameSource> {
     return await describe(input, track, container);
   } catch (err) {
     input.dispose();
-    throw err;
+    if (err instanceof QRouterError) throw err;
+    // A damaged track header (say, an AVC description cut short) fails inside mediabunny.
+    throw new CorruptInputError(`The video track's header could not be read (${messageOf(err)}). The file is probably damaged; try re-exporting it.`);
   }
 }
 
@@ -67,7 +76,7 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
   let durationS: number;
   let firstTimestampS: number;
   try {
-    stats = await track.computePacketStats();
+    stats = await track.computePacketStats(STATS_PACKETS);
     durationS = await track.computeDuration();
     firstTimestampS = await track.getFirstTimestamp();
   } catch (err) {
@@ -83,7 +92,7 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
     height,
     durationS: Math.max(0, durationS - firstTimestampS),
     fps: stats.averagePacketRate,
-    frameCount: stats.packetCount,
+    frameCount: stats.packetCount < STATS_PACKETS ? stats.packetCount : Math.max(stats.packetCount, Math.round(stats.averagePacketRate * Math.max(0, durationS - firstTimestampS))),
     decoder: 'webcodecs',
   };
   return new MediabunnySource(info, new VideoSampleSink(track), new EncodedPacketSink(track), firstTimestampS, () => input.dispose(), track.rotation);

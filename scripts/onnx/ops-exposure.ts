@@ -11,10 +11,11 @@ import type { GraphBuilder } from './graph-builder.ts';
 import { safeDiv } from './ops.ts';
 import { ramp } from './ops-stats.ts';
 
-/** Local maximum over a k×k window (stride 1, same size). */
+/** Local maximum over a k×k window (stride 1, same size), as a row pass then a column pass (2k comparisons, not k²). */
 export function localMax(g: GraphBuilder, x: string, k: number): string {
   const h = (k - 1) / 2;
-  return g.op('MaxPool', [x], { kernel_shape: [k, k], strides: [1, 1], pads: [h, h, h, h] });
+  const rows = g.op('MaxPool', [x], { kernel_shape: [1, k], strides: [1, 1], pads: [0, h, 0, h] });
+  return g.op('MaxPool', [rows], { kernel_shape: [k, 1], strides: [1, 1], pads: [h, 0, h, 0] });
 }
 
 /** Local minimum over a k×k window (stride 1, same size). */

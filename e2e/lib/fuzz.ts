@@ -22,7 +22,7 @@ export interface FuzzCase {
 /** How one case ended. */
 export type FuzzOutcome =
   | { kind: 'report'; ms: number; score: number }
-  | { kind: 'typed'; ms: number; code: string }
+  | { kind: 'typed'; ms: number; code: string; message: string }
   | { kind: 'hang'; ms: number }
   | { kind: 'crash'; ms: number; detail: string };
 
@@ -129,7 +129,7 @@ export async function runCase(page: Page, c: FuzzCase, limitMs: number, graceMs 
     if (out === 'hang') return { kind: 'hang', ms };
     if (out.ok) return { kind: 'report', ms, score: out.score };
     if (out.timedOut) return { kind: 'hang', ms };
-    if (TYPED_INPUT_CODES.has(out.code)) return { kind: 'typed', ms, code: out.code };
+    if (TYPED_INPUT_CODES.has(out.code)) return { kind: 'typed', ms, code: out.code, message: out.message.slice(0, 300) };
     return { kind: 'crash', ms, detail: `${out.code || 'untyped'} ${out.message}`.slice(0, 300) };
   } catch (err) {
     return { kind: 'crash', ms: performance.now() - t0, detail: `page: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };

@@ -97,8 +97,8 @@ describe('cli', () => {
       assert.equal(r.code, 3, r.stderr);
       const rows = readFileSync(out, 'utf8').trim().split('\n');
       assert.equal(rows.length, 3);
-      assert.match(rows[0]!, /^file,ok,score,label/);
-      assert.match(rows[1]!, /a\.mp4,true,\d+/);
+      assert.match(rows[0]!, /^file,ok,tier,score,label/);
+      assert.match(rows[1]!, /a\.mp4,true,0,\d+/);
       assert.match(rows[2]!, /b\.mp4,false,.*NOT_VIDEO/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

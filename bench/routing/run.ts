@@ -1,6 +1,7 @@
 /**
  * Routing, measured on real footage with the engine's own reports:
- * - tier agreement: each clean clip and ladder clip at tiers 0, 1 and 2 (median and largest score gap);
+ * - tier agreement: each clean clip and each ladder source's pristine clip at tiers 0, 1 and 2 (median
+ *   and largest score gap);
  * - the routing ablation at tier 1: routed weights against one set of weights for every content type
  *   (`routing: 'uniform'`), on clean-clip false alarms and on the mixed-content ladders' Spearman,
  *   per content type, beside the best single expert of each content type.
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
   }
   for (const l of ladders) {
     const file = join(CLIPS, 'ladders', l.file);
-    for (const tier of [0, 1, 2] as const) {
+    // Tier agreement on the pristine clips of each source; distorted rungs at tier 1 only (the ablation).
+    for (const tier of l.level === 0 ? ([0, 1, 2] as const) : ([1] as const)) {
       const r = await analyzeCached(engine, file, tier);
       if (r.report) (scores[l.file] ??= {})[tier] = r.report.score;
     }

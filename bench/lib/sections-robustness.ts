@@ -2,6 +2,7 @@
  * RESULTS.md sections for the decoders (ffmpeg.wasm beside WebCodecs), the fuzz run, the viewer's
  * overlay draw time and the question answerer.
  */
+import type { FuzzSummary } from '../../e2e/lib/fuzz.ts';
 import { table } from './md.ts';
 import type { Section } from './sections-perf.ts';
 import { fmt } from './stats.ts';
@@ -34,17 +35,10 @@ export function decodeSection(d?: DecodeSpeed): Section {
   };
 }
 
-interface Fuzz {
+interface Fuzz extends FuzzSummary {
   seed: number;
   limitS: number;
   seconds: number;
-  cases: number;
-  reports: number;
-  typedErrors: number;
-  hangs: number;
-  crashes: number;
-  byCode: Record<string, number>;
-  maxMs: number;
 }
 
 /** Mutated and truncated fixtures in the app. */

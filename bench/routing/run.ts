@@ -7,7 +7,7 @@
  *   per content type, beside the best single expert of each content type.
  * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
  *
- *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--engine node|page]
+ *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--engine node|page]
  *
  * `--levels` keeps only these ladder levels (every level by default), to bound the run time.
  */
@@ -28,6 +28,7 @@ import { tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
 const log = argFlag('quiet') ? () => undefined : console.log;
 const outDir = argValue('out', OUT)!;
 const levels = argValue('levels')?.split(',').map(Number);
+const sources = argValue('sources')?.split(',');
 const enginePath = (argValue('engine') ?? 'node') as 'node' | 'page';
 
 /** The report with routing factors off, cached beside the real benchmark's cache. */
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const engine = await openEngine(enginePath);
   const defects = nativeDefects();
   const clean = cleanClips();
-  const ladders = makeLadders(() => undefined).filter((l) => !levels || levels.includes(l.level));
+  const ladders = makeLadders(() => undefined).filter((l) => (!levels || levels.includes(l.level)) && (!sources || sources.includes(l.source)));
   const scores: Record<string, Partial<Record<Tier, number>>> = {};
   const rows = new Map<string, TypeRow>();
   const row = (t: string) => {

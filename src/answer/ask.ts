@@ -5,7 +5,7 @@
  * answer and the keyframes, and the rules' checkable value is kept. When the model fails or takes too
  * long, the rules' answer is returned.
  */
-import { messageOf, type VlmBackend } from '../vlm/backend.ts';
+import { describeWithin, messageOf, type VlmBackend } from '../vlm/backend.ts';
 import { keyframeDataUrl } from '../vlm/png.ts';
 import type { Report } from '../report/types.ts';
 import type { Keyframe } from '../router/types.ts';
@@ -50,27 +50,17 @@ export async function ask(report: Report | readonly Report[], question: string, 
 }
 
 async function askModel(vlm: VlmBackend, reports: readonly Report[], question: string, rules: Answer, options: AskOptions): Promise<string> {
-  const controller = new AbortController();
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
-  const onAbort = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const facts = reports.map((r, i) => (reports.length > 1 ? `Clip ${i + 1}:\n` : '') + reportFacts(r)).join('\n\n');
-    const images = (options.keyframes ?? []).slice(0, 4).map(keyframeDataUrl);
-    const text = await vlm.describe(
-      {
-        system:
-          'You answer questions about the visual quality of a video. Ground every statement on the measurements given and on the keyframes; never invent times or regions that the measurements do not contain. Answer in two or three sentences.',
-        user: `${facts}\n\nThe measurement-based answer is: ${rules.text}\n\nQuestion: ${question}`,
-      },
-      images,
-      controller.signal,
-    );
-    if (!text.trim()) throw new Error('the model returned an empty answer');
-    return text.trim();
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
+  const facts = reports.map((r, i) => (reports.length > 1 ? `Clip ${i + 1}:\n` : '') + reportFacts(r)).join('\n\n');
+  const images = (options.keyframes ?? []).slice(0, 4).map(keyframeDataUrl);
+  return describeWithin(
+    vlm,
+    {
+      system:
+        'You answer questions about the visual quality of a video. Ground every statement on the measurements given and on the keyframes; never invent times or regions that the measurements do not contain. Answer in two or three sentences.',
+      user: `${facts}\n\nThe measurement-based answer is: ${rules.text}\n\nQuestion: ${question}`,
+    },
+    images,
+    options.timeoutMs ?? 20_000,
+    options.signal,
+  );
 }

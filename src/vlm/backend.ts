@@ -65,3 +65,22 @@ export function messageOf(err: unknown): string {
     return String(err);
   }
 }
+
+/**
+ * Asks the backend for prose, stopping after `timeoutMs` or when `signal` aborts; an empty answer is
+ * an error. The one timed, cancellable call that explanations and answers share.
+ */
+export async function describeWithin(vlm: VlmBackend, prompt: VlmPrompt, images: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<string> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const text = await vlm.describe(prompt, images, controller.signal);
+    if (!text.trim()) throw new Error('the model returned an empty answer');
+    return text.trim();
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

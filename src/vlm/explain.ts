@@ -7,7 +7,7 @@
 import { ARTIFACT_NOUN, regionText, spanText } from '../answer/evidence.ts';
 import type { ArtifactType, Report, ReportArtifact } from '../report/types.ts';
 import type { Keyframe } from '../router/types.ts';
-import { messageOf, type VlmBackend } from './backend.ts';
+import { describeWithin, messageOf, type VlmBackend } from './backend.ts';
 import { keyframeDataUrl } from './png.ts';
 
 /** One event's explanation. */
@@ -81,25 +81,15 @@ export async function explainEvents(report: Report, options: ExplainOptions = {}
 }
 
 async function explainWithModel(vlm: VlmBackend, report: Report, e: ReportArtifact, rules: string, options: ExplainOptions): Promise<string> {
-  const controller = new AbortController();
-  const ms = options.timeoutMs ?? 15_000;
-  const timer = setTimeout(() => controller.abort(new Error(`no answer within ${ms / 1000} s`)), ms);
-  const onAbort = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const frame = options.keyframes ? nearest(options.keyframes, e) : undefined;
-    const text = await vlm.describe(
-      {
-        system: 'You explain one video quality problem to a video creator in three sentences at most: what it looks like here, the likely cause, and what to do. Use only the measurements given and the image.',
-        user: `Video ${report.input.name}, ${report.input.width}x${report.input.height}, content ${report.route.contentType}.\nMeasured: ${rules}\n${frame ? `The image is the frame at ${frame.tS.toFixed(1)} s.` : 'No image is attached.'}`,
-      },
-      frame ? [keyframeDataUrl(frame)] : [],
-      controller.signal,
-    );
-    if (!text.trim()) throw new Error('the model returned an empty answer');
-    return text.trim();
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
+  const frame = options.keyframes ? nearest(options.keyframes, e) : undefined;
+  return describeWithin(
+    vlm,
+    {
+      system: 'You explain one video quality problem to a video creator in three sentences at most: what it looks like here, the likely cause, and what to do. Use only the measurements given and the image.',
+      user: `Video ${report.input.name}, ${report.input.width}x${report.input.height}, content ${report.route.contentType}.\nMeasured: ${rules}\n${frame ? `The image is the frame at ${frame.tS.toFixed(1)} s.` : 'No image is attached.'}`,
+    },
+    frame ? [keyframeDataUrl(frame)] : [],
+    options.timeoutMs ?? 15_000,
+    options.signal,
+  );
 }

@@ -181,5 +181,10 @@ gen vfr.mp4 -i "$CLEAN" -vf "setpts='(N*0.0365+mod(N,2)*0.0035)/TB'" -fps_mode v
 gen tenbit.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv420p10le -crf 16 -x264-params threads=1 "$GEN/tenbit.mp4"
 gen 8k.mp4 -i "$CLEAN" -frames:v 3 -vf scale=7680:4320:flags=bicubic -c:v libx264 -preset ultrafast -crf 28 -pix_fmt yuv420p -x264-params threads=1 "$GEN/8k.mp4"
 gen long.mp4 -f lavfi -i "testsrc2=s=160x90:r=5:d=1800" -c:v libx264 -preset veryfast -crf 30 -g 250 -pix_fmt yuv420p -x264-params threads=1 "$GEN/long.mp4"
+# Two encodes of the same 2 s pan, CRF 18 and CRF 40: the compare view's full-reference measures
+# (PSNR, SSIM) are checked against ffmpeg's own psnr and ssim filters on this pair.
+PAN="format=rgb24,crop=640:360:x='0.9*n':y='1.5*n',setsar=1,format=yuv420p"
+gen crf18.mp4 -loop 1 -framerate 30 -t 2 -i "$PHOTO" -vf "$PAN" -frames:v 60 "${X264[@]}" -crf 18 "$GEN/crf18.mp4"
+gen crf40.mp4 -loop 1 -framerate 30 -t 2 -i "$PHOTO" -vf "$PAN" -frames:v 60 "${X264[@]}" -crf 40 "$GEN/crf40.mp4"
 
 echo "make-fixtures: done ($OUT)"

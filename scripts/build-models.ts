@@ -33,6 +33,12 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, file), bytes);
     entries.push({ id, file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
   }
+  // Models that are not quality experts (not in the catalogue), listed in the manifest all the same.
+  for (const extra of [{ id: 'fullref', module: 'src/compare/model.ts', file: 'fullref.onnx' }]) {
+    const bytes = await ((await import(pathToFileURL(join(root, extra.module)).href)) as { buildModel(): Uint8Array }).buildModel();
+    writeFileSync(join(outDir, extra.file), bytes);
+    entries.push({ id: extra.id, file: extra.file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+  }
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ models: entries }, null, 2) + '\n');
   console.log(`built ${entries.length} models into public/models/`);
 }

@@ -1,10 +1,13 @@
 /**
  * Comparing two encodes through the UI: two files picked at once are analysed one after the other
  * and shown side by side on one time axis; clicking an event of either side seeks both players.
+ * Two encodes of one source (CRF 18 and CRF 40) get PSNR and SSIM that agree with ffmpeg's filters.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, openAppSession, type AppSession } from './helpers.ts';
+import { join } from 'node:path';
+import { FIXTURES, fixture, openAppSession, type AppSession } from './helpers.ts';
+import { ffmpegFullRef, mean, spearman } from '../src/testing/ffmpeg-fullref.ts';
 import type { Report } from '../src/report/types.ts';
 
 describe('compare: two encodes side by side', () => {
@@ -55,3 +58,70 @@ describe('compare: two encodes side by side', () => {
     assert.deepEqual(app.pageErrors, []);
   });
 });
+
+describe('compare: full-reference PSNR and SSIM between two encodes', () => {
+  let app: AppSession;
+  const a = () => genFixture('crf18.mp4');
+  const b = () => genFixture('crf40.mp4');
+
+  before(async () => {
+    app = await openAppSession();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('shows the mean PSNR and SSIM that ffmpeg measures on the same pair, and both curves', async () => {
+    const { page } = app;
+    await page.selectOption('#tier', '0');
+    await page.setInputFiles('#file-input', [a(), b()]);
+    await page.locator('#fullref[data-state]:not([data-state="measuring"])').waitFor({ timeout: 240_000 });
+    assert.equal(await page.locator('#fullref').getAttribute('data-state'), 'done', (await page.locator('#fullref').textContent()) ?? '');
+    const psnr = Number(await page.locator('#fullref-psnr').getAttribute('data-value'));
+    const ssim = Number(await page.locator('#fullref-ssim').getAttribute('data-value'));
+    const ref = ffmpegFullRef(a(), b());
+    console.log(`# page: PSNR-Y ${psnr.toFixed(4)} dB, SSIM-Y ${ssim.toFixed(6)}; ffmpeg: ${mean(ref.psnrY).toFixed(4)} dB, ${mean(ref.ssimY).toFixed(6)}`);
+    assert.ok(Math.abs(psnr - mean(ref.psnrY)) < 0.1, `PSNR ${psnr} vs ffmpeg ${mean(ref.psnrY)}`);
+    assert.ok(Math.abs(ssim - mean(ref.ssimY)) < 0.005, `SSIM ${ssim} vs ffmpeg ${mean(ref.ssimY)}`);
+    const summary = (await page.locator('#fullref-summary').textContent()) ?? '';
+    assert.match(summary, new RegExp(`PSNR ${psnr.toFixed(2)} dB`));
+    assert.equal(await page.locator('#fullref-psnr-plot polyline').count(), 1);
+    assert.equal(await page.locator('#fullref-ssim-plot polyline').count(), 1);
+    const points = ((await page.locator('#fullref-ssim-plot polyline').getAttribute('points')) ?? '').trim().split(/\s+/);
+    assert.equal(points.length, ref.ssimY.length, 'one point per frame pair');
+  });
+
+  it('exports the per-frame figures as CSV', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.click('#fullref-csv');
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'crf18-vs-crf40.fullref.csv');
+    const chunks: Buffer[] = [];
+    for await (const c of await file.createReadStream()) chunks.push(Buffer.from(c as Buffer));
+    const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n');
+    assert.match(lines[0]!, /^frame,t_s,psnr_y,psnr_u,psnr_v,psnr_avg,ssim_y/);
+    const ref = ffmpegFullRef(a(), b());
+    assert.equal(lines.length - 1, ref.psnrY.length);
+    const psnrY = lines.slice(1).map((l) => Number(l.split(',')[2]));
+    assert.ok(spearman(psnrY, ref.psnrY) >= 0.95, 'per-frame PSNR ranks like ffmpeg');
+  });
+
+  it('says why there are no full-reference measures when the frame counts differ', async () => {
+    const { page } = app;
+    await page.setInputFiles('#file-input', [fixture('clean.mp4'), a()]);
+    await page.locator('#fullref[data-state="unavailable"]').waitFor({ timeout: 240_000 });
+    const why = (await page.locator('#fullref-status').textContent()) ?? '';
+    assert.match(why, /same frame count: A has 120 frames .* B 60/);
+    assert.equal(await page.locator('#fullref-psnr').count(), 0);
+  });
+
+  it('logged no page error', () => {
+    assert.deepEqual(app.pageErrors, []);
+  });
+});
+
+function genFixture(name: string): string {
+  fixture('clean.mp4'); // makes every fixture when missing
+  return join(FIXTURES, 'gen', name);
+}

@@ -10,6 +10,7 @@ import type { BatchOutputs, ExpertJob } from './inference/executor.ts';
 import type { ExecutionProvider } from './inference/ort.ts';
 import type { DecodeOnlyResult } from './pipeline/decode-only.ts';
 import type { Report } from './report/types.ts';
+import type { FullRefResult } from './compare/fullref.ts';
 
 export type { ProgressEvent, WorkerAnalyzeOptions };
 
@@ -30,4 +31,28 @@ export interface AnalysisWorkerApi {
 export interface InferenceWorkerApi {
   load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): Promise<{ failed: string[]; error?: { code: string; message: string } }>;
   run(jobs: ExpertJob[]): Promise<BatchOutputs>;
+}
+
+/** A decoded frame for the player (or why there is none). */
+export type MediaFrameResult = { ok: true; tS: number; width: number; height: number; bitmap: ImageBitmap } | { ok: false; error: SerializedError };
+
+/**
+ * What the media worker (`workers/media.worker.ts`, running `src/compare/media-service.ts`) offers the
+ * page: full-reference measures between two encodes, and single decoded frames for the player.
+ */
+export interface MediaWorkerApi {
+  /** Measures PSNR and SSIM between `a` and `b` frame by frame as run `runId`. */
+  fullRef(
+    runId: number,
+    a: Blob,
+    b: Blob,
+    options: { modelBaseUrl: string; decoderBaseUrl?: string; ep?: 'auto' | ExecutionProvider },
+    onProgress: (done: number, total: number) => void,
+  ): Promise<{ ok: true; result: FullRefResult } | { ok: false; error: SerializedError }>;
+  /** Stops run `runId` at its next frame. */
+  cancel(runId: number): void;
+  /** The frame shown at `tS` seconds of the file opened as `sourceId` (opened on first use), fitted in `box`. */
+  frameAt(sourceId: number, blob: Blob, tS: number, box: [number, number], decoderBaseUrl?: string): Promise<MediaFrameResult>;
+  /** Releases the decoder of `sourceId`. */
+  closeSource(sourceId: number): void;
 }

@@ -11,6 +11,8 @@ import { fitSize, resamplePlane } from '../frames/resample.ts';
 import type { ModelSession } from '../inference/ort.ts';
 import { throwIfAborted } from '../errors.ts';
 
+/** The model's file in the models folder (built from model.ts by scripts/build-models.ts). */
+export const FULLREF_MODEL_FILE = 'fullref.onnx';
 /** Largest frame measured at its own size; larger frames are downscaled to fit (and the result says so). */
 export const FULLREF_BOX: readonly [number, number] = [1920, 1080];
 /** PSNR of identical planes (an MSE of 0) is reported as this many dB instead of infinity. */

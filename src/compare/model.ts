@@ -17,9 +17,6 @@ const C2 = Math.trunc(0.03 * 0.03 * 255 * 255 * 64 * 63 + 0.5);
 const C1M = C1 / 4096;
 const C2M = C2 / 4096;
 
-/** The model file's name under the models folder. */
-export const FULLREF_MODEL_FILE = 'fullref.onnx';
-
 /** Builds the full-reference model's bytes. */
 export function buildModel(): Uint8Array {
   const g = new GraphBuilder('fullref');

@@ -212,7 +212,7 @@ export class QRouterAnalyzerElement extends HTMLElement {
     const rb = await this.analyze(b);
     if (!rb) return undefined;
     this.#result.hide();
-    this.#compareView = createCompareView({ report: ra, file: a }, { report: rb, file: b });
+    this.#compareView = createCompareView({ report: ra, file: a }, { report: rb, file: b }, { modelBaseUrl: this.getAttribute('model-base-url') ?? undefined, root: this.shadowRoot ?? undefined });
     this.#compareHost.replaceChildren(this.#compareView.el);
     this.dispatchEvent(new CustomEvent('compare', { detail: { a: ra, b: rb }, bubbles: true, composed: true }));
     return { a: ra, b: rb };

@@ -1,8 +1,8 @@
 /**
  * Two encodes side by side: each one's score, reason and player with its overlay, one time axis for
  * both score curves and for each side's event tracks, and one clock (seeking either side, or an event
- * of either, moves both players). Full-reference measures between the two (PSNR, SSIM) are not part
- * of this view.
+ * of either, moves both players). When both have the same size and frame count, PSNR and SSIM between
+ * them per frame (fullref-view.ts): the means in the header, the curves on the same time axis.
  */
 import type { ArtifactType, Report } from '../report/types.ts';
 import { h, svg } from './dom.ts';
@@ -10,6 +10,7 @@ import { fixed, labelText, scoreTone } from './format.ts';
 import { headline } from './explain.ts';
 import { typeColor } from './overlay.ts';
 import { createViewer, type Viewer } from './viewer.ts';
+import { createFullRefView, type FullRefView } from './fullref-view.ts';
 
 /** One side of the comparison. */
 export interface CompareSide {
@@ -21,13 +22,21 @@ export interface CompareSide {
 export interface CompareView {
   readonly el: HTMLElement;
   readonly viewers: Viewer[];
+  /** PSNR and SSIM between the two (measured in the background when they can be compared). */
+  readonly fullRef: FullRefView;
   /** Moves both players (and the playheads) to `t` seconds. */
   seek(t: number): void;
   destroy(): void;
 }
 
+/** Where the comparison finds its models and attaches its downloads. */
+export interface CompareOptions {
+  modelBaseUrl?: string;
+  root?: Node;
+}
+
 /** Builds the comparison of `a` and `b`. */
-export function createCompareView(a: CompareSide, b: CompareSide): CompareView {
+export function createCompareView(a: CompareSide, b: CompareSide, options: CompareOptions = {}): CompareView {
   const sides = [a, b];
   const names = ['A', 'B'];
   const end = Math.max(a.report.input.durationS, b.report.input.durationS, 1e-3);
@@ -35,14 +44,17 @@ export function createCompareView(a: CompareSide, b: CompareSide): CompareView {
   const playheads: HTMLElement[] = [];
   const viewers: Viewer[] = [];
   let syncing = false;
+  let fullRef: FullRefView | undefined;
   const seek = (t: number) => {
     syncing = true;
     for (const v of viewers) v.seek(t);
     syncing = false;
     for (const p of playheads) p.style.left = `${pct(t)}%`;
+    fullRef?.setTime(t);
   };
   const onTime = (t: number) => {
     for (const p of playheads) p.style.left = `${pct(t)}%`;
+    fullRef?.setTime(t);
     if (syncing) return;
     // A player moved on its own (play or step): keep the other one on the same time.
     syncing = true;
@@ -104,10 +116,12 @@ export function createCompareView(a: CompareSide, b: CompareSide): CompareView {
     }),
   );
 
+  const fr = createFullRefView({ a, b, pct, end, seek, modelBaseUrl: options.modelBaseUrl, root: options.root });
+  fullRef = fr;
   const el = h(
     'div',
     { class: 'result', id: 'compare' },
-    h('section', { class: 'card wide', id: 'compare-summary' }, h('h3', {}, 'Comparison'), h('p', { class: 'headline', id: 'compare-verdict' }, `${verdict} A ${fixed(a.report.score, 1)}, B ${fixed(b.report.score, 1)}.`)),
+    h('section', { class: 'card wide', id: 'compare-summary' }, h('h3', {}, 'Comparison'), h('p', { class: 'headline', id: 'compare-verdict' }, `${verdict} A ${fixed(a.report.score, 1)}, B ${fixed(b.report.score, 1)}.`), fr.summary),
     ...columns,
     h(
       'section',
@@ -116,12 +130,15 @@ export function createCompareView(a: CompareSide, b: CompareSide): CompareView {
       h('div', { class: 'tl-wrap' }, plot),
       rows.length ? h('div', { class: 'tracks' }, ...rows) : h('p', { class: 'empty' }, 'Neither encode has artifact events.'),
     ),
+    fr.el,
   );
   return {
     el,
     viewers,
+    fullRef: fr,
     seek,
     destroy() {
+      fr.cancel();
       for (const v of viewers) v.destroy();
     },
   };

@@ -2,18 +2,22 @@
  * The player: the analysed file in a `<video>`, the overlay canvas over it (heat layers and event
  * boxes at the current time), type toggles, heat opacity, play/pause, frame step and PNG export.
  * The overlay follows playback (requestVideoFrameCallback where the browser has it) and seeking. When
- * the browser cannot play the file, the overlay is drawn on a dark frame and the time is still steerable.
+ * the browser cannot play the file, the frame at the current time is decoded by the project's own
+ * decoder (decoded-frame.ts) and drawn under the overlay; seeking, frame steps and events steer it.
  */
 import type { ArtifactType, Report } from '../report/types.ts';
 import { h } from './dom.ts';
 import { clock } from './format.ts';
 import { OverlayModel, typeColor } from './overlay.ts';
+import { createDecodedFrameLayer, type DecodedFrameLayer } from './decoded-frame.ts';
 
 /** The player and its controls. */
 export interface Viewer {
   readonly el: HTMLElement;
   readonly video: HTMLVideoElement;
   readonly overlay: HTMLCanvasElement;
+  /** The decoded picture under the overlay when the browser cannot play the file (else undefined). */
+  readonly frame: HTMLCanvasElement | undefined;
   /** Current time in seconds. */
   readonly time: number;
   /** Seeks to `t` seconds (pauses playback). */
@@ -46,6 +50,7 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
 
   let playable = true;
   let virtualT = 0;
+  let decoded: DecodedFrameLayer | undefined;
   const now = (): number => (playable ? video.currentTime : virtualT);
   const timeText = h('span', { class: 'time', id: 'time', 'aria-live': 'off' }, '0:00.0');
   const playBtn = h('button', { type: 'button', id: 'play', onclick: () => toggle() }, 'Play');
@@ -54,6 +59,7 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
     const ctx = overlay.getContext('2d');
     const t = now();
     if (ctx) model.draw(ctx, overlay.width, overlay.height, t, { types, opacity });
+    decoded?.request(t);
     timeText.textContent = `${clock(t)} / ${clock(report.input.durationS)}`;
     onTime(t);
   };
@@ -75,7 +81,9 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
     tick();
   };
   video.addEventListener('loadedmetadata', () => {
-    if (video.videoWidth > 0) {
+    // Metadata without a picture: the browser reads the container but cannot decode the video.
+    if (video.videoWidth === 0) unplayable();
+    else {
       overlay.width = video.videoWidth;
       overlay.height = video.videoHeight;
       stage.style.aspectRatio = `${video.videoWidth} / ${video.videoHeight}`;
@@ -88,14 +96,23 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
     follow();
   });
   video.addEventListener('pause', () => (playBtn.textContent = 'Play'));
-  video.addEventListener('error', () => {
+  const unplayable = (): void => {
+    if (!playable) return;
     playable = false;
+    virtualT = video.currentTime || 0;
     video.hidden = true;
     playBtn.disabled = true;
     note.hidden = false;
-    note.textContent = `This browser cannot play ${report.input.codec} in ${report.input.container}; the overlay is drawn on a blank frame.`;
+    note.textContent = `This browser cannot play ${report.input.codec} in ${report.input.container}; decoding the frame…`;
+    decoded = createDecodedFrameLayer(file, overlay.width, overlay.height, (error) => {
+      note.hidden = error === null;
+      if (error) note.textContent = `${error} The overlay is drawn on a blank frame.`;
+    });
+    stage.insertBefore(decoded.canvas, overlay);
+    timeText.title = `Decoded frames: this browser cannot play ${report.input.codec} in ${report.input.container}.`;
     draw();
-  });
+  };
+  video.addEventListener('error', unplayable);
 
   const seek = (t: number): void => {
     const clamped = Math.max(0, Math.min(report.input.durationS, t));
@@ -105,7 +122,8 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
     } else virtualT = clamped;
     draw();
   };
-  const step = (n: number): void => seek((Math.round(now() * fps) + n) / fps + 0.25 / fps);
+  // From the frame shown now (the last one starting at or before the current time) to a quarter into the target frame.
+  const step = (n: number): void => seek((Math.floor(now() * fps + 1e-3) + n) / fps + 0.25 / fps);
   const toggle = (): void => {
     if (!playable) return;
     if (video.paused) void video.play().catch(() => undefined);
@@ -148,6 +166,9 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
     ),
     video,
     overlay,
+    get frame() {
+      return decoded?.canvas;
+    },
     get time() {
       return now();
     },
@@ -162,10 +183,12 @@ export function createViewer(file: Blob, report: Report, onTime: (t: number) => 
       ctx.fillStyle = '#000';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       if (playable && video.readyState >= 2) ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      else if (decoded?.canvas.dataset.t !== undefined) ctx.drawImage(decoded.canvas, 0, 0, canvas.width, canvas.height);
       ctx.drawImage(overlay, 0, 0);
       return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The frame could not be encoded as PNG.'))), 'image/png'));
     },
     destroy() {
+      decoded?.destroy();
       video.pause();
       video.removeAttribute('src');
       video.load();

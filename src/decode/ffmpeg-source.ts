@@ -126,7 +126,9 @@ class FfmpegSource implements FrameSource {
     while (i < timesS.length) {
       let j = i + 1;
       while (j < timesS.length && timesS[j]! - timesS[j - 1]! <= JOIN_GAP_S) j++;
-      const from = Math.max(0, timesS[i]! - 2 * step);
+      // Start 1 ms before a frame's time: ffmpeg times the output from the first frame it keeps, so a
+      // start between two frames would read every time up to one frame early.
+      const from = Math.max(0, (Math.floor(timesS[i]! / step + 1e-6) - 2) * step - 1e-3);
       const only = timesS.slice(i, j).map((t) => [Math.max(0, t - from - 1.5 * step), t - from + 1.5 * step] as const);
       const chunk = await this.decode({ startS: from, durationS: timesS[j - 1]! - from + 2 * step, only }, signal);
       throwIfAborted(signal);

@@ -13,6 +13,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getExpert } from '../../src/experts/registry.ts';
+import { baseWeight } from '../../src/fusion/weights.ts';
+import { routeFactor } from '../../src/router/routing-table.ts';
+import type { ContentType } from '../../src/router/types.ts';
 import { localizeStage } from '../../src/pipeline/localize-stage.ts';
 import { ExpertResults } from '../../src/pipeline/expert-results.ts';
 import { base64ToBytes } from '../../src/report/detail.ts';
@@ -62,7 +65,13 @@ export function resultsOf(report: Report): ExpertResults[] {
 export function replayArtifacts(report: Report): ReportArtifact[] {
   const results = resultsOf(report);
   const analysisFrames = Math.max(1, report.timeline.length || Math.max(...results.filter((r) => r.meta.inputs.stream === 'analysis').map((r) => r.frames.length)));
-  const weights = new Map(report.route.experts.map((e) => [e.id, e.weight]));
+  // The route's weights as the current routing table gives them for the stored content type (an
+  // expert the stored route did not run stays out: there is nothing to replay).
+  const ct = report.route.contentType as ContentType;
+  const weights = new Map(report.route.experts.map((e) => {
+    const meta = getExpert(e.id);
+    return [e.id, e.weight > 0 && meta ? Math.round(Math.min(1, baseWeight(meta, ct) * routeFactor(ct, meta)) * 100) / 100 : e.weight];
+  }));
   return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, weights);
 }
 

@@ -21,6 +21,11 @@ export interface EventRule {
    * this fraction of the way from the threshold back to the good end of the expert's range.
    */
   hysteresis: number;
+  /**
+   * An event that starts on the clip's first frame and is shorter than this (seconds) is the
+   * clip's opening (a title or fade-in on black), not a defect. Omitted: no such exemption.
+   */
+  openingS?: number;
 }
 
 /** Rules for types without their own entry: adjacent frames join, any flagged frame is an event. */
@@ -32,12 +37,18 @@ export const DEFAULT_RULE: EventRule = { joinGapS: 0, minMarks: 1, minDurationS:
  * up to two frames, an encoder refresh, is bridged), and lone holds under 0.4 s are not freezes
  * (held ones in a rhythm are stutter, see one-cause.ts). Stutter and flicker are rhythms: a lone doubled frame, timestamp gap or flash is
  * not an event; three marks close together are.
+ *
+ * Black: a black picture must last 0.2 s (five frames at 25 fps) mid-clip; one or two black frames
+ * are what a dark terminal or a cut through black shows, and the detector cannot tell them from a
+ * dropout. A clip that opens on black for less than 2 s (ffmpeg blackdetect's default minimum,
+ * `d=2`) starts on a title card or a fade-in: content. Longer openings, and black after the start,
+ * are reported.
  */
 export const EVENT_RULES: Partial<Record<ArtifactType, EventRule>> = {
   freeze: { joinGapS: 0.07, minMarks: 1, minDurationS: 0.4, leadFrames: 3, hysteresis: 0.5 },
   stutter: { joinGapS: 0.5, minMarks: 3, minDurationS: 0.2, leadFrames: 0, hysteresis: 0 },
   flicker: { joinGapS: 0.35, minMarks: 3, minDurationS: 0.2, leadFrames: 1, hysteresis: 0.5 },
-  black: { joinGapS: 0.1, minMarks: 1, minDurationS: 0, leadFrames: 0, hysteresis: 0.3 },
+  black: { joinGapS: 0.1, minMarks: 1, minDurationS: 0.2, leadFrames: 0, hysteresis: 0.3, openingS: 2 },
 };
 
 /** The rule of a type (its own, or the default). */

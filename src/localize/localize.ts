@@ -10,7 +10,7 @@ import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf } from './event-rules.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
-import { keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
+import { firstFrameOf, isOpening, keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
 
 /** Which experts may report events, and how much each one's events are trusted. */
 export interface LocalizeOptions {
@@ -48,17 +48,29 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
         found.push(...split.rhythms);
         report(res, split.rhythms.map((e) => toArtifact(res, e)));
       }
-      events = keepSubstantial(events, rule);
+      // An opening on black is not reported, yet still explains what the other experts see in it.
+      const first = firstFrameOf(res);
+      found.push(...events.filter((e) => isOpening(e, rule, first) && e.marks >= rule.minMarks));
+      events = keepSubstantial(events, rule, first);
       found.push(...events);
       report(res, events.map((e) => toArtifact(res, e)));
     }
   }
   for (const res of results.filter((r) => !isTemporal(r))) {
     const spans = res.meta.artifact ? explainedSpans(res.meta.artifact, found, frameS) : [];
-    report(res, eventsOf(withoutSpans(res, spans), 1.5 * analysisGap, analysisGap / 2));
+    // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
+    // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
+    report(res, eventsOf(withoutSpans(res, spans), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }
+
+/**
+ * Analysis gaps that still join two flagged analysis frames: 1 joins neighbours only; larger values
+ * bridge one unflagged analysis frame between two flagged ones (one cause, one event).
+ */
+export const SPATIAL_JOIN_GAPS = 2;
+export const SPATIAL_JOIN_S = 1;
 
 /** A copy of the results without the frames inside `spans`. */
 function withoutSpans(res: ExpertResults, spans: Span[]): ExpertResults {

@@ -27,12 +27,27 @@ export interface TemporalEvent extends Span {
  * frames are explained by another cause and never flag (e.g. stutter marks at the start of a freeze).
  */
 export function temporalEvents(results: ExpertResults, frameDurationS: number, exclude: Span[] = [], rule: EventRule = ruleOf(results.meta.artifact!)): TemporalEvent[] {
-  return keepSubstantial(temporalRuns(results, frameDurationS, exclude, rule), rule);
+  return keepSubstantial(temporalRuns(results, frameDurationS, exclude, rule), rule, firstFrameOf(results));
 }
 
-/** Events with enough marks and length for the rule. */
-export function keepSubstantial(events: TemporalEvent[], rule: EventRule): TemporalEvent[] {
-  return events.filter((e) => e.marks >= rule.minMarks && e.endS - e.startS >= rule.minDurationS - 1e-6);
+/**
+ * Events with enough marks and length for the rule. `firstFrameS` is the time of the stream's first
+ * frame: an event from there shorter than the rule's `openingS` is the clip's opening, not a defect.
+ */
+export function keepSubstantial(events: TemporalEvent[], rule: EventRule, firstFrameS = Number.NaN): TemporalEvent[] {
+  return events.filter((e) => e.marks >= rule.minMarks && e.endS - e.startS >= rule.minDurationS - 1e-6 && !isOpening(e, rule, firstFrameS));
+}
+
+/** True when `e` starts on the stream's first frame and is shorter than the rule's `openingS`. */
+export function isOpening(e: TemporalEvent, rule: EventRule, firstFrameS: number): boolean {
+  return rule.openingS !== undefined && e.frames.length > 0 && e.frames[0]!.tS <= firstFrameS + 1e-6 && e.endS - e.startS < rule.openingS;
+}
+
+/** Time of the first frame with a value (NaN when none). */
+export function firstFrameOf(results: ExpertResults): number {
+  let t = Number.POSITIVE_INFINITY;
+  for (const f of results.frames) if (Number.isFinite(f.raw) && f.tS < t) t = f.tS;
+  return Number.isFinite(t) ? t : Number.NaN;
 }
 
 /** Runs of flagged frames joined by the rule's gap, before the minimum marks and duration are applied. */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import black from '../experts/black/meta.json' with { type: 'json' };
+import noise from '../experts/noise/meta.json' with { type: 'json' };
+import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
+import type { ExpertMeta } from '../experts/types.ts';
+import { ExpertResults } from '../pipeline/expert-results.ts';
+import { localizeEvents } from './localize.ts';
+
+const FPS = 25;
+const empty = new Float32Array(1);
+
+/** A temporal series at 25 fps over `seconds`, flagged (1) where `bad(frame index)`. */
+function temporal(meta: unknown, bad: (i: number) => boolean, seconds = 10): ExpertResults {
+  const r = new ExpertResults(meta as ExpertMeta);
+  for (let i = 0; i < seconds * FPS; i++) r.add(i / FPS, bad(i) ? 1 : 0, empty, 1, 1, false);
+  return r;
+}
+
+/** An analysis-stream expert with the given raw value at each time. */
+function spatial(meta: unknown, at: [number, number][]): ExpertResults {
+  const r = new ExpertResults(meta as ExpertMeta);
+  for (const [t, v] of at) r.add(t, v, empty, 1, 1, true);
+  return r;
+}
+const show = (ev: { type: string; startS: number; endS: number }[]) => ev.map((e) => `${e.type}@${e.startS}-${e.endS}`).join(' ');
+
+describe('black events', () => {
+  it('needs 0.2 s mid-clip: one or two black frames are no event, half a second is', () => {
+    expect(localizeEvents([temporal(black, (i) => i === 81 || i === 82)], FPS, 0.5)).toEqual([]);
+    expect(localizeEvents([temporal(black, (i) => i === 152)], FPS, 0.5)).toEqual([]);
+    expect(show(localizeEvents([temporal(black, (i) => i >= 100 && i < 113)], FPS, 0.5))).toBe('black@4-4.52');
+  });
+
+  it('takes a clip that opens on black for under 2 s as its opening, not a defect', () => {
+    expect(localizeEvents([temporal(black, (i) => i < 19)], FPS, 0.5)).toEqual([]);
+    expect(localizeEvents([temporal(black, (i) => i < 45)], FPS, 0.5)).toEqual([]);
+  });
+
+  it('reports an opening on black of 2 s or more, and black that starts after the first frame', () => {
+    expect(show(localizeEvents([temporal(black, (i) => i < 60)], FPS, 0.5))).toBe('black@0-2.4');
+    expect(show(localizeEvents([temporal(black, (i) => i >= 2 && i < 20)], FPS, 0.5))).toBe('black@0.08-0.8');
+  });
+
+  it('lets an opening on black still explain the blur of the analysis frames inside it', () => {
+    const blur = spatial(sharpness, [[0.2, 1], [0.6, 1], [2, 0], [3, 0]]);
+    expect(localizeEvents([temporal(black, (i) => i < 25), blur], FPS, 1)).toEqual([]);
+  });
+});
+
+describe('spatial events (analysis frames)', () => {
+  it('keep one event across one unflagged analysis frame (one cause, one event)', () => {
+    // Analysis frames every 0.5 s; the frame at 3.0 s dips below the threshold.
+    const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5].map((t) => [t, t >= 2 && t <= 4.5 && t !== 3 ? 12 : 2]);
+    const ev = localizeEvents([spatial(noise, at)], FPS, 0.5);
+    expect(show(ev)).toBe('noise@2-4.75');
+  });
+
+  it('join neighbours whose times land on decoded frames slightly more than an analysis gap apart', () => {
+    // 10 fps source, analysis gap 0.133 s: decoded neighbours can be 0.2 s apart.
+    const at: [number, number][] = [0.1, 0.2, 0.4, 0.5, 0.6, 0.8, 0.9, 1.0].map((t) => [t, 9]);
+    const ev = localizeEvents([spatial(noise, at)], 10, 1.6 / 12);
+    expect(ev.map((e) => e.type)).toEqual(['noise']);
+  });
+
+  it('keep two events apart when the artifact is gone for longer than a second and two analysis frames', () => {
+    const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5].map((t) => [t, t <= 1.5 || t >= 4 ? 12 : 2]);
+    const ev = localizeEvents([spatial(noise, at)], FPS, 0.5);
+    expect(ev.map((e) => e.type)).toEqual(['noise', 'noise']);
+  });
+});

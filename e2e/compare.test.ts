@@ -71,16 +71,30 @@ describe('compare: full-reference PSNR and SSIM between two encodes', () => {
     await app?.close();
   });
 
-  it('shows the mean PSNR and SSIM that ffmpeg measures on the same pair, and both curves', async () => {
+  it('can be cancelled and measured again', async () => {
     const { page } = app;
     await page.selectOption('#tier', '0');
+    // Cancel the measurement as soon as the comparison shows.
+    await page.evaluate(() => {
+      const el = document.querySelector('qrouter-analyzer')!;
+      el.addEventListener('compare', () => el.comparison!.fullRef.cancel(), { once: true });
+    });
     await page.setInputFiles('#file-input', [a(), b()]);
-    await page.locator('#fullref[data-state]:not([data-state="measuring"])').waitFor({ timeout: 240_000 });
+    await page.locator('#fullref[data-state="cancelled"]').waitFor({ timeout: 240_000 });
+    assert.match((await page.locator('#fullref-status').textContent()) ?? '', /cancelled/);
+    await page.click('#fullref-again');
+    assert.equal(await page.locator('#fullref').getAttribute('data-state'), 'measuring');
+  });
+
+  it('shows the mean PSNR and SSIM that ffmpeg measures on the same pair, and both curves', async () => {
+    const { page } = app;
+    await page.locator('#fullref[data-state]:not([data-state="measuring"])').waitFor({ timeout: 120_000 });
     assert.equal(await page.locator('#fullref').getAttribute('data-state'), 'done', (await page.locator('#fullref').textContent()) ?? '');
     const psnr = Number(await page.locator('#fullref-psnr').getAttribute('data-value'));
     const ssim = Number(await page.locator('#fullref-ssim').getAttribute('data-value'));
     const ref = ffmpegFullRef(a(), b());
-    console.log(`# page: PSNR-Y ${psnr.toFixed(4)} dB, SSIM-Y ${ssim.toFixed(6)}; ffmpeg: ${mean(ref.psnrY).toFixed(4)} dB, ${mean(ref.ssimY).toFixed(6)}`);
+    const ms = await page.evaluate(() => document.querySelector('qrouter-analyzer')!.comparison!.fullRef.result!.ms);
+    console.log(`# page: PSNR-Y ${psnr.toFixed(4)} dB, SSIM-Y ${ssim.toFixed(6)} in ${ms.toFixed(0)} ms; ffmpeg: ${mean(ref.psnrY).toFixed(4)} dB, ${mean(ref.ssimY).toFixed(6)}`);
     assert.ok(Math.abs(psnr - mean(ref.psnrY)) < 0.1, `PSNR ${psnr} vs ffmpeg ${mean(ref.psnrY)}`);
     assert.ok(Math.abs(ssim - mean(ref.ssimY)) < 0.005, `SSIM ${ssim} vs ffmpeg ${mean(ref.ssimY)}`);
     const summary = (await page.locator('#fullref-summary').textContent()) ?? '';

@@ -5,6 +5,8 @@ import { CONTENT_TYPES, type Router } from '../router/types.ts';
 import { fakeFrameSource, type FakeVideo } from '../testing/fake-frame-source.ts';
 import { NodeExecutor } from '../testing/node-executor.ts';
 import { analyzeSource, type SourceAnalyzeOptions } from './analyze-source.ts';
+import { TIERS } from './plan.ts';
+import { PROBE_FRAMES } from './probe.ts';
 
 const executor = new NodeExecutor();
 const video: FakeVideo = { width: 320, height: 180, fps: 30, frames: 120, hold: [45, 90] };
@@ -61,6 +63,20 @@ describe('the staged pipeline on a fake frame source, in this thread', () => {
     expect(Math.max(...scores) - Math.min(...scores)).toBeLessThanOrEqual(10);
     expect(t2.report.confidence).toBeGreaterThan(t0.report.confidence);
   }, 300_000);
+
+  it('glances at tier 0: bursts at keyframes, read once by the probe and never decoded again', async () => {
+    const keyed: FakeVideo = { ...video, hold: undefined, keyEvery: 30 };
+    const { report, reads } = await analyze({ tier: 0 }, undefined, keyed);
+    expect(reads.sequential).toBe(0);
+    expect(reads.sparse).toBeLessThanOrEqual(PROBE_FRAMES * TIERS[0].burst!);
+    const keys = [0, 1, 2, 3];
+    expect(report.timings.framesAnalyzed).toBeGreaterThanOrEqual(keys.length * TIERS[0].burst! - 1);
+    expect(report.warnings.join(' ')).not.toMatch(/Tier 0 looked only/);
+    // One long group of pictures: the glance keeps to the first half, and says so.
+    const single = await analyze({ tier: 0 }, undefined, { ...keyed, keyEvery: 1000 });
+    expect(single.reads.sequential).toBe(0);
+    expect(single.report.warnings.join(' ')).toMatch(/Tier 0 looked only at the first 2\.\d s of 4\.0 s/);
+  }, 120_000);
 
   it('falls back to the fast router visibly when the VLM is missing or answers nonsense', async () => {
     const missing = await analyze({ router: 'vlm' });

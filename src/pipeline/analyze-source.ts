@@ -16,12 +16,16 @@ import { tierForBudget } from './budget.ts';
 import { ExternalRun } from './external-run.ts';
 import { fuseStage } from './fuse-stage.ts';
 import { localizeStage } from './localize-stage.ts';
-import { availableExperts, makePlan } from './plan.ts';
+import { availableExperts, makePlan, temporalSizeOf, TIERS } from './plan.ts';
 import { runProbe } from './probe.ts';
 import { ProgressTracker } from './progress.ts';
 import { buildReport } from './report-builder.ts';
 import { routeStage } from './route.ts';
 import { runExperts } from './run-experts.ts';
+import { glanceSpan, runGlance } from './run-glance.ts';
+
+/** How much of a file without enough keyframes tier 0 may read: it must stay cheaper than decoding all of it. */
+const GLANCE_REACH_SHARE = 0.5;
 
 /** The options the stages read. */
 export interface SourceAnalyzeOptions {
@@ -72,7 +76,9 @@ export async function analyzeSource(
   const catalogue = availableExperts(tier, info, EXPERTS, backend.ep);
 
   progress.emit('route', 0.02, 'Looking at a few frames');
-  const probe = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal);
+  // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more.
+  const burst = TIERS[tier].burst;
+  const { glance, ...probe } = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), reachShare: GLANCE_REACH_SHARE } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
@@ -80,12 +86,17 @@ export async function analyzeSource(
 
   const weights = new Map(route.plan.experts.map((e) => [e.id, e.weight]));
   const frameBudgets = new Map(route.plan.experts.filter((e) => e.frames !== undefined).map((e) => [e.id, e.frames!]));
-  const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets);
+  const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets, glance?.segments.map((s) => s.first.tS));
   const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
-  const planned = plan.budget.burst ? plan.analysisTimes.length * plan.budget.burst : info.frameCount;
-  const run = await runExperts(video, plan, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, external, signal, (frames) =>
-    progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned),
-  );
+  const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
+  const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
+  const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame) : await runExperts(video, plan, deps.executor, load, external, signal, onFrame);
+  if (glance) {
+    const seen = glanceSpan(glance, info.fps);
+    if (seen < 0.6 * info.durationS)
+      warnings.push(`Tier 0 looked only at the first ${seen.toFixed(1)} s of ${info.durationS.toFixed(1)} s: the file has too few keyframes to glance at all of it quickly. Tier 1 looks at every frame.`);
+  }
   const externalResults = await external.finish();
   throwIfAborted(signal);
   if (run.unavailable.length) warnings.push(`Left out because their models could not be loaded: ${run.unavailable.join(', ')}.`);
@@ -93,7 +104,7 @@ export async function analyzeSource(
 
   const results = [...run.active.map((e) => e.results), ...externalResults];
   for (const r of externalResults) weights.set(r.meta.id, weights.get(r.meta.id) ?? 0.5);
-  const frameCount = plan.budget.burst ? info.frameCount : run.frames;
+  const frameCount = glance ? info.frameCount : run.frames;
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
   const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);
   progress.emit('localize', 0.95);

@@ -29,7 +29,7 @@ export interface TierBudget {
 
 /** The budgets of the three tiers. */
 export const TIERS: Record<Tier, TierBudget> = {
-  0: { analysisFrames: 6, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 50, batch: 6, burst: 12 },
+  0: { analysisFrames: 6, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 50, batch: 6, burst: 8 },
   1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, batch: 2 },
   2: { analysisFrames: 32, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 800, batch: 2 },
 };
@@ -56,6 +56,12 @@ export interface AnalysisPlan {
 
 type VideoShape = { width: number; height: number; durationS: number; frameCount: number };
 
+/** The temporal stream's frame size for a video at a tier. */
+export function temporalSizeOf(tier: Tier, video: Pick<VideoShape, 'width' | 'height'>): { width: number; height: number } {
+  const box = TIERS[tier].temporalBox;
+  return fitSize(video.width, video.height, box[0], box[1]);
+}
+
 /** The experts a tier can run on this device at this video size. */
 export function availableExperts(tier: Tier, video: Pick<VideoShape, 'width' | 'height'>, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm'): ExpertMeta[] {
   const budget = TIERS[tier];
@@ -70,15 +76,24 @@ export function availableExperts(tier: Tier, video: Pick<VideoShape, 'width' | '
 
 /**
  * Makes the plan for a video. `weights` (from the route) leaves out experts of weight 0 and gives
- * lighter ones fewer frames; without it every available expert counts fully.
+ * lighter ones fewer frames; without it every available expert counts fully. `times` fixes the analysis
+ * times (tier 0 analyses the frames its probe already read).
  */
-export function makePlan(tier: Tier, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm', weights?: ReadonlyMap<string, number>, frameBudgets?: ReadonlyMap<string, number>): AnalysisPlan {
+export function makePlan(
+  tier: Tier,
+  video: VideoShape,
+  experts: readonly ExpertMeta[],
+  ep: 'webgpu' | 'wasm',
+  weights?: ReadonlyMap<string, number>,
+  frameBudgets?: ReadonlyMap<string, number>,
+  times?: readonly number[],
+): AnalysisPlan {
   const budget = TIERS[tier];
   const analysisSize = fitSize(video.width, video.height, budget.analysisBox[0], budget.analysisBox[1]);
   const temporalSize = fitSize(video.width, video.height, budget.temporalBox[0], budget.temporalBox[1]);
   const rowsSize = { width: analysisSize.width, height: Math.min(video.height, 1080) };
-  const count = Math.max(1, Math.min(budget.analysisFrames, video.frameCount));
-  const analysisTimes = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * video.durationS);
+  const count = times?.length || Math.max(1, Math.min(budget.analysisFrames, video.frameCount));
+  const analysisTimes = times?.length ? [...times] : Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * video.durationS);
   const scale = (analysisSize.width * analysisSize.height) / (960 * 540);
   const planned: PlannedExpert[] = [];
   for (const meta of availableExperts(tier, video, experts, ep)) {

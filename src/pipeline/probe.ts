@@ -4,6 +4,7 @@
  * picture changes between adjacent frames and between distant ones.
  */
 import type { FrameSource } from '../decode/frame-source.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import { throwIfAborted } from '../errors.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import { rgbAt, smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
@@ -13,7 +14,7 @@ import type { ExecutionProvider } from '../inference/ort.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
 import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
-import { BatchDispatcher } from './batches.ts';
+import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 
 /** Probe frames (each read with the frame after it). */
@@ -38,31 +39,74 @@ export const PROBE_DECODE_BUDGET_MS = 250;
 const DECODE_MS_PER_PIXEL = 4.5e-6;
 
 /**
- * The probe times, each with the next frame's time. A sparse read decodes from the keyframe before
- * each time, so the probe picks keyframes when the container indexes enough of them spread over the
- * video (two frames decoded per probe point); otherwise (one long group of pictures) it spreads its
- * points over as much of the start as its decode budget reaches, so it never decodes the whole of a
- * large file before the run does.
+ * The probe times: `length` consecutive frames at each probe point (the point and the frames after
+ * it; two for the probe's own motion measure, a burst when tier 0 keeps the frames for its run). A
+ * sparse read decodes from the keyframe before each time, so the probe picks keyframes when the
+ * container indexes enough of them spread over the video; otherwise (one long group of pictures) it
+ * spreads its points over as much of the start as its decode budget reaches, so it never decodes the
+ * whole of a large file before the run does.
  */
-export function probeTimes(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES): number[] {
+export function probeTimes(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES, length = 2, reachShare = 1): number[] {
+  const step = fps > 0 ? 1 / fps : 1 / 30;
+  const times = probePoints(durationS, fps, keyTimes, framePixels, count, reachShare).flatMap((t) => Array.from({ length }, (_, k) => t + k * step));
+  // Ascending, each time a new frame: a read that goes back in time restarts decoding at a keyframe.
+  return times.filter((t, i) => i === 0 || t > times[i - 1]! + step / 2);
+}
+
+/** The probe points alone (see `probeTimes`). */
+export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES, reachShare = 1): number[] {
   const step = fps > 0 ? 1 / fps : 1 / 30;
   const span = Math.max(0, durationS - step);
   const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
-  let points: number[];
   const keys = [...new Set(keyTimes ?? [])].sort((a, b) => a - b);
-  if (keyTimes === undefined) points = targets;
-  else if (keys.length >= Math.ceil(count / 2)) {
-    // The keyframe at or before each target; duplicates collapse.
-    points = [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
-  } else {
-    const reach = framePixels > 0 ? (PROBE_DECODE_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL)) * step : span;
-    points = targets.map((t) => (t / Math.max(span, 1e-9)) * Math.min(span, reach));
-  }
-  return points.flatMap((t) => [t, t + step]);
+  if (keyTimes === undefined) return targets;
+  // The keyframe at or before each target; duplicates collapse.
+  if (keys.length >= Math.ceil(count / 2)) return [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
+  const reach = Math.min(framePixels > 0 ? (PROBE_DECODE_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL)) * step : span, reachShare * span);
+  return targets.map((t) => (t / Math.max(span, 1e-9)) * Math.min(span, reach));
 }
 
-/** Runs the probe. */
-export async function runProbe(source: FrameSource, catalogue: readonly ExpertMeta[], executor: ExpertExecutor, modelBaseUrl: string, ep: ExecutionProvider, signal: AbortSignal): Promise<ProbeResult> {
+/**
+ * Tier 0 keeps what the probe read, so that its run decodes nothing more: each probe point's run of
+ * consecutive frames as small temporal-stream lumas, and the point's first frame whole.
+ */
+export interface Glance {
+  segments: GlanceSegment[];
+  /** Time spent reading and copying the frames, ms. */
+  decodeMs: number;
+}
+
+/** One probe point's consecutive frames. */
+export interface GlanceSegment {
+  /** The first frame's own copy of its pixels. */
+  first: { tS: number; pixels: YuvPlanes };
+  /** Every frame of the segment at the temporal-stream size. */
+  temporal: TemporalFrame[];
+}
+
+/** How much the probe reads at each point, and whether it keeps the frames for tier 0's run. */
+export interface ProbeReading {
+  /** Consecutive frames read at each probe point (default 2). */
+  length?: number;
+  /** Keep the frames (a `Glance`), with the temporal-stream lumas at this size. */
+  keep?: { width: number; height: number };
+  /**
+   * In a file without enough keyframes, read no farther than this share of it (default 1): below 1 a
+   * glance at a small single-GOP file stays cheaper than decoding all of it.
+   */
+  reachShare?: number;
+}
+
+/** Runs the probe; with `reading.keep` it also returns the frames it read. */
+export async function runProbe(
+  source: FrameSource,
+  catalogue: readonly ExpertMeta[],
+  executor: ExpertExecutor,
+  modelBaseUrl: string,
+  ep: ExecutionProvider,
+  signal: AbortSignal,
+  reading: ProbeReading = {},
+): Promise<ProbeResult & { glance?: Glance }> {
   const t0 = performance.now();
   const { info } = source;
   const experts = probeExperts(catalogue);
@@ -72,20 +116,34 @@ export async function runProbe(source: FrameSource, catalogue: readonly ExpertMe
   const kSize = fitSize(info.width, info.height, KEYFRAME_BOX[0], KEYFRAME_BOX[1]);
   const mSize = fitSize(info.width, info.height, MOTION_BOX[0], MOTION_BOX[1]);
   const needs = planeNeeds(usable);
+  const step = info.fps > 0 ? 1 / info.fps : 1 / 30;
   const keyframes: Keyframe[] = [];
-  const lumas: { tS: number; luma: FloatPlanes }[] = [];
+  const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes }[] = [];
   const frames = [];
-  let index = 0;
+  const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
-  for await (const { tS, pixels } of source.framesAt(probeTimes(info.durationS, info.fps, keys, info.width * info.height), signal)) {
+  const times = probeTimes(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.reachShare ?? 1);
+  const tRead = performance.now();
+  let lastT = -Infinity;
+  for await (const { tS, pixels } of source.framesAt(times, signal)) {
     throwIfAborted(signal);
-    lumas.push({ tS, luma: smallLumaAt(pixels, mSize.width, mSize.height) });
-    if (index % 2 === 0) {
+    // A sparse read returns the shown frame for each time: a repeat adds nothing.
+    if (tS <= lastT + 1e-6) continue;
+    // Frames more than a frame and a half apart start a new point.
+    const starts = tS - lastT > 1.5 * step;
+    lastT = tS;
+    if (starts) {
+      motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS });
       keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
       if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
+      if (reading.keep) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
+    } else {
+      const point = motion[motion.length - 1]!;
+      point.second ??= smallLumaAt(pixels, mSize.width, mSize.height);
     }
-    index++;
+    if (reading.keep) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
   }
+  const decodeMs = performance.now() - tRead;
   const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
   if (frames.length && results.length) {
     const dispatcher = new BatchDispatcher(executor);
@@ -96,7 +154,13 @@ export async function runProbe(source: FrameSource, catalogue: readonly ExpertMe
     const raw = r.pooled();
     return { meta, values: r.frames.map((f) => f.raw), raw, quality: normalizeScore(meta, raw) };
   });
-  return { keyframes, experts: probed, motion: motionOf(lumas), ms: performance.now() - t0 };
+  const probe: ProbeResult = { keyframes, experts: probed, motion: motionOf(motion), ms: performance.now() - t0 };
+  return reading.keep ? { ...probe, glance: { segments, decodeMs } } : probe;
+}
+
+/** A copy of the planes that outlives the decoder's reusable buffer. */
+function copyPlanes(p: YuvPlanes): YuvPlanes {
+  return { ...p, data: p.data.slice(), y: { ...p.y }, u: { ...p.u }, v: { ...p.v } };
 }
 
 function toKeyframe(tS: number, rgb: FloatPlanes): Keyframe {
@@ -113,17 +177,14 @@ function meanAbsDiff(a: FloatPlanes, b: FloatPlanes): number {
   return s / Math.max(1, a.data.length);
 }
 
-/** Adjacent pairs are (0,1), (2,3), …; distant pairs join the first frame of consecutive pairs. */
-function motionOf(lumas: { tS: number; luma: FloatPlanes }[]): ProbeResult['motion'] {
+/** Adjacent: a point's first frame against the next one; distant: the first frames of consecutive points. */
+function motionOf(points: { first: FloatPlanes; second?: FloatPlanes }[]): ProbeResult['motion'] {
   const adjacentDiffs: number[] = [];
   const distantDiffs: number[] = [];
-  for (let i = 0; i + 1 < lumas.length; i += 2) {
-    const a = lumas[i]!;
-    const b = lumas[i + 1]!;
-    // A source may return the same frame for both times (a low frame rate or the clip's end).
-    if (b.tS > a.tS) adjacentDiffs.push(meanAbsDiff(a.luma, b.luma));
-    const next = lumas[i + 2];
-    if (next) distantDiffs.push(meanAbsDiff(a.luma, next.luma));
-  }
+  points.forEach((p, i) => {
+    if (p.second) adjacentDiffs.push(meanAbsDiff(p.first, p.second));
+    const next = points[i + 1];
+    if (next) distantDiffs.push(meanAbsDiff(p.first, next.first));
+  });
   return { adjacentDiffs, distantDiffs };
 }

@@ -1,8 +1,8 @@
 /**
- * The run stage: the planned experts on the planned frames. Tiers 1 and 2 decode every frame (the
- * temporal experts see all of them, the spatial ones the sampled analysis frames); a tier with
- * `burst` reads only short bursts of consecutive frames at the analysis times, by timestamp. Frames
- * go to the executor in batches as they are decoded, so memory stays bounded.
+ * The run stage of tiers 1 and 2: the planned experts on the planned frames. Every frame is decoded
+ * (the temporal experts see all of them, the spatial ones the sampled analysis frames); frames go to
+ * the executor in batches as they are decoded, so memory stays bounded. Tier 0 runs on what its probe
+ * read instead (`run-glance.ts`).
  */
 import type { FrameSource } from '../decode/frame-source.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
@@ -46,9 +46,6 @@ export async function runExperts(
   const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
   const needs = planeNeeds(spatial.map((e) => e.meta));
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
-  const burst = plan.budget.burst;
-  const step = source.info.fps > 0 ? 1 / source.info.fps : 1 / 30;
-  const wanted = burst ? plan.analysisTimes.flatMap((t) => Array.from({ length: burst }, (_, k) => t + k * step)) : undefined;
 
   let decodeMs = 0;
   let frames = 0;
@@ -65,16 +62,8 @@ export async function runExperts(
     temporalBatch = [];
   };
   try {
-    const stream = wanted ? source.framesAt(wanted, signal) : source.frames(signal);
-    for await (const { tS, pixels } of stream) {
-      // A sparse read returns the shown frame for each time: skip repeats of one frame.
-      if (wanted && tS <= lastT + 1e-6) continue;
-      // A burst starts where the previous one ended only by chance: never join two bursts.
-      if (wanted && temporalBatch.length + carry.length > 0 && tS - lastT > 1.5 * step) {
-        await flushTemporal();
-        carry = [];
-      }
-      if (!wanted) external.offer(frames, tS, pixels);
+    for await (const { tS, pixels } of source.frames(signal)) {
+      external.offer(frames, tS, pixels);
       frames++;
       lastT = tS;
       if (temporal.length > 0) {
@@ -82,9 +71,9 @@ export async function runExperts(
         temporalFrames++;
       }
       const target = plan.analysisTimes[nextTarget];
-      if (target !== undefined && tS + 1e-6 >= target - (wanted ? step / 2 : 0)) {
+      if (target !== undefined && tS + 1e-6 >= target) {
         analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
-        while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]! - (wanted ? step / 2 : 0)) nextTarget++;
+        while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
       }
       decodeMs += performance.now() - tDecode;
       if (analysisBatch.length >= plan.budget.batch) {
@@ -109,7 +98,7 @@ export async function runExperts(
 }
 
 /** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */
-async function loadExperts(executor: ExpertExecutor, planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
+export async function loadExperts(executor: ExpertExecutor, planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
   const { failed, error } = await executor.load(
     planned.map((p) => p.meta),
     modelBaseUrl,

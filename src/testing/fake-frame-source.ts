@@ -17,6 +17,8 @@ export interface FakeVideo {
   hold?: [number, number];
   /** Pixels the picture moves per frame. */
   panPx?: number;
+  /** A keyframe every this many frames, indexed by `keyTimes` (no `keyTimes` when absent). */
+  keyEvery?: number;
 }
 
 /** A fake source and the counts of what was read from it. */
@@ -69,6 +71,9 @@ export function fakeFrameSource(v: FakeVideo): FakeSource {
         yield frameAt(Math.min(v.frames - 1, Math.max(0, Math.floor(t * v.fps + 1e-6))));
       }
     },
+    keyTimes: v.keyEvery
+      ? async (limit: number) => Array.from({ length: Math.min(limit, Math.ceil(v.frames / v.keyEvery!)) }, (_, k) => (k * v.keyEvery!) / v.fps)
+      : undefined,
     dispose: () => undefined,
   };
 }

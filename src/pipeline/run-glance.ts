@@ -1,0 +1,59 @@
+/**
+ * Tier 0's run stage: the planned experts on the frames the probe already read (a `Glance`), so the
+ * run decodes nothing. Each probe point's consecutive frames go to the temporal experts as one
+ * sequence (no history carried between points, which are far apart); each point's first frame is an
+ * analysis frame for the spatial experts.
+ */
+import type { ExpertExecutor } from '../inference/executor.ts';
+import { throwIfAborted } from '../errors.ts';
+import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
+import { BatchDispatcher, type AnalysisFrame } from './batches.ts';
+import type { AnalysisPlan } from './plan.ts';
+import type { Glance } from './probe.ts';
+import { loadExperts, type RunOutcome } from './run-experts.ts';
+
+/** Runs the plan over the glance; `plan.analysisTimes` are the glance's segment starts. */
+export async function runGlance(
+  glance: Glance,
+  plan: AnalysisPlan,
+  executor: ExpertExecutor,
+  load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
+  signal: AbortSignal,
+  onFrame: (frames: number) => void,
+): Promise<RunOutcome> {
+  const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
+  throwIfAborted(signal);
+  const dispatcher = new BatchDispatcher(executor);
+  const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
+  const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
+  const needs = planeNeeds(spatial.map((e) => e.meta));
+  let frames = 0;
+  let batch: AnalysisFrame[] = [];
+  for (const [index, segment] of glance.segments.entries()) {
+    if (temporal.length > 0) await dispatcher.temporal(segment.temporal, [], temporal);
+    if (spatial.length > 0) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
+    if (batch.length >= plan.budget.batch) {
+      await dispatcher.spatial(batch, spatial);
+      batch = [];
+    }
+    frames += segment.temporal.length;
+    throwIfAborted(signal);
+    onFrame(frames);
+  }
+  if (batch.length > 0) await dispatcher.spatial(batch, spatial);
+  await dispatcher.drain();
+  return {
+    active,
+    unavailable,
+    frames,
+    temporalFrames: temporal.length > 0 ? frames : 0,
+    decodeMs: glance.decodeMs,
+    inferenceMs: dispatcher.inferenceMs,
+  };
+}
+
+/** How far into the video the glance reaches: its last frame's time plus one frame, in seconds. */
+export function glanceSpan(glance: Glance, fps: number): number {
+  const last = glance.segments.at(-1)?.temporal.at(-1)?.tS ?? 0;
+  return last + (fps > 0 ? 1 / fps : 0);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import black from '../experts/black/meta.json' with { type: 'json' };
 import noise from '../experts/noise/meta.json' with { type: 'json' };
+import overexposure from '../experts/overexposure/meta.json' with { type: 'json' };
 import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
 import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
@@ -66,5 +67,27 @@ describe('spatial events (analysis frames)', () => {
     const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5].map((t) => [t, t <= 1.5 || t >= 4 ? 12 : 2]);
     const ev = localizeEvents([spatial(noise, at)], FPS, 0.5);
     expect(ev.map((e) => e.type)).toEqual(['noise', 'noise']);
+  });
+});
+
+describe('overexposure evidence', () => {
+  /** Overexposure frames every 0.5 s from 1 to 3 s with a 4×4 map from `cell(index)`. */
+  function over(cell: (i: number) => number): ExpertResults {
+    const r = new ExpertResults(overexposure as unknown as ExpertMeta);
+    for (let t = 0; t <= 5; t += 0.5) {
+      const map = Float32Array.from({ length: 16 }, (_, i) => (t >= 1 && t <= 3 ? cell(i) : 0.15));
+      r.add(t, map.reduce((a, b) => a + b, 0) / 16, map, 4, 4, true);
+    }
+    return r;
+  }
+
+  it('takes a picture whose every patch reads the same lifted level as the scene (haze), not clipping', () => {
+    expect(localizeEvents([over(() => 0.55)], FPS, 0.5)).toEqual([]);
+  });
+
+  it('reports clipped plateaus that stand out in part of the picture', () => {
+    const ev = localizeEvents([over((i) => (i < 6 ? 1.1 : 0.2))], FPS, 0.5);
+    expect(ev.map((e) => e.type)).toEqual(['overexposure']);
+    expect(ev[0]!.startS).toBe(1);
   });
 });

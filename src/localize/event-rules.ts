@@ -55,3 +55,23 @@ export const EVENT_RULES: Partial<Record<ArtifactType, EventRule>> = {
 export function ruleOf(type: ArtifactType): EventRule {
   return EVENT_RULES[type] ?? DEFAULT_RULE;
 }
+
+/** Evidence an analysis-frame (spatial) expert's flagged frame must show to count, per artifact type. */
+export interface SpatialRule {
+  /**
+   * Least spread of the frame's per-patch map (largest patch minus smallest, as a fraction of the
+   * expert's useful range) for a flagged frame to count: the artifact must stand out somewhere.
+   */
+  minPatchSpread: number;
+}
+
+/**
+ * Per-type evidence of spatial experts. Overexposure is highlights clipped flat, and clipped
+ * plateaus are local (the bright parts of the scene). A flagged frame whose every patch reads the
+ * same has no plateau anywhere: only its shadows are raised (haze, fog, a low-contrast grade over a
+ * pale sky), which is the scene, not a fault. On the clean real clips a hazy sky read 0.53-0.66 with
+ * all patches equal; every injected overexposure frame had patches 0.5 or more apart.
+ */
+export const SPATIAL_RULES: Partial<Record<ArtifactType, SpatialRule>> = {
+  overexposure: { minPatchSpread: 0.1 },
+};

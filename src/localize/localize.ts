@@ -5,9 +5,9 @@
  * experts leave out the analysis frames a cause explains (a black segment is not blurred or
  * underexposed) and keep the per-expert event logic of events.ts.
  */
-import { ExpertResults } from '../pipeline/expert-results.ts';
+import { ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
-import { ruleOf } from './event-rules.ts';
+import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
 import { firstFrameOf, isOpening, keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
@@ -60,7 +60,7 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     const spans = res.meta.artifact ? explainedSpans(res.meta.artifact, found, frameS) : [];
     // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
     // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
-    report(res, eventsOf(withoutSpans(res, spans), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2));
+    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }
@@ -71,6 +71,28 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
  */
 export const SPATIAL_JOIN_GAPS = 2;
 export const SPATIAL_JOIN_S = 1;
+
+/**
+ * The results without the frames that lack the evidence their type's spatial rule asks for (a flat
+ * map where the artifact must stand out somewhere); frames without a map are kept.
+ */
+export function withEvidence(res: ExpertResults): ExpertResults {
+  const rule = res.meta.artifact ? SPATIAL_RULES[res.meta.artifact] : undefined;
+  if (!rule) return res;
+  const span = Math.abs(res.meta.range[1] - res.meta.range[0]) || 1;
+  const shows = (f: FrameResult) => {
+    if (!f.map || f.map.length === 0) return true;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of f.map) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    return hi - lo >= rule.minPatchSpread * span;
+  };
+  const copy = new ExpertResults(res.meta);
+  copy.ph = res.ph;
+  copy.pw = res.pw;
+  copy.frames.push(...res.frames.filter(shows));
+  return copy;
+}
 
 /** A copy of the results without the frames inside `spans`. */
 function withoutSpans(res: ExpertResults, spans: Span[]): ExpertResults {

@@ -119,6 +119,27 @@ describe('viewer: decoded frames when <video> cannot play the file', () => {
     assert.ok(toNext < 3 && toSame > 2 * toNext, 'after the step the canvas shows the next frame');
   });
 
+  it('the PNG export carries the decoded picture', async () => {
+    const spread = await app.page.evaluate(async () => {
+      const png = await document.querySelector('qrouter-analyzer')!.viewer!.snapshot();
+      const img = await createImageBitmap(png);
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      let s = 0;
+      let s2 = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const l = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
+        s += l;
+        s2 += l * l;
+      }
+      const n = d.length / 4;
+      return Math.sqrt(s2 / n - (s / n) ** 2);
+    });
+    assert.ok(spread > 20, `the exported frame is not blank (luma spread ${spread.toFixed(1)})`);
+  });
+
   it('logged no page error', () => {
     assert.deepEqual(app.pageErrors, []);
   });

@@ -125,6 +125,9 @@ export async function decodeFrameAt(sourceId: number, blob: Blob, tS: number, bo
     const out = await Promise.race([h.api.frameAt(sourceId, blob, tS, box), h.crashed]);
     if (!out.ok) throw reviveError(out.error);
     return { tS: out.tS, bitmap: out.bitmap };
+  } catch (err) {
+    if (err instanceof WorkerCrashedError && handle === h) stop();
+    throw err;
   } finally {
     release();
   }

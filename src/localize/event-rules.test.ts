@@ -63,6 +63,16 @@ describe('spatial events (analysis frames)', () => {
     expect(ev.map((e) => e.type)).toEqual(['noise']);
   });
 
+  it('need two flagged analysis frames: one sample among clean neighbours is content', () => {
+    const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5].map((t) => [t, t === 2 ? 30 : 0.5]);
+    expect(localizeEvents([spatial(noise, at)], FPS, 0.5)).toEqual([]);
+  });
+
+  it('count one flagged frame where analysis frames are sparse (it is all a short defect can show)', () => {
+    const at: [number, number][] = [1.5, 4.5, 7.5, 10.5].map((t) => [t, t === 4.5 ? 30 : 0.5]);
+    expect(localizeEvents([spatial(noise, at)], FPS, 3).map((e) => e.type)).toEqual(['noise']);
+  });
+
   it('keep two events apart when the artifact is gone for longer than a second and two analysis frames', () => {
     const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5].map((t) => [t, t <= 1.5 || t >= 4 ? 12 : 2]);
     const ev = localizeEvents([spatial(noise, at)], FPS, 0.5);

@@ -7,15 +7,18 @@ import { normalizeScore } from '../fusion/normalize.ts';
 import type { ReportArtifact } from '../report/types.ts';
 import { regionOf } from './regions.ts';
 
-/** Events of one expert. `gapS` is the largest time gap that still joins two flagged frames. */
-export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number): ReportArtifact[] {
+/**
+ * Events of one expert. `gapS` is the largest time gap that still joins two flagged frames; an event
+ * needs at least `minFrames` flagged frames.
+ */
+export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number, minFrames = 1): ReportArtifact[] {
   const meta = results.meta;
   if (!meta.artifact || meta.threshold === undefined) return [];
   const frames = [...results.frames].sort((a, b) => a.tS - b.tS);
   const events: ReportArtifact[] = [];
   let run: FrameResult[] = [];
   const flush = () => {
-    if (run.length > 0) events.push(toEvent(results, run, frameDurationS));
+    if (run.length > 0 && run.length >= minFrames) events.push(toEvent(results, run, frameDurationS));
     run = [];
   };
   for (const f of frames) {

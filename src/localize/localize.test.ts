@@ -78,7 +78,7 @@ describe('localizeEvents', () => {
 
   it('still reports blur outside the black segment', () => {
     const blur = new ExpertResults(sharpness as unknown as ExpertMeta);
-    for (const t of [0.5, 1.5, 2.5, 3.5, 4.5]) blur.add(t, t > 4 || (t > 2 && t < 3) ? 1 : 0, empty, 1, 1, true);
+    for (const t of [0.5, 1.5, 2.5, 3.5, 4.5, 5.5]) blur.add(t, t > 4 || (t > 2 && t < 3) ? 1 : 0, empty, 1, 1, true);
     const ev = localizeEvents([series(black, (i) => (within(i, 2, 3) ? 1 : 0)), blur], FPS, 1);
     expect(ev.map((e) => e.type).sort()).toEqual(['black', 'blur']);
     expect(ev.find((e) => e.type === 'blur')!.startS).toBeCloseTo(4.5, 3);

@@ -60,7 +60,8 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     const spans = res.meta.artifact ? explainedSpans(res.meta.artifact, found, frameS) : [];
     // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
     // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
-    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2));
+    const minFrames = analysisGap <= SPARSE_ANALYSIS_S ? 2 : 1;
+    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, minFrames));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }
@@ -71,6 +72,15 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
  */
 export const SPATIAL_JOIN_GAPS = 2;
 export const SPATIAL_JOIN_S = 1;
+
+/**
+ * A spatial event needs two flagged analysis frames: a defect of the picture's capture or coding
+ * lasts, and one sample among clean neighbours is more often content (a frame of thin line art, a
+ * dense page of glyphs) than a fault. On the clean real clips most single-frame events were such
+ * content; no injected defect was found from one frame alone. Where analysis frames lie more than
+ * this far apart (long videos at low tiers), one frame is all a short defect can show, and it counts.
+ */
+export const SPARSE_ANALYSIS_S = 2;
 
 /**
  * The results without the frames that lack the evidence their type's spatial rule asks for (a flat

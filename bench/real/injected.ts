@@ -7,7 +7,9 @@
 import { join } from 'node:path';
 import { ARTIFACT_TYPES, type ReportArtifact, type Tier } from '../../src/report/types.ts';
 import { matchEvents, mergeEvents, regionIoU, score, type TypeScore } from '../lib/events.ts';
+import { nativeDefects, type NativeDefect } from './clean.ts';
 import { analyzeCached, type Engine } from './engine.ts';
+import { FRAMES, FPS, INJECT_SOURCES } from './injected-sources.ts';
 import type { InjectedClip } from './make-injected.ts';
 import { CLIPS } from './paths.ts';
 
@@ -33,6 +35,26 @@ export interface InjectedTier {
   misses: InjectedMiss[];
 }
 
+/**
+ * The confirmed native defects of a clip's source (native-defects.json, those with a span) on the
+ * clip's own timeline: a detection of that type over that span is the source's defect, neither a
+ * false positive nor a hit.
+ */
+export function nativeSpans(clip: Pick<InjectedClip, 'source'>, defects: NativeDefect[] = nativeDefects()): { type: string; startS: number; endS: number }[] {
+  const src = INJECT_SOURCES.find((s) => s.id === clip.source);
+  if (!src) return [];
+  const length = FRAMES / FPS;
+  return defects
+    .filter((d) => d.clip === src.file && d.startS !== undefined)
+    .map((d) => ({ type: d.type, startS: d.startS! - src.startS, endS: (d.endS ?? Infinity) - src.startS }))
+    .filter((d) => d.endS > 0 && d.startS < length);
+}
+
+/** Removes the detections that lie on a native defect of the source (same type, overlapping span). */
+export function withoutNative<T extends { type: string; startS: number; endS: number }>(found: T[], spans: { type: string; startS: number; endS: number }[]): T[] {
+  return found.filter((f) => !spans.some((n) => n.type === f.type && f.endS > n.startS && f.startS < n.endS));
+}
+
 /** Runs and scores the injected clips at `tier`. */
 export async function runInjected(engine: Engine, tier: Tier, truth: InjectedClip[], log = console.log): Promise<InjectedTier> {
   const counts = new Map<string, { tp: number; fp: number; fn: number; ious: number[]; regional: number }>();
@@ -47,7 +69,8 @@ export async function runInjected(engine: Engine, tier: Tier, truth: InjectedCli
       continue;
     }
     // Events of one type that touch are joined first (a detector may split one event).
-    const found = mergeEvents<ReportArtifact>(r.report.artifacts, 0.1);
+    // Detections on the source's own confirmed defects are set aside.
+    const found = withoutNative(mergeEvents<ReportArtifact>(r.report.artifacts, 0.1), nativeSpans(clip));
     const { matches, missed, extra } = matchEvents(clip.events, found, 0.3);
     const h = halves[clip.half];
     for (const m of matches) {

@@ -24,6 +24,7 @@ import { matchEvents, mergeEvents, score } from '../lib/events.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { nativeDefects } from './clean.ts';
 import { cleanClips } from './clean-set.ts';
+import { nativeSpans, withoutNative } from './injected.ts';
 import type { InjectedClip } from './make-injected.ts';
 import { CLIPS, OUT } from './paths.ts';
 
@@ -111,7 +112,7 @@ function replayInjected(tier: Tier, base: string, verbose: boolean): void {
       missing++;
       continue;
     }
-    const found = mergeEvents<ReportArtifact>(replayArtifacts(report), 0.1);
+    const found = withoutNative(mergeEvents<ReportArtifact>(replayArtifacts(report), 0.1), nativeSpans(clip));
     const { matches, missed, extra } = matchEvents(clip.events, found, 0.3);
     for (const m of matches) counts.get(m.truth.type as (typeof ARTIFACT_TYPES)[number])!.tp++;
     for (const m of missed) counts.get(m.type as (typeof ARTIFACT_TYPES)[number])!.fn++;

@@ -24,9 +24,6 @@ import { routeStage } from './route.ts';
 import { runExperts } from './run-experts.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
 
-/** How much of a file without enough keyframes tier 0 may read: it must stay cheaper than decoding all of it. */
-const GLANCE_REACH_SHARE = 0.5;
-
 /** The options the stages read. */
 export interface SourceAnalyzeOptions {
   tier: Tier;
@@ -76,9 +73,10 @@ export async function analyzeSource(
   const catalogue = availableExperts(tier, info, EXPERTS, backend.ep);
 
   progress.emit('route', 0.02, 'Looking at a few frames');
-  // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more.
+  // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more. Its
+  // points are the other tiers' probe points, so every tier routes on the same evidence.
   const burst = TIERS[tier].burst;
-  const { glance, ...probe } = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), reachShare: GLANCE_REACH_SHARE } : {});
+  const { glance, ...probe } = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info) } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);

@@ -46,15 +46,29 @@ const DECODE_MS_PER_PIXEL = 4.5e-6;
  * spreads its points over as much of the start as its decode budget reaches, so it never decodes the
  * whole of a large file before the run does.
  */
-export function probeTimes(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES, length = 2, reachShare = 1): number[] {
+export function probeTimes(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES, length = 2): number[] {
+  return probeReads(durationS, fps, keyTimes, framePixels, count, length).times;
+}
+
+/** The probe times with, for each, the index of the probe point it belongs to. */
+function probeReads(durationS: number, fps: number, keyTimes: readonly number[] | undefined, framePixels: number, count: number, length: number): { times: number[]; point: number[] } {
   const step = fps > 0 ? 1 / fps : 1 / 30;
-  const times = probePoints(durationS, fps, keyTimes, framePixels, count, reachShare).flatMap((t) => Array.from({ length }, (_, k) => t + k * step));
-  // Ascending, each time a new frame: a read that goes back in time restarts decoding at a keyframe.
-  return times.filter((t, i) => i === 0 || t > times[i - 1]! + step / 2);
+  const times: number[] = [];
+  const point: number[] = [];
+  probePoints(durationS, fps, keyTimes, framePixels, count).forEach((t0, p) => {
+    for (let k = 0; k < length; k++) {
+      const t = t0 + k * step;
+      // Ascending, each time a new frame: a read that goes back in time restarts decoding at a keyframe.
+      if (times.length && t <= times[times.length - 1]! + step / 2) continue;
+      times.push(t);
+      point.push(p);
+    }
+  });
+  return { times, point };
 }
 
 /** The probe points alone (see `probeTimes`). */
-export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES, reachShare = 1): number[] {
+export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES): number[] {
   const step = fps > 0 ? 1 / fps : 1 / 30;
   const span = Math.max(0, durationS - step);
   const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
@@ -62,7 +76,7 @@ export function probePoints(durationS: number, fps: number, keyTimes?: readonly 
   if (keyTimes === undefined) return targets;
   // The keyframe at or before each target; duplicates collapse.
   if (keys.length >= Math.ceil(count / 2)) return [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
-  const reach = Math.min(framePixels > 0 ? (PROBE_DECODE_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL)) * step : span, reachShare * span);
+  const reach = framePixels > 0 ? (PROBE_DECODE_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL)) * step : span;
   return targets.map((t) => (t / Math.max(span, 1e-9)) * Math.min(span, reach));
 }
 
@@ -90,11 +104,6 @@ export interface ProbeReading {
   length?: number;
   /** Keep the frames (a `Glance`), with the temporal-stream lumas at this size. */
   keep?: { width: number; height: number };
-  /**
-   * In a file without enough keyframes, read no farther than this share of it (default 1): below 1 a
-   * glance at a small single-GOP file stays cheaper than decoding all of it.
-   */
-  reachShare?: number;
 }
 
 /** Runs the probe; with `reading.keep` it also returns the frames it read. */
@@ -116,32 +125,35 @@ export async function runProbe(
   const kSize = fitSize(info.width, info.height, KEYFRAME_BOX[0], KEYFRAME_BOX[1]);
   const mSize = fitSize(info.width, info.height, MOTION_BOX[0], MOTION_BOX[1]);
   const needs = planeNeeds(usable);
-  const step = info.fps > 0 ? 1 / info.fps : 1 / 30;
   const keyframes: Keyframe[] = [];
   const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes }[] = [];
   const frames = [];
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
-  const times = probeTimes(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.reachShare ?? 1);
+  const { times, point } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2);
   const tRead = performance.now();
+  let i = 0;
   let lastT = -Infinity;
   for await (const { tS, pixels } of source.framesAt(times, signal)) {
     throwIfAborted(signal);
-    // A sparse read returns the shown frame for each time: a repeat adds nothing.
-    if (tS <= lastT + 1e-6) continue;
-    // Frames more than a frame and a half apart start a new point.
-    const starts = tS - lastT > 1.5 * step;
-    lastT = tS;
+    // One frame per requested time, in order: the time says which probe point the frame belongs to.
+    const p = point[Math.min(i, point.length - 1)]!;
+    const starts = i === 0 || p !== point[i - 1];
+    const second = !starts && point[i - 2] !== p;
+    i++;
     if (starts) {
       motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS });
       keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
       if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
       if (reading.keep) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
-    } else {
-      const point = motion[motion.length - 1]!;
-      point.second ??= smallLumaAt(pixels, mSize.width, mSize.height);
+    } else if (second) {
+      const current = motion[motion.length - 1]!;
+      // Motion between a point and the next frame time; a sparse read returns the shown frame for each
+      // time, and a repeat is no motion evidence.
+      if (tS > current.firstT) current.second = smallLumaAt(pixels, mSize.width, mSize.height);
     }
-    if (reading.keep) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
+    if (reading.keep && (starts || tS > lastT)) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
+    lastT = tS;
   }
   const decodeMs = performance.now() - tRead;
   const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));

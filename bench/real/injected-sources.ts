@@ -44,6 +44,21 @@ export const INJECT_SOURCES: InjectSource[] = [
   { id: 'slowpan', file: 'images/flower.png', startS: 0, half: 'B', panPx: 1 },
 ];
 
+/**
+ * Non-camera sources for the mixed-content ladders only (not the injected set): screen recordings,
+ * game captures, 2D animation and generated clips, two of each content type so a routing fit on one
+ * can be judged on the other. The content type is the footage file's category prefix.
+ */
+export const MIXED_SOURCES: InjectSource[] = [
+  { id: 'gumtable', file: 'screen_terminal_table_gum.mp4', startS: 5, half: 'A' },
+  { id: 'neovide', file: 'screen_code_editor_floating_windows.mp4', startS: 1, half: 'B' },
+  { id: 'doom', file: 'gaming_doom_vizdoom_4_scenarios.mp4', startS: 0.5, half: 'A' },
+  { id: 'minerl', file: 'gaming_minecraft_minerl_viewer.mp4', startS: 0.5, half: 'B' },
+  { id: 'anime', file: 'animation_anime_subtitled_480p.mp4', startS: 0.5, half: 'B' },
+  { id: 'cogcar', file: 'aigc_cogvideox_car_dirt_road.mp4', startS: 0, half: 'A' },
+  { id: 'cogkitten', file: 'aigc_cogvideox_kitten_lawn.mp4', startS: 0, half: 'B' },
+];
+
 /** Path of a source's base clip (made when missing). */
 export function baseClip(s: InjectSource): string {
   const dir = join(CLIPS, 'base');

@@ -4,12 +4,12 @@
  * × 6 levels, plus the pristine encode; each clip carries its full-reference measures (SSIM, PSNR,
  * VIF against the reference). Writes bench/clips/real/ladders/index-<source>.json. Deterministic.
  *
- *   npx tsx bench/real/make-ladders.ts [source,source]
+ *   npx tsx bench/real/make-ladders.ts [source,source]   (mixed sources: gumtable,neovide,doom,minerl,anime,cogcar,cogkitten)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpeg, fullReference, X264 } from './ffmpeg.ts';
-import { baseClip, INJECT_SOURCES } from './injected-sources.ts';
+import { baseClip, INJECT_SOURCES, MIXED_SOURCES } from './injected-sources.ts';
 import { CLIPS } from './paths.ts';
 
 /** One ladder clip. */
@@ -32,6 +32,8 @@ const FRAMES = 30;
 /** Ladder sources: four of the real injection sources (animation, outdoor people, road and sky, indoor), few and short for run time. */
 const LADDER_IDS = ['bbb', 'courtyard', 'dashcam', 'coffee'];
 export const LADDER_SOURCES = INJECT_SOURCES.filter((s) => LADDER_IDS.includes(s.id));
+/** The mixed-content ladder sources (screen, game, animation, generated), made only when named. */
+export const MIXED_LADDER_SOURCES = MIXED_SOURCES;
 
 interface Kind {
   id: string;
@@ -54,14 +56,16 @@ export const KINDS: Kind[] = [
 ];
 
 /**
- * Makes every missing clip of the given sources (default: all), measures it against its reference and
- * records it in index-<source>.json (one file per source, so sources can be made in parallel).
+ * Makes every missing clip of the given sources (default: the four camera/animation sources; mixed
+ * sources when named), measures it against its reference and records it in index-<source>.json (one
+ * file per source, so sources can be made in parallel).
  */
 export function makeLadders(log = console.log, only?: string[]): LadderClip[] {
   const dir = join(CLIPS, 'ladders');
   mkdirSync(dir, { recursive: true });
   const out: LadderClip[] = [];
-  for (const s of LADDER_SOURCES.filter((x) => !only || only.includes(x.id))) {
+  const chosen = only ? [...LADDER_SOURCES, ...MIXED_LADDER_SOURCES].filter((x) => only.includes(x.id)) : LADDER_SOURCES;
+  for (const s of chosen) {
     const indexFile = join(dir, `index-${s.id}.json`);
     const known = new Map<string, LadderClip>(existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as LadderClip[]).map((c) => [c.file, c]) : []);
     const ref = join(dir, `.ref-${s.id}.mkv`);

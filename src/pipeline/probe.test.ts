@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeTimes, PROBE_FRAMES } from './probe.ts';
+import { fillPoints, probePoints, probeTimes, PROBE_FRAMES } from './probe.ts';
 
 describe('probeTimes', () => {
   it('spreads pairs of adjacent frames over the video when keyframes are unknown', () => {
@@ -28,5 +28,26 @@ describe('probeTimes', () => {
     expect(Math.max(...small)).toBeLessThan(10);
     // A short small clip is probed over its whole length.
     expect(Math.max(...probeTimes(4, 30, [0], 320 * 180))).toBeGreaterThan(3);
+  });
+});
+
+describe('fillPoints', () => {
+  it('adds points between far-apart keyframes within its decode budget, cheapest reach first in time order', () => {
+    // Keyframes every 4 s collapse the probe onto two points; a 360p frame is cheap to decode.
+    const own = probePoints(8.4, 60, [0, 4.17, 8.33], 640 * 360);
+    expect(own).toEqual([0, 4.17]);
+    const extra = fillPoints(own, 8.4, 60, [0, 4.17, 8.33], 640 * 360, PROBE_FRAMES, 8);
+    expect(extra.length).toBeGreaterThan(0);
+    for (const t of extra) for (const o of own) expect(Math.abs(t - o)).toBeGreaterThan(0.5);
+    // A 4K frame costs about 40 ms: the budget reaches no point seconds away from its keyframe.
+    const big = fillPoints(own, 8.4, 60, [0, 4.17, 8.33], 3840 * 2160, PROBE_FRAMES, 8);
+    expect(big.length).toBeLessThan(extra.length);
+  });
+
+  it('adds nothing when the probe already has its points', () => {
+    const keys = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const own = probePoints(10, 25, keys);
+    expect(own).toHaveLength(PROBE_FRAMES);
+    expect(fillPoints(own, 10, 25, keys, 640 * 360, PROBE_FRAMES, 8)).toEqual([]);
   });
 });

@@ -50,12 +50,26 @@ export function probeTimes(durationS: number, fps: number, keyTimes?: readonly n
   return probeReads(durationS, fps, keyTimes, framePixels, count, length).times;
 }
 
-/** The probe times with, for each, the index of the probe point it belongs to. */
-function probeReads(durationS: number, fps: number, keyTimes: readonly number[] | undefined, framePixels: number, count: number, length: number): { times: number[]; point: number[] } {
+/**
+ * The probe times with, for each, the index of the point it belongs to. Points from `fillPoints` come
+ * after the probe's own (indices `count` and up) and are read for tier 0's run only.
+ */
+function probeReads(
+  durationS: number,
+  fps: number,
+  keyTimes: readonly number[] | undefined,
+  framePixels: number,
+  count: number,
+  length: number,
+  fill = false,
+): { times: number[]; point: number[] } {
   const step = fps > 0 ? 1 / fps : 1 / 30;
+  const own = probePoints(durationS, fps, keyTimes, framePixels, count);
+  const extra = fill ? fillPoints(own, durationS, fps, keyTimes, framePixels, count, length) : [];
+  const points = [...own.map((t, p) => ({ t, p })), ...extra.map((t, k) => ({ t, p: count + k }))].sort((a, b) => a.t - b.t);
   const times: number[] = [];
   const point: number[] = [];
-  probePoints(durationS, fps, keyTimes, framePixels, count).forEach((t0, p) => {
+  for (const { t: t0, p } of points)
     for (let k = 0; k < length; k++) {
       const t = t0 + k * step;
       // Ascending, each time a new frame: a read that goes back in time restarts decoding at a keyframe.
@@ -63,8 +77,39 @@ function probeReads(durationS: number, fps: number, keyTimes: readonly number[] 
       times.push(t);
       point.push(p);
     }
-  });
   return { times, point };
+}
+
+/** What tier 0 may spend decoding frames it does not keep, to reach points between sparse keyframes, in ms. */
+export const GLANCE_FILL_BUDGET_MS = 400;
+
+/**
+ * When the probe's points are fewer than `count` (keyframes far apart collapse onto a few), tier 0
+ * adds evenly spread points between them, each as long as the frames decoded to reach it (from its
+ * keyframe, or from the read before it in the same group of pictures) stay within the fill budget.
+ */
+export function fillPoints(own: readonly number[], durationS: number, fps: number, keyTimes: readonly number[] | undefined, framePixels: number, count: number, length: number): number[] {
+  if (own.length >= count || !keyTimes?.length || framePixels <= 0) return [];
+  const step = fps > 0 ? 1 / fps : 1 / 30;
+  const span = Math.max(0, durationS - step);
+  const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
+  const keyBefore = (t: number) => keys.filter((k) => k <= t + 1e-6).pop() ?? 0;
+  const minGap = span / count / 2;
+  const candidates = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span).filter((t) => own.every((o) => Math.abs(o - t) >= minGap));
+  let budgetFrames = GLANCE_FILL_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL);
+  const chosen: number[] = [];
+  for (const t of candidates) {
+    if (own.length + chosen.length >= count) break;
+    // Reads go in time order: decoding resumes after the last read in the same group of pictures.
+    const before = [...own, ...chosen].filter((x) => x < t).map((x) => x + (length - 1) * step);
+    const last = before.length ? Math.max(...before) : -Infinity;
+    const from = Math.max(keyBefore(t), keyBefore(t) <= last ? last : -Infinity);
+    const cost = (t - from) / step;
+    if (cost > budgetFrames) continue;
+    budgetFrames -= cost;
+    chosen.push(t);
+  }
+  return chosen;
 }
 
 /** The probe points alone (see `probeTimes`). */
@@ -130,7 +175,7 @@ export async function runProbe(
   const frames = [];
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
-  const { times, point } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2);
+  const { times, point } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.keep !== undefined);
   const tRead = performance.now();
   let i = 0;
   let lastT = -Infinity;
@@ -141,12 +186,16 @@ export async function runProbe(
     const starts = i === 0 || p !== point[i - 1];
     const second = !starts && point[i - 2] !== p;
     i++;
+    // Points past the probe's own are read for tier 0's run only: the route sees the same evidence at every tier.
+    const evidence = p < PROBE_FRAMES;
     if (starts) {
-      motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS });
-      keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
-      if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
+      if (evidence) {
+        motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS });
+        keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
+        if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
+      }
       if (reading.keep) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
-    } else if (second) {
+    } else if (second && evidence) {
       const current = motion[motion.length - 1]!;
       // Motion between a point and the next frame time; a sparse read returns the shown frame for each
       // time, and a repeat is no motion evidence.

@@ -4,7 +4,7 @@
  * × 6 levels, plus the pristine encode; each clip carries its full-reference measures (SSIM, PSNR,
  * VIF against the reference). Writes bench/clips/real/ladders/index-<source>.json. Deterministic.
  *
- *   npx tsx bench/real/make-ladders.ts [source,source]   (mixed sources: gumtable,neovide,doom,minerl,anime,cogcar,cogkitten)
+ *   npx tsx bench/real/make-ladders.ts [source,source [level,level]]   (mixed sources: gumtable,neovide,doom,minerl,anime,cogcar,cogkitten)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,10 +57,10 @@ export const KINDS: Kind[] = [
 
 /**
  * Makes every missing clip of the given sources (default: the four camera/animation sources; mixed
- * sources when named), measures it against its reference and records it in index-<source>.json (one
- * file per source, so sources can be made in parallel).
+ * sources when named; only `levels` when given), measures it against its reference and records it in
+ * index-<source>.json (one file per source, so sources can be made in parallel).
  */
-export function makeLadders(log = console.log, only?: string[]): LadderClip[] {
+export function makeLadders(log = console.log, only?: string[], levels?: number[]): LadderClip[] {
   const dir = join(CLIPS, 'ladders');
   mkdirSync(dir, { recursive: true });
   const out: LadderClip[] = [];
@@ -72,7 +72,7 @@ export function makeLadders(log = console.log, only?: string[]): LadderClip[] {
     if (!existsSync(ref)) ffmpeg(['-i', baseClip(s), '-frames:v', String(FRAMES), '-c:v', 'ffv1', '-threads', '1', '-an', ref]);
     const jobs: { kind: string; level: number; param: number; args: string[] }[] = [{ kind: 'pristine', level: 0, param: 0, args: crf12 }];
     for (const k of KINDS) k.params.forEach((p, i) => jobs.push({ kind: k.id, level: i + 1, param: p, args: k.args(p) }));
-    for (const j of jobs) {
+    for (const j of jobs.filter((x) => !levels || levels.includes(x.level))) {
       const file = `${s.id}-${j.kind}-${j.level}.mp4`;
       const path = join(dir, file);
       const have = known.get(file);
@@ -93,4 +93,4 @@ export function makeLadders(log = console.log, only?: string[]): LadderClip[] {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) makeLadders(console.log, process.argv[2]?.split(','));
+if (import.meta.url === `file://${process.argv[1]}`) makeLadders(console.log, process.argv[2]?.split(','), process.argv[3]?.split(',').map(Number));

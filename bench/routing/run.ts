@@ -7,9 +7,14 @@
  *   per content type, beside the best single expert of each content type.
  * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
  *
- *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--engine node|page]
+ *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--no-clean] [--engine node|page]
  *
- * `--levels` keeps only these ladder levels (every level by default), to bound the run time.
+ * `--levels` keeps only these ladder levels (every level by default), to bound the run time; `--sources`
+ * picks ladder sources (default: the four camera/animation sources and the mixed-content ones);
+ * `--no-clean` skips the clean clips (false alarms and their tier agreement).
+ * Rows are the TRUE content type (the footage category of the clip or ladder source), so a type's
+ * ladders pool every source of that type whatever the router called each rung; the router's call is
+ * printed per clip and its share per type is kept (`classedAsType`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,15 +25,16 @@ import { argFlag, argValue } from '../lib/stats.ts';
 import { nativeDefects } from '../real/clean.ts';
 import { cleanClips } from '../real/clean-set.ts';
 import { analyzeCached, openEngine, srcHash } from '../real/engine.ts';
-import { ladderSpearman } from '../real/ladders.ts';
-import { makeLadders } from '../real/make-ladders.ts';
+import { LADDER_SOURCES, makeLadders, MIXED_LADDER_SOURCES } from '../real/make-ladders.ts';
 import { CLIPS, footagePresent, OUT } from '../real/paths.ts';
-import { tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
+import { footageType, summariseType, tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
 
 const log = argFlag('quiet') ? () => undefined : console.log;
 const outDir = argValue('out', OUT)!;
 const levels = argValue('levels')?.split(',').map(Number);
-const sources = argValue('sources')?.split(',');
+const ladderSources = [...LADDER_SOURCES, ...MIXED_LADDER_SOURCES];
+const sources = argValue('sources')?.split(',') ?? ladderSources.map((s) => s.id);
+const withClean = !argFlag('no-clean');
 const enginePath = (argValue('engine') ?? 'node') as 'node' | 'page';
 
 /** The report with routing factors off, cached beside the real benchmark's cache. */
@@ -51,8 +57,9 @@ async function main(): Promise<void> {
   if (!footagePresent('routing')) return;
   const engine = await openEngine(enginePath);
   const defects = nativeDefects();
-  const clean = cleanClips();
-  const ladders = makeLadders(() => undefined).filter((l) => (!levels || levels.includes(l.level)) && (!sources || sources.includes(l.source)));
+  const clean = withClean ? cleanClips() : [];
+  const ladders = makeLadders(() => undefined, sources, levels);
+  const typeOfSource = new Map(ladderSources.map((s) => [s.id, footageType(s.file) ?? 'natural-camera']));
   const scores: Record<string, Partial<Record<Tier, number>>> = {};
   const rows = new Map<string, TypeRow>();
   const row = (t: string) => {
@@ -71,7 +78,7 @@ async function main(): Promise<void> {
     const routed = (await analyzeCached(engine, c.file, 1)).report;
     const uniform = await uniformReport(c.file);
     if (!routed || !uniform) continue;
-    const r = row(routed.route.contentType);
+    const r = row(footageType(c.name) ?? c.category);
     r.clips++;
     r.minutes += c.durationS / 60;
     r.routedAlarms += alarms(c.name, routed);
@@ -88,39 +95,25 @@ async function main(): Promise<void> {
     const routed = (await analyzeCached(engine, file, 1)).report;
     const uniform = await uniformReport(file);
     if (!routed || !uniform) continue;
-    const experts = Object.fromEntries(routed.experts.map((e) => [e.id, e.score]));
-    row(routed.route.contentType).ladder.push({ source: l.source, kind: l.kind, level: l.level, routed: routed.score, uniform: uniform.score, experts });
-    log(`  ladder ${l.file.padEnd(32)} ${routed.route.contentType.padEnd(16)} routed ${routed.score} uniform ${uniform.score}`);
+    const experts = Object.fromEntries(uniform.experts.map((e) => [e.id, e.score]));
+    const routedAs = routed.route.contentType;
+    row(typeOfSource.get(l.source)!).ladder.push({ source: l.source, kind: l.kind, level: l.level, routed: routed.score, uniform: uniform.score, routedAs, experts });
+    log(`  ladder ${l.file.padEnd(32)} ${typeOfSource.get(l.source)!.padEnd(15)} routed as ${routedAs.padEnd(15)} routed ${routed.score.toFixed(1)} uniform ${uniform.score.toFixed(1)}`);
   }
   await engine.close();
-  const result: RoutingResult = { src: srcHash(), agreement: tierAgreement(scores), types: [...rows.values()].map((r) => summarise(r)) };
+  const result: RoutingResult = { src: srcHash(), levels: levels ?? 'all', agreement: tierAgreement(scores), types: [...rows.values()].map((r) => summariseType(r)) };
   mkdirSync(outDir, { recursive: true });
+  // Every ladder clip's scores and expert qualities, for refitting the routing factors offline (fit.ts).
+  writeFileSync(join(outDir, 'routing-ladders.json'), JSON.stringify([...rows.values()].flatMap((r) => r.ladder.map((e) => ({ ...e, contentType: r.contentType })))) + '\n');
   writeFileSync(join(outDir, 'routing.json'), JSON.stringify(result, null, 1) + '\n');
   const a = result.agreement;
   console.log(`routing: tier agreement over ${a.clips} clips: median |Δ| ${a.median.toFixed(1)}, max ${a.max.toFixed(1)} (${a.worst})`);
   for (const t of result.types) {
     console.log(
-      `routing: ${t.contentType.padEnd(16)} ${t.clips} clean clips, alarms/min routed ${t.routedPerMinute.toFixed(2)} uniform ${t.uniformPerMinute.toFixed(2)}; ladder Spearman routed ${t.routedSpearman.toFixed(3)} uniform ${t.uniformSpearman.toFixed(3)} best single ${t.bestExpert} ${t.bestExpertSpearman.toFixed(3)}`,
+      `routing: ${t.contentType.padEnd(16)} ${t.clips} clean clips, alarms/min routed ${t.routedPerMinute.toFixed(2)} uniform ${t.uniformPerMinute.toFixed(2)}; ${t.ladderClips} ladder clips (${t.ladderSources.join(', ') || '–'}; routed as this type ${(100 * t.classedAsType).toFixed(0)} %), Spearman routed ${t.routedSpearman.toFixed(3)} uniform ${t.uniformSpearman.toFixed(3)} best single ${t.bestExpert} ${t.bestExpertSpearman.toFixed(3)}`,
     );
+    if (t.ladderClips) console.log(`routing:   per expert: ${t.perExpert.map((e) => `${e.id} ${e.spearman.toFixed(2)}`).join(', ')}`);
   }
-}
-
-function summarise(r: TypeRow): RoutingResult['types'][number] {
-  const sp = (pick: (e: TypeRow['ladder'][number]) => number) => (r.ladder.length ? ladderSpearman(r.ladder.map((e) => ({ ...e, score: pick(e) }))).mean : Number.NaN);
-  const ids = [...new Set(r.ladder.flatMap((e) => Object.keys(e.experts)))];
-  const single = ids.map((id) => ({ id, s: sp((e) => e.experts[id] ?? 50) })).sort((a, b) => b.s - a.s)[0];
-  return {
-    contentType: r.contentType,
-    clips: r.clips,
-    minutes: r.minutes,
-    routedPerMinute: r.minutes ? r.routedAlarms / r.minutes : Number.NaN,
-    uniformPerMinute: r.minutes ? r.uniformAlarms / r.minutes : Number.NaN,
-    ladderClips: r.ladder.length,
-    routedSpearman: sp((e) => e.routed),
-    uniformSpearman: sp((e) => e.uniform),
-    bestExpert: single?.id ?? '–',
-    bestExpertSpearman: single?.s ?? Number.NaN,
-  };
 }
 
 await main();

@@ -26,9 +26,11 @@ import type { ExpertMeta } from '../experts/types.ts';
 import type { ArtifactType } from '../report/types.ts';
 import type { ContentType } from './types.ts';
 
-type Row = Partial<Record<ArtifactType | 'natural-scene' | 'content-measure', number>>;
+/** One content type's multipliers, keyed by artifact type, `natural-scene` (models assuming natural-scene statistics) or `content-measure`. */
+export type Row = Partial<Record<ArtifactType | 'natural-scene' | 'content-measure', number>>;
 
-const TABLE: Record<ContentType, Row> = {
+/** The routing table (read-only; the benchmark refits rows of a copy, bench/routing/fit.ts). */
+export const TABLE: Readonly<Record<ContentType, Readonly<Row>>> = {
   'natural-camera': { 'content-measure': 0 },
   'low-light': { 'content-measure': 0, underexposure: 0.2, 'natural-scene': 0.5, noise: 0.7 },
   'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.2, overexposure: 0.1, underexposure: 0.1, noise: 0.5, blocking: 0.25, banding: 0.25 },
@@ -38,9 +40,9 @@ const TABLE: Record<ContentType, Row> = {
   'still-slideshow': { 'content-measure': 0, freeze: 0, stutter: 0 },
 };
 
-/** The multiplier for an expert under a content type (1 when the table says nothing). */
-export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>): number {
-  const row = TABLE[contentType];
+/** The multiplier for an expert under a content type (1 when the table says nothing); `table` replaces the built-in one. */
+export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>, table: Readonly<Record<ContentType, Readonly<Row>>> = TABLE): number {
+  const row = table[contentType];
   if (meta.assumes?.includes('natural-scene-statistics')) return row['natural-scene'] ?? 1;
   if (meta.artifact) return row[meta.artifact] ?? 1;
   return row['content-measure'] ?? 1;

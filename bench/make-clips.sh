@@ -4,6 +4,7 @@
 #
 #   synth-{360,720,1080}.mp4  8 s, 30 fps, H.264 CRF 18: a fractal zoom blended with a moving test
 #                             pattern and light film grain (one 1080p render, scaled down)
+#   synth-720-g60.mp4         the 720p clip with a keyframe every 2 s
 #   cup-{360,720,1080}.mp4    8 s of the real camera clip cup.mp4 at its own frame rate, cropped to 16:9 and scaled
 #                             (only when ../shared/data/videos/cup.mp4 exists beside the checkout, or $QROUTER_CUP)
 #   long-{1,10,60}m.mp4       360p, ultrafast, CRF 30: the 360p clip looped to 1 minute; the 10- and
@@ -36,6 +37,13 @@ if ! have synth-360.mp4 || ! have synth-720.mp4 || { [[ $QUICK == 0 ]] && ! have
     -map '[b1]' -frames:v 240 "${X264[@]}" -preset fast -crf 18 "$OUT/synth-720.mp4" \
     -map '[c1]' -frames:v 240 "${X264[@]}" -preset fast -crf 18 "$OUT/synth-360.mp4"
   say "synth-{360,720,1080}.mp4"
+fi
+
+# The 720p clip again with a keyframe every 2 s (what tier 0's glance is measured on): re-encoded
+# from synth-720.mp4, scene cuts off so the keyframes fall exactly every 60 frames.
+if ! have synth-720-g60.mp4; then
+  "${FF[@]}" -i "$OUT/synth-720.mp4" "${X264[@]}" -preset fast -crf 18 -g 60 -keyint_min 60 -sc_threshold 0 "$OUT/synth-720-g60.mp4"
+  say "synth-720-g60.mp4"
 fi
 
 # 8-second real-content clips from cup.mp4.

@@ -1,6 +1,7 @@
 /**
  * Speed: per tier (0, 1, 2) and resolution (360p, 720p, 1080p 8-s clips), in the production build in
- * headless Chromium, a fresh browser per clip. Each repetition measures, back to back on the same file: a decode-only pass
+ * headless Chromium, a fresh browser per clip (and at 720p the same clip with a keyframe every 2 s, on
+ * which tier 0's glance decodes only short bursts). Each repetition measures, back to back on the same file: a decode-only pass
  * (same worker and decoder, pixels copied), the analysis at each tier (report.timings.totalMs and the
  * wall time around analyzeVideo), and native ffmpeg running the detector chain. The first repetition
  * is the cold one (fresh worker, models loaded, wasm compiled) and is reported apart; medians are
@@ -28,6 +29,8 @@ export interface SpeedRun {
 export interface SpeedRow {
   clip: string;
   height: number;
+  /** Seconds between keyframes when the clip was made with fixed ones (else one group of pictures). */
+  keyframeS?: number;
   tier: Tier;
   frames: number;
   cold: SpeedRun;
@@ -50,13 +53,17 @@ async function main(): Promise<void> {
   const runs = Number(argValue('runs', '3'));
   const ffmpegRuns = Number(argValue('ffmpeg-runs', '2'));
   const heights = (argValue('res', '360,720,1080') ?? '').split(',').map(Number);
+  // Each size's clip (one group of pictures), and at 720p the same clip with a keyframe every 2 s.
+  const clips = heights.flatMap((height) => [
+    { clip: `synth-${height}.mp4`, height, keyframeS: undefined as number | undefined },
+    ...(height === 720 ? [{ clip: 'synth-720-g60.mp4', height, keyframeS: 2 }] : []),
+  ]);
   const outFile = argValue('out', join(ROOT, 'bench/out/speed.json'))!;
   const rows: SpeedRow[] = [];
-  for (const height of heights) {
+  for (const { clip, height, keyframeS } of clips) {
     // A fresh browser per clip, so that its first repetition is truly cold.
     const app = await openBenchApp();
     try {
-      const clip = `synth-${height}.mp4`;
       const file = join(ROOT, 'bench/clips', clip);
       const perTier = new Map<Tier, SpeedRun[]>(TIERS.map((t) => [t, []]));
       let frames = 0;
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
         rows.push({
           clip,
           height,
+          keyframeS,
           tier,
           frames,
           cold: cold!,

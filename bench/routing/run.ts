@@ -7,11 +7,12 @@
  *   per content type, beside the best single expert of each content type.
  * Reuses the real-footage benchmark's clips and cache (bench/real/); writes bench/out/routing.json.
  *
- *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--no-clean] [--engine node|page]
+ *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--no-clean] [--no-tiers] [--engine node|page]
  *
  * `--levels` keeps only these ladder levels (every level by default), to bound the run time; `--sources`
  * picks ladder sources (default: the four camera/animation sources and the mixed-content ones);
- * `--no-clean` skips the clean clips (false alarms and their tier agreement).
+ * `--no-clean` skips the clean clips (false alarms and their tier agreement); `--no-tiers` skips tiers 0
+ * and 2 on the ladders' pristine clips.
  * Rows are the TRUE content type (the footage category of the clip or ladder source), so a type's
  * ladders pool every source of that type whatever the router called each rung; the router's call is
  * printed per clip and its share per type is kept (`classedAsType`).
@@ -35,6 +36,7 @@ const levels = argValue('levels')?.split(',').map(Number);
 const ladderSources = [...LADDER_SOURCES, ...MIXED_LADDER_SOURCES];
 const sources = argValue('sources')?.split(',') ?? ladderSources.map((s) => s.id);
 const withClean = !argFlag('no-clean');
+const withTiers = !argFlag('no-tiers');
 const enginePath = (argValue('engine') ?? 'node') as 'node' | 'page';
 
 /** The report with routing factors off, cached beside the real benchmark's cache. */
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   for (const l of ladders) {
     const file = join(CLIPS, 'ladders', l.file);
     // Tier agreement on the pristine clips of each source; distorted rungs at tier 1 only (the ablation).
-    for (const tier of l.level === 0 ? ([0, 1, 2] as const) : ([1] as const)) {
+    for (const tier of l.level === 0 && withTiers ? ([0, 1, 2] as const) : ([1] as const)) {
       const r = await analyzeCached(engine, file, tier);
       if (r.report) (scores[l.file] ??= {})[tier] = r.report.score;
     }

@@ -1,0 +1,50 @@
+/**
+ * Refits the routing table's rows on the mixed-content ladders, leave one source out: for each source
+ * of a content type, the type's row is fitted on the type's OTHER sources (bench/routing/refit.ts) and
+ * judged on this one, beside the built-in row and uniform weights. Then prints the row fitted on every
+ * source of the type (the candidate for src/router/routing-table.ts). Reads the ladder evidence that
+ * bench/routing/run.ts writes (routing-ladders.json; several files are pooled).
+ *
+ *   npx tsx bench/routing/fit.ts bench/out/routing-ladders.json [more.json]
+ */
+import { readFileSync } from 'node:fs';
+import type { ContentType } from '../../src/router/types.ts';
+import { ladderSpearman } from '../real/ladders.ts';
+import { builtinTable, refitRow, routedScore, tableSpearman } from './refit.ts';
+import type { LadderRow } from './summary.ts';
+
+type Clip = LadderRow & { contentType: string };
+
+const files = process.argv.slice(2);
+if (!files.length) throw new Error('usage: npx tsx bench/routing/fit.ts <routing-ladders.json> [...]');
+const clips = files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as Clip[]);
+const builtin = builtinTable();
+
+// The offline fusion must give the engine's routed score under the built-in table.
+const gap = Math.max(...clips.map((c) => Math.abs(routedScore(c, builtin) - c.routed)));
+console.log(`fit: ${clips.length} ladder clips; largest |offline − engine| routed score under the built-in table: ${gap.toFixed(2)}`);
+
+const sp = (cs: Clip[], pick: (c: Clip) => number) => ladderSpearman(cs.map((c) => ({ ...c, score: pick(c) }))).mean;
+for (const type of [...new Set(clips.map((c) => c.contentType))]) {
+  const own = clips.filter((c) => c.contentType === type);
+  const sources = [...new Set(own.map((c) => c.source))];
+  const routedAs = [...new Set(own.map((c) => c.routedAs))].map((t) => `${t} ${own.filter((c) => c.routedAs === t).length}`).join(', ');
+  console.log(`fit: ${type}: ${own.length} clips from ${sources.join(', ')} (routed as ${routedAs})`);
+  const held: { routed: number; uniform: number; refit: number }[] = [];
+  for (const s of sources) {
+    const test = own.filter((c) => c.source === s);
+    const train = own.filter((c) => c.source !== s);
+    if (!train.length) continue;
+    const table = builtinTable();
+    table[type as ContentType] = refitRow(train, type as ContentType, builtin);
+    const r = { routed: sp(test, (c) => c.routed), uniform: sp(test, (c) => c.uniform), refit: tableSpearman(test, table) };
+    held.push(r);
+    console.log(`fit:   held out ${s.padEnd(10)} routed ${r.routed.toFixed(3)} uniform ${r.uniform.toFixed(3)} refit on ${sources.filter((x) => x !== s).join(',')} ${r.refit.toFixed(3)}  row ${JSON.stringify(table[type as ContentType])}`);
+  }
+  if (held.length) {
+    const m = (k: keyof (typeof held)[number]) => (held.reduce((a, h) => a + h[k], 0) / held.length).toFixed(3);
+    console.log(`fit:   leave-one-source-out mean: routed ${m('routed')} uniform ${m('uniform')} refit ${m('refit')}`);
+  }
+  const all = refitRow(own, type as ContentType, builtin);
+  console.log(`fit:   row fitted on all ${sources.length} sources: ${JSON.stringify(all)} (built-in ${JSON.stringify(builtin[type as ContentType])})`);
+}

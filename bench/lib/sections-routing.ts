@@ -18,7 +18,7 @@ export function routingSection(d?: RoutingResult): Section {
   const md = [
     '## Routing',
     '',
-    `Real footage, the engine's own reports (src ${d.src}). Tier agreement: every clean clip and each ladder source's pristine clip analysed at tiers 0, 1 and 2; the gap is the largest score difference between any two tiers of one clip. Ablation at tier 1: the same clips with the content type's routing factors and per-type fusion tables turned off (\`routing: 'uniform'\`, one set of weights for every content), per content type as the router classified the clip; "best single expert" is the one expert whose own score ranks that type's ladders best.`,
+    `Real footage, the engine's own reports (src ${d.src}). Tier agreement: every clean clip and each ladder source's pristine clip analysed at tiers 0, 1 and 2; the gap is the largest score difference between any two tiers of one clip. Ablation at tier 1: the same clips with the content type's routing factors and per-type fusion tables turned off (\`routing: 'uniform'\`, one set of weights for every content), per true content type (the footage category of the clip or ladder source, whatever the router called it; ladders pooled over every source of the type); "best single expert" is the one expert whose own score ranks that type's ladders best.`,
     '',
     table(['content type', 'clean clips', 'false alarms/min routed', 'uniform', 'ladder clips', 'ladder Spearman routed', 'uniform', 'best single expert'], d.types.map((t) => [t.contentType, t.clips, fmt(t.routedPerMinute, 2), fmt(t.uniformPerMinute, 2), t.ladderClips, fmt(t.routedSpearman, 3), fmt(t.uniformSpearman, 3), t.ladderClips ? `${t.bestExpert} ${fmt(t.bestExpertSpearman, 3)}` : '–'])),
   ].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPoints, probePoints, probeTimes, PROBE_FRAMES } from './probe.ts';
+import { glancePoints, periodicKeys, probePoints, probeTimes, PROBE_FRAMES } from './probe.ts';
 
 describe('probeTimes', () => {
   it('spreads pairs of adjacent frames over the video when keyframes are unknown', () => {
@@ -31,16 +31,16 @@ describe('probeTimes', () => {
   });
 });
 
-describe('fillPoints', () => {
+describe('glancePoints', () => {
   it('adds points between far-apart keyframes within its decode budget, cheapest reach first in time order', () => {
     // Keyframes every 4 s collapse the probe onto two points; a 360p frame is cheap to decode.
     const own = probePoints(8.4, 60, [0, 4.17, 8.33], 640 * 360);
     expect(own).toEqual([0, 4.17]);
-    const extra = fillPoints(own, 8.4, 60, [0, 4.17, 8.33], 640 * 360, PROBE_FRAMES, 8);
+    const extra = glancePoints(own, 8.4, 60, [0, 4.17, 8.33], 640 * 360, PROBE_FRAMES, 8).extra;
     expect(extra.length).toBeGreaterThan(0);
     for (const t of extra) for (const o of own) expect(Math.abs(t - o)).toBeGreaterThan(0.5);
     // A 4K frame costs about 40 ms: the budget reaches no point seconds away from its keyframe.
-    const big = fillPoints(own, 8.4, 60, [0, 4.17, 8.33], 3840 * 2160, PROBE_FRAMES, 8);
+    const big = glancePoints(own, 8.4, 60, [0, 4.17, 8.33], 3840 * 2160, PROBE_FRAMES, 8).extra;
     expect(big.length).toBeLessThan(extra.length);
   });
 
@@ -48,6 +48,17 @@ describe('fillPoints', () => {
     const keys = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
     const own = probePoints(10, 25, keys);
     expect(own).toHaveLength(PROBE_FRAMES);
-    expect(fillPoints(own, 10, 25, keys, 640 * 360, PROBE_FRAMES, 8)).toEqual([]);
+    expect(glancePoints(own, 10, 25, keys, 640 * 360, PROBE_FRAMES, 8)).toEqual({ extra: [], skipOwn: new Set() });
+  });
+
+  it('leaves keyframes placed at scene cuts for evenly spread points it can afford', () => {
+    const keys = [0, 2, 3, 4, 5, 8, 9];
+    expect(periodicKeys(keys)).toBe(false);
+    expect(periodicKeys([0, 2, 4, 6, 7.5])).toBe(true);
+    const own = probePoints(10, 30, keys, 854 * 480);
+    const { extra, skipOwn } = glancePoints(own, 10, 30, keys, 854 * 480, PROBE_FRAMES, 8);
+    expect(extra.length).toBeGreaterThanOrEqual(4);
+    for (const t of extra) expect(keys).not.toContain(t);
+    expect(skipOwn.size).toBeGreaterThan(0);
   });
 });

@@ -51,8 +51,9 @@ export function probeTimes(durationS: number, fps: number, keyTimes?: readonly n
 }
 
 /**
- * The probe times with, for each, the index of the point it belongs to. Points from `fillPoints` come
- * after the probe's own (indices `count` and up) and are read for tier 0's run only.
+ * The probe times with, for each, the index of the point it belongs to (the probe's own points are
+ * 0..count-1). With `glance` (tier 0), points from `glancePoints` follow (indices `count` and up, read
+ * for the run only), bursts are `length` long at run points, and `run` says which points the run uses.
  */
 function probeReads(
   durationS: number,
@@ -61,45 +62,76 @@ function probeReads(
   framePixels: number,
   count: number,
   length: number,
-  fill = false,
-): { times: number[]; point: number[] } {
+  glance = false,
+): { times: number[]; point: number[]; run: boolean[] } {
   const step = fps > 0 ? 1 / fps : 1 / 30;
   const own = probePoints(durationS, fps, keyTimes, framePixels, count);
-  const extra = fill ? fillPoints(own, durationS, fps, keyTimes, framePixels, count, length) : [];
-  const points = [...own.map((t, p) => ({ t, p })), ...extra.map((t, k) => ({ t, p: count + k }))].sort((a, b) => a.t - b.t);
+  const g = glance ? glancePoints(own, durationS, fps, keyTimes, framePixels, count, length) : { extra: [], skipOwn: new Set<number>() };
+  const run: boolean[] = [];
+  own.forEach((_, p) => (run[p] = glance && !g.skipOwn.has(p)));
+  g.extra.forEach((_, k) => (run[count + k] = true));
+  const points = [...own.map((t, p) => ({ t, p })), ...g.extra.map((t, k) => ({ t, p: count + k }))].sort((a, b) => a.t - b.t);
   const times: number[] = [];
   const point: number[] = [];
   for (const { t: t0, p } of points)
-    for (let k = 0; k < length; k++) {
+    for (let k = 0; k < (run[p] || !glance ? length : 2); k++) {
       const t = t0 + k * step;
       // Ascending, each time a new frame: a read that goes back in time restarts decoding at a keyframe.
       if (times.length && t <= times[times.length - 1]! + step / 2) continue;
       times.push(t);
       point.push(p);
     }
-  return { times, point };
+  return { times, point, run };
 }
 
-/** What tier 0 may spend decoding frames it does not keep, to reach points between sparse keyframes, in ms. */
+/** What tier 0 may spend decoding frames it does not keep, to reach points between keyframes, in ms. */
 export const GLANCE_FILL_BUDGET_MS = 400;
 
+/** True when keyframes come at a fixed interval (an encoder setting), not at scene cuts. */
+export function periodicKeys(keys: readonly number[]): boolean {
+  const gaps = keys.slice(1).map((k, i) => k - keys[i]!);
+  // The last group of pictures may be cut short by the end of the file.
+  const full = gaps.length > 2 ? gaps.slice(0, -1) : gaps;
+  if (full.length < 2) return false;
+  const mean = full.reduce((a, b) => a + b, 0) / full.length;
+  const sd = Math.sqrt(full.reduce((a, b) => a + (b - mean) ** 2, 0) / full.length);
+  return mean > 0 && sd / mean < 0.2;
+}
+
 /**
- * When the probe's points are fewer than `count` (keyframes far apart collapse onto a few), tier 0
- * adds evenly spread points between them, each as long as the frames decoded to reach it (from its
- * keyframe, or from the read before it in the same group of pictures) stay within the fill budget.
+ * Where tier 0's bursts start besides (or instead of) the probe's points. Keyframes placed at scene
+ * cuts are not a fair sample (the frames right after a cut: fades, black, a settling encoder), so
+ * when the probe sits on such keyframes the glance reads the evenly spread targets instead, each as
+ * long as the frames decoded to reach it (from its keyframe, or from the read before it in the same
+ * group of pictures) fit the fill budget; a probe point with no target near it keeps its burst. When
+ * keyframes are periodic, or the probe spread its own points, the glance keeps them and only adds
+ * targets where the points collapsed onto fewer than `count`.
  */
-export function fillPoints(own: readonly number[], durationS: number, fps: number, keyTimes: readonly number[] | undefined, framePixels: number, count: number, length: number): number[] {
-  if (own.length >= count || !keyTimes?.length || framePixels <= 0) return [];
+export function glancePoints(
+  own: readonly number[],
+  durationS: number,
+  fps: number,
+  keyTimes: readonly number[] | undefined,
+  framePixels: number,
+  count: number,
+  length: number,
+): { extra: number[]; skipOwn: Set<number> } {
+  const none = { extra: [], skipOwn: new Set<number>() };
+  if (!keyTimes?.length || framePixels <= 0) return none;
   const step = fps > 0 ? 1 / fps : 1 / 30;
   const span = Math.max(0, durationS - step);
   const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
+  const onKeys = keys.length >= Math.ceil(count / 2);
+  const replace = onKeys && !periodicKeys(keys);
+  if (!replace && own.length >= count) return none;
   const keyBefore = (t: number) => keys.filter((k) => k <= t + 1e-6).pop() ?? 0;
   const minGap = span / count / 2;
-  const candidates = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span).filter((t) => own.every((o) => Math.abs(o - t) >= minGap));
+  const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
+  const candidates = replace ? targets : targets.filter((t) => own.every((o) => Math.abs(o - t) >= minGap));
   let budgetFrames = GLANCE_FILL_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL);
   const chosen: number[] = [];
   for (const t of candidates) {
-    if (own.length + chosen.length >= count) break;
+    if (!replace && own.length + chosen.length >= count) break;
     // Reads go in time order: decoding resumes after the last read in the same group of pictures.
     const before = [...own, ...chosen].filter((x) => x < t).map((x) => x + (length - 1) * step);
     const last = before.length ? Math.max(...before) : -Infinity;
@@ -109,7 +141,9 @@ export function fillPoints(own: readonly number[], durationS: number, fps: numbe
     budgetFrames -= cost;
     chosen.push(t);
   }
-  return chosen;
+  const skipOwn = new Set<number>();
+  if (replace) own.forEach((o, p) => chosen.some((t) => Math.abs(t - o) < 2 * minGap) && skipOwn.add(p));
+  return { extra: chosen, skipOwn };
 }
 
 /** The probe points alone (see `probeTimes`). */
@@ -175,7 +209,7 @@ export async function runProbe(
   const frames = [];
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
-  const { times, point } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.keep !== undefined);
+  const { times, point, run } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.keep !== undefined);
   const tRead = performance.now();
   let i = 0;
   let lastT = -Infinity;
@@ -194,14 +228,14 @@ export async function runProbe(
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
         if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
       }
-      if (reading.keep) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
+      if (reading.keep && run[p]) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
     } else if (second && evidence) {
       const current = motion[motion.length - 1]!;
       // Motion between a point and the next frame time; a sparse read returns the shown frame for each
       // time, and a repeat is no motion evidence.
       if (tS > current.firstT) current.second = smallLumaAt(pixels, mSize.width, mSize.height);
     }
-    if (reading.keep && (starts || tS > lastT)) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
+    if (reading.keep && run[p] && (starts || tS > lastT)) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
     lastT = tS;
   }
   const decodeMs = performance.now() - tRead;

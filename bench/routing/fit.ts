@@ -5,12 +5,16 @@
  * source of the type (the candidate for src/router/routing-table.ts). Reads the ladder evidence that
  * bench/routing/run.ts writes (routing-ladders.json; several files are pooled).
  *
+ * Second, the rows that actually apply: the router often calls a rung something other than its true
+ * type, so every row except natural-camera's (fitted by calibration on camera footage) is refitted at
+ * once on all OTHER sources' clips and judged on the held-out source, for each source in turn.
+ *
  *   npx tsx bench/routing/fit.ts bench/out/routing-ladders.json [more.json]
  */
 import { readFileSync } from 'node:fs';
 import type { ContentType } from '../../src/router/types.ts';
 import { ladderSpearman } from '../real/ladders.ts';
-import { builtinTable, refitRow, routedScore, tableSpearman } from './refit.ts';
+import { builtinTable, refitRow, refitRows, routedScore, tableSpearman, type Table } from './refit.ts';
 import type { LadderRow } from './summary.ts';
 
 type Clip = LadderRow & { contentType: string };
@@ -48,3 +52,25 @@ for (const type of [...new Set(clips.map((c) => c.contentType))]) {
   const all = refitRow(own, type as ContentType, builtin);
   console.log(`fit:   row fitted on all ${sources.length} sources: ${JSON.stringify(all)} (built-in ${JSON.stringify(builtin[type as ContentType])})`);
 }
+
+// Every non-camera row at once, leave one source out over all sources.
+const rows = (['screen-content', 'animation', 'gameplay', 'ai-generated', 'still-slideshow', 'low-light'] as ContentType[]).filter((t) => clips.some((c) => c.routedAs === t));
+const perType = new Map<string, { routed: number; uniform: number; refit: number; n: number }>();
+const fitted: Table[] = [];
+for (const s of [...new Set(clips.map((c) => c.source))]) {
+  const test = clips.filter((c) => c.source === s);
+  const table = refitRows(clips.filter((c) => c.source !== s), rows, builtin);
+  fitted.push(table);
+  const r = { routed: sp(test, (c) => c.routed), uniform: sp(test, (c) => c.uniform), refit: tableSpearman(test, table) };
+  const changed = rows.filter((t) => JSON.stringify(table[t]) !== JSON.stringify(builtin[t])).map((t) => `${t} ${JSON.stringify(table[t])}`);
+  console.log(`fit: all rows, held out ${s.padEnd(10)} (${test[0]!.contentType}) routed ${r.routed.toFixed(3)} uniform ${r.uniform.toFixed(3)} refit ${r.refit.toFixed(3)}; rows changed: ${changed.join('; ') || 'none'}`);
+  const acc = perType.get(test[0]!.contentType) ?? { routed: 0, uniform: 0, refit: 0, n: 0 };
+  acc.routed += r.routed * test.length;
+  acc.uniform += r.uniform * test.length;
+  acc.refit += r.refit * test.length;
+  acc.n += test.length;
+  perType.set(test[0]!.contentType, acc);
+}
+for (const [t, a] of perType) console.log(`fit: all rows, leave one source out, ${t.padEnd(15)} routed ${(a.routed / a.n).toFixed(3)} uniform ${(a.uniform / a.n).toFixed(3)} refit ${(a.refit / a.n).toFixed(3)} (clip-weighted over held-out sources)`);
+const final = refitRows(clips, rows, builtin);
+for (const t of rows) if (JSON.stringify(final[t]) !== JSON.stringify(builtin[t])) console.log(`fit: all rows fitted on every source: ${t} ${JSON.stringify(final[t])} (built-in ${JSON.stringify(builtin[t])})`);

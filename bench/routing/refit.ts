@@ -74,3 +74,17 @@ export function refitRow(clips: LadderRow[], type: ContentType, start: Table, ma
   }
   return table[type];
 }
+
+/**
+ * Refits several rows together on `clips` (the objective is the mean Spearman over all their ladders),
+ * each row in turn as `refitRow` does, until none moves.
+ */
+export function refitRows(clips: LadderRow[], types: ContentType[], start: Table, margin = 0.01): Table {
+  let table = { ...start };
+  for (let round = 0; round < 3; round++) {
+    const before = JSON.stringify(table);
+    for (const t of types) table = { ...table, [t]: refitRow(clips, t, table, margin) };
+    if (JSON.stringify(table) === before) break;
+  }
+  return table;
+}

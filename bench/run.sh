@@ -111,8 +111,9 @@ step overlay 300 "${TSX[@]}" bench/overlay.ts --draws 400 --out "$OUT/overlay.js
 step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} bench/content/make-rendered.ts && ${TSX[*]} bench/content/eval.ts --out $OUT/content.json"
 # Real footage (bench/real/README.md): clean-set false alarms, injected artifacts, real-source ladders, held-out fusion figures.
 step real 2400 bash -c "${TSX[*]} bench/real/run.ts --quiet --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT"
-# Routing on the same footage (reuses the real step's cache): tier agreement and the routed/uniform ablation.
-step routing 1800 "${TSX[@]}" bench/routing/run.ts --quiet --out "$OUT"
+# Routing on the same footage (reuses the real step's cache): tier agreement and the routed/uniform ablation
+# (eleven ladder sources, camera and mixed content: levels 0, 3, 6 keep it inside the step's time).
+step routing 1800 "${TSX[@]}" bench/routing/run.ts --quiet --levels 0,3,6 --out "$OUT"
 
 record "$((SECONDS))"
 "${TSX[@]}" bench/report.ts --in "$OUT" --out "$RESULTS"

@@ -1,13 +1,13 @@
 /**
  * Tier 0's run stage: the planned experts on the frames the probe already read (a `Glance`), so the
  * run decodes nothing. Each probe point's consecutive frames go to the temporal experts as one
- * sequence (no history carried between points, which are far apart); each point's first frame is an
- * analysis frame for the spatial experts.
+ * sequence (no history carried between points, which are far apart; the first frames of each serve as
+ * history only); each point's first frame is an analysis frame for the spatial experts.
  */
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { throwIfAborted } from '../errors.ts';
 import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
-import { BatchDispatcher, type AnalysisFrame } from './batches.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type AnalysisFrame } from './batches.ts';
 import type { AnalysisPlan } from './plan.ts';
 import type { Glance } from './probe.ts';
 import { loadExperts, type RunOutcome } from './run-experts.ts';
@@ -28,9 +28,16 @@ export async function runGlance(
   const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
   const needs = planeNeeds(spatial.map((e) => e.meta));
   let frames = 0;
+  let temporalFrames = 0;
   let batch: AnalysisFrame[] = [];
   for (const [index, segment] of glance.segments.entries()) {
-    if (temporal.length > 0) await dispatcher.temporal(segment.temporal, [], temporal);
+    if (temporal.length > 0) {
+      // A burst's first frames have no history of their own (freeze, stutter and flicker compare a
+      // frame with the ones before it): they serve as history, and only the frames after them count.
+      const history = Math.min(TEMPORAL_CARRY, segment.temporal.length - 1);
+      await dispatcher.temporal(segment.temporal.slice(history), segment.temporal.slice(0, history), temporal);
+      temporalFrames += segment.temporal.length - history;
+    }
     if (spatial.length > 0) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
     if (batch.length >= plan.budget.batch) {
       await dispatcher.spatial(batch, spatial);
@@ -46,7 +53,7 @@ export async function runGlance(
     active,
     unavailable,
     frames,
-    temporalFrames: temporal.length > 0 ? frames : 0,
+    temporalFrames,
     decodeMs: glance.decodeMs,
     inferenceMs: dispatcher.inferenceMs,
   };

@@ -68,6 +68,13 @@ describe('spatial events (analysis frames)', () => {
     expect(localizeEvents([spatial(noise, at)], FPS, 0.5)).toEqual([]);
   });
 
+  it('need half a second when analysis frames are dense: two frames 0.1 s apart are a blip', () => {
+    const at: [number, number][] = Array.from({ length: 40 }, (_, i) => [0.1 * i, i === 20 || i === 21 ? 30 : 0.5]);
+    expect(localizeEvents([spatial(noise, at)], FPS, 0.1)).toEqual([]);
+    const long: [number, number][] = Array.from({ length: 40 }, (_, i) => [0.1 * i, i >= 20 && i < 26 ? 30 : 0.5]);
+    expect(show(localizeEvents([spatial(noise, long)], FPS, 0.1))).toBe('noise@2-2.55');
+  });
+
   it('count one flagged frame where analysis frames are sparse (it is all a short defect can show)', () => {
     const at: [number, number][] = [1.5, 4.5, 7.5, 10.5].map((t) => [t, t === 4.5 ? 30 : 0.5]);
     expect(localizeEvents([spatial(noise, at)], FPS, 3).map((e) => e.type)).toEqual(['noise']);

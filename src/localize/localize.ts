@@ -60,8 +60,8 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     const spans = res.meta.artifact ? explainedSpans(res.meta.artifact, found, frameS) : [];
     // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
     // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
-    const minFrames = analysisGap <= SPARSE_ANALYSIS_S ? 2 : 1;
-    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, minFrames));
+    const dense = analysisGap <= SPARSE_ANALYSIS_S;
+    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }
@@ -81,6 +81,14 @@ export const SPATIAL_JOIN_S = 1;
  * this far apart (long videos at low tiers), one frame is all a short defect can show, and it counts.
  */
 export const SPARSE_ANALYSIS_S = 2;
+
+/**
+ * With analysis frames closer than SPARSE_ANALYSIS_S, a spatial event must also span half a second
+ * (first flagged frame to past the last): at the inspect tier, frames 0.1 s apart make two flagged
+ * frames a fifth of a second, and such blips were content on the clean real clips (a frame of grid
+ * lines, a cut in a fashion edit). The shortest injected defect lasts 1.5 s.
+ */
+export const SPATIAL_MIN_SPAN_S = 0.5;
 
 /**
  * The results without the frames that lack the evidence their type's spatial rule asks for (a flat

@@ -74,3 +74,24 @@ for (const s of [...new Set(clips.map((c) => c.source))]) {
 for (const [t, a] of perType) console.log(`fit: all rows, leave one source out, ${t.padEnd(15)} routed ${(a.routed / a.n).toFixed(3)} uniform ${(a.uniform / a.n).toFixed(3)} refit ${(a.refit / a.n).toFixed(3)} (clip-weighted over held-out sources)`);
 const final = refitRows(clips, rows, builtin);
 for (const t of rows) if (JSON.stringify(final[t]) !== JSON.stringify(builtin[t])) console.log(`fit: all rows fitted on every source: ${t} ${JSON.stringify(final[t])} (built-in ${JSON.stringify(builtin[t])})`);
+
+// A confidence gate (a router matter, measured here): below the threshold the clip gets the
+// natural-camera row. The threshold is chosen on the other sources and judged on the held-out one.
+if (clips.every((c) => c.confidence !== undefined)) {
+  const gated = (cs: Clip[], th: number) => ladderSpearman(cs.map((c) => ({ ...c, score: routedScore(c.confidence! < th ? { ...c, routedAs: 'natural-camera' } : c, builtin) }))).mean;
+  const GATES = [0, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+  const acc = new Map<string, { gated: number; routed: number; n: number; th: number[] }>();
+  for (const s of [...new Set(clips.map((c) => c.source))]) {
+    const train = clips.filter((c) => c.source !== s);
+    const test = clips.filter((c) => c.source === s);
+    // Ties keep the lowest threshold (the least change).
+    const th = GATES.reduce((b, t) => (gated(train, t) > gated(train, b) + 1e-9 ? t : b), 0);
+    const a = acc.get(test[0]!.contentType) ?? { gated: 0, routed: 0, n: 0, th: [] };
+    a.gated += gated(test, th) * test.length;
+    a.routed += sp(test, (c) => c.routed) * test.length;
+    a.n += test.length;
+    a.th.push(th);
+    acc.set(test[0]!.contentType, a);
+  }
+  for (const [t, a] of acc) console.log(`fit: confidence gate, leave one source out, ${t.padEnd(15)} routed ${(a.routed / a.n).toFixed(3)} gated ${(a.gated / a.n).toFixed(3)} (thresholds chosen ${a.th.join(', ')})`);
+}

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     if (!routed || !uniform) continue;
     const experts = Object.fromEntries(uniform.experts.map((e) => [e.id, e.score]));
     const routedAs = routed.route.contentType;
-    row(typeOfSource.get(l.source)!).ladder.push({ source: l.source, kind: l.kind, level: l.level, routed: routed.score, uniform: uniform.score, routedAs, experts });
+    row(typeOfSource.get(l.source)!).ladder.push({ source: l.source, kind: l.kind, level: l.level, routed: routed.score, uniform: uniform.score, routedAs, confidence: routed.route.contentConfidence, experts });
     log(`  ladder ${l.file.padEnd(32)} ${typeOfSource.get(l.source)!.padEnd(15)} routed as ${routedAs.padEnd(15)} routed ${routed.score.toFixed(1)} uniform ${uniform.score.toFixed(1)}`);
   }
   await engine.close();

@@ -12,6 +12,8 @@ export interface LadderRow {
   uniform: number;
   /** The content type the fast router gave this clip. */
   routedAs: string;
+  /** The router's confidence in that type. */
+  confidence?: number;
   /** Expert id → quality from the uniform run (every expert runs there). */
   experts: Record<string, number>;
 }

@@ -89,7 +89,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame) : await runExperts(video, plan, deps.executor, load, external, signal, onFrame);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps) : await runExperts(video, plan, deps.executor, load, external, signal, onFrame);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

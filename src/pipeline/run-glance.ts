@@ -7,7 +7,7 @@
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { throwIfAborted } from '../errors.ts';
 import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
-import { BatchDispatcher, TEMPORAL_CARRY, type AnalysisFrame } from './batches.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import type { AnalysisPlan } from './plan.ts';
 import type { Glance } from './probe.ts';
 import { loadExperts, type RunOutcome } from './run-experts.ts';
@@ -20,6 +20,7 @@ export async function runGlance(
   load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
   signal: AbortSignal,
   onFrame: (frames: number) => void,
+  fps = 30,
 ): Promise<RunOutcome> {
   const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
   throwIfAborted(signal);
@@ -30,13 +31,23 @@ export async function runGlance(
   let frames = 0;
   let temporalFrames = 0;
   let batch: AnalysisFrame[] = [];
+  const gap = 1.5 / (fps > 0 ? fps : 30);
+  let previous: TemporalFrame[] = [];
   for (const [index, segment] of glance.segments.entries()) {
-    if (temporal.length > 0) {
-      // A burst's first frames have no history of their own (freeze, stutter and flicker compare a
-      // frame with the ones before it): they serve as history, and only the frames after them count.
-      const history = Math.min(TEMPORAL_CARRY, segment.temporal.length - 1);
-      await dispatcher.temporal(segment.temporal.slice(history), segment.temporal.slice(0, history), temporal);
-      temporalFrames += segment.temporal.length - history;
+    if (temporal.length > 0 && segment.temporal.length > 0) {
+      const continues = previous.length > 0 && segment.temporal[0]!.tS - previous[previous.length - 1]!.tS <= gap;
+      if (continues) {
+        // Points closer than a burst read on where the last one stopped: one run of frames, carried over.
+        await dispatcher.temporal(segment.temporal, previous.slice(-TEMPORAL_CARRY), temporal);
+        temporalFrames += segment.temporal.length;
+      } else {
+        // A burst's first frames have no history of their own (freeze, stutter and flicker compare a
+        // frame with the ones before it): they serve as history, and only the frames after them count.
+        const history = Math.min(TEMPORAL_CARRY, segment.temporal.length - 1);
+        await dispatcher.temporal(segment.temporal.slice(history), segment.temporal.slice(0, history), temporal);
+        temporalFrames += segment.temporal.length - history;
+      }
+      previous = segment.temporal;
     }
     if (spatial.length > 0) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
     if (batch.length >= plan.budget.batch) {

@@ -36,10 +36,14 @@ export async function runGlance(
   for (const [index, segment] of glance.segments.entries()) {
     if (temporal.length > 0 && segment.temporal.length > 0) {
       const continues = previous.length > 0 && segment.temporal[0]!.tS - previous[previous.length - 1]!.tS <= gap;
+      const sequence = continues ? [...previous, ...segment.temporal.filter((f) => f.tS > previous[previous.length - 1]!.tS + 1e-6)] : segment.temporal;
       if (continues) {
-        // Points closer than a burst read on where the last one stopped: one run of frames, carried over.
-        await dispatcher.temporal(segment.temporal, previous.slice(-TEMPORAL_CARRY), temporal);
-        temporalFrames += segment.temporal.length;
+        // Points closer than a burst read on where the last one stopped: one run of frames, carried
+        // over (a frame both read is counted once, or it would look like a repeated picture).
+        const lastT = previous[previous.length - 1]!.tS;
+        const fresh = segment.temporal.filter((f) => f.tS > lastT + 1e-6);
+        if (fresh.length) await dispatcher.temporal(fresh, previous.slice(-TEMPORAL_CARRY), temporal);
+        temporalFrames += fresh.length;
       } else {
         // A burst's first frames have no history of their own (freeze, stutter and flicker compare a
         // frame with the ones before it): they serve as history, and only the frames after them count.
@@ -47,7 +51,7 @@ export async function runGlance(
         await dispatcher.temporal(segment.temporal.slice(history), segment.temporal.slice(0, history), temporal);
         temporalFrames += segment.temporal.length - history;
       }
-      previous = segment.temporal;
+      previous = sequence;
     }
     if (spatial.length > 0) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
     if (batch.length >= plan.budget.batch) {

@@ -73,7 +73,7 @@ describe('app: every file a person may drop', () => {
   }
 
   it('a rotated file is analysed upright: it scores like the same pictures turned in the pixels', async () => {
-    // Tier 0; at tier 1 the two differ more (see the README's table), for a reason not yet traced.
+    // Both encoded alike from the same pictures (scripts/make-fixtures.sh); only the rotation differs.
     const rotated = await analyzeViaUi(app.page, join(FIXTURES, 'gen', 'rotated.mp4'), 0);
     const upright = await analyzeViaUi(app.page, join(FIXTURES, 'gen', 'rotated-upright.mp4'), 0);
     assert.equal(rotated.state, 'done');

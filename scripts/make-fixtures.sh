@@ -173,7 +173,10 @@ fi
 gen single.mp4 -i "$CLEAN" -frames:v 1 "${X264[@]}" -crf 16 "$GEN/single.mp4"
 gen tiny16.mp4 -i "$CLEAN" -t 1 -vf scale=16:16,setsar=1 "${X264[@]}" -crf 16 "$GEN/tiny16.mp4"
 gen odd321.mp4 -i "$CLEAN" -t 1 -vf scale=321:241,setsar=1 -c:v libx264 -preset fast -pix_fmt yuv444p -crf 16 -x264-params threads=1 "$GEN/odd321.mp4"
-gen rotated.mp4 -i "$CLEAN" -t 2 -c copy -metadata:s:v rotate=90 "$GEN/rotated.mp4"
+# Encoded like its upright twin below, then flagged, so that only the rotation differs (a stream copy
+# cut at 2 s from the longer clip carries two extra frames at its start, which read as a stutter).
+gen rotated-src.mp4 -i "$CLEAN" -t 2 "${X264[@]}" -crf 8 "$GEN/rotated-src.mp4"
+gen rotated.mp4 -i "$GEN/rotated-src.mp4" -c copy -metadata:s:v rotate=90 "$GEN/rotated.mp4"
 # The same pictures turned upright in the pixels (ffmpeg reads the rotated file as turned counter-clockwise), to compare against.
 gen rotated-upright.mp4 -i "$CLEAN" -t 2 -vf transpose=cclock "${X264[@]}" -crf 8 "$GEN/rotated-upright.mp4"
 # Variable frame rate: intervals alternate 40 ms and 33 ms, as phones record.

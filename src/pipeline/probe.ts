@@ -118,15 +118,13 @@ export function glancePoints(
 ): { extra: number[]; skipOwn: Set<number> } {
   const none = { extra: [], skipOwn: new Set<number>() };
   if (!keyTimes?.length || framePixels <= 0) return none;
-  const step = fps > 0 ? 1 / fps : 1 / 30;
-  const span = Math.max(0, durationS - step);
+  const { step, span, targets } = evenTargets(durationS, fps, count);
   const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
   const onKeys = keys.length >= Math.ceil(count / 2);
   const replace = onKeys && !periodicKeys(keys);
   if (!replace && own.length >= count) return none;
   const keyBefore = (t: number) => keys.filter((k) => k <= t + 1e-6).pop() ?? 0;
   const minGap = span / count / 2;
-  const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
   const candidates = replace ? targets : targets.filter((t) => own.every((o) => Math.abs(o - t) >= minGap));
   let budgetFrames = GLANCE_FILL_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL);
   const chosen: number[] = [];
@@ -146,11 +144,16 @@ export function glancePoints(
   return { extra: chosen, skipOwn };
 }
 
-/** The probe points alone (see `probeTimes`). */
-export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES): number[] {
+/** `count` times spread evenly over the video (the middle of equal parts), with the frame step and the span they cover. */
+function evenTargets(durationS: number, fps: number, count: number): { step: number; span: number; targets: number[] } {
   const step = fps > 0 ? 1 / fps : 1 / 30;
   const span = Math.max(0, durationS - step);
-  const targets = Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span);
+  return { step, span, targets: Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span) };
+}
+
+/** The probe points alone (see `probeTimes`). */
+export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES): number[] {
+  const { step, span, targets } = evenTargets(durationS, fps, count);
   const keys = [...new Set(keyTimes ?? [])].sort((a, b) => a - b);
   if (keyTimes === undefined) return targets;
   // The keyframe at or before each target; duplicates collapse.

@@ -39,12 +39,7 @@ export async function runExperts(
   signal: AbortSignal,
   onFrame: (frames: number) => void,
 ): Promise<RunOutcome> {
-  const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
-  throwIfAborted(signal);
-  const dispatcher = new BatchDispatcher(executor);
-  const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
-  const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
-  const needs = planeNeeds(spatial.map((e) => e.meta));
+  const { active, unavailable, dispatcher, spatial, temporal, needs } = await startRun(plan, executor, load, signal);
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
   let decodeMs = 0;
@@ -97,8 +92,17 @@ export async function runExperts(
   return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
 }
 
+/** What both run stages start from: the loaded experts split by stream, the planes they read, a dispatcher. */
+export async function startRun(plan: AnalysisPlan, executor: ExpertExecutor, load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' }, signal: AbortSignal) {
+  const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
+  throwIfAborted(signal);
+  const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
+  const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
+  return { active, unavailable, dispatcher: new BatchDispatcher(executor), spatial, temporal, needs: planeNeeds(spatial.map((e) => e.meta)) };
+}
+
 /** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */
-export async function loadExperts(executor: ExpertExecutor, planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
+async function loadExperts(executor: ExpertExecutor, planned: PlannedExpert[], modelBaseUrl: string, ep: 'webgpu' | 'wasm'): Promise<{ active: ActiveExpert[]; unavailable: string[] }> {
   const { failed, error } = await executor.load(
     planned.map((p) => p.meta),
     modelBaseUrl,

@@ -6,11 +6,11 @@
  */
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { throwIfAborted } from '../errors.ts';
-import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
-import { BatchDispatcher, TEMPORAL_CARRY, type AnalysisFrame, type TemporalFrame } from './batches.ts';
+import { toAnalysisFrame } from './analysis-frame.ts';
+import { TEMPORAL_CARRY, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import type { AnalysisPlan } from './plan.ts';
 import type { Glance } from './probe.ts';
-import { loadExperts, type RunOutcome } from './run-experts.ts';
+import { startRun, type RunOutcome } from './run-experts.ts';
 
 /** Runs the plan over the glance; `plan.analysisTimes` are the glance's segment starts. */
 export async function runGlance(
@@ -22,12 +22,7 @@ export async function runGlance(
   onFrame: (frames: number) => void,
   fps = 30,
 ): Promise<RunOutcome> {
-  const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
-  throwIfAborted(signal);
-  const dispatcher = new BatchDispatcher(executor);
-  const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
-  const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
-  const needs = planeNeeds(spatial.map((e) => e.meta));
+  const { active, unavailable, dispatcher, spatial, temporal, needs } = await startRun(plan, executor, load, signal);
   let frames = 0;
   let temporalFrames = 0;
   let batch: AnalysisFrame[] = [];

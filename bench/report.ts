@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     ]),
     '',
     ...(run?.notes?.length ? [...run.notes.map((n) => `Note: ${n}`), ''] : []),
-    ...(steps.length ? [`Steps that did not finish: ${steps.map(([k, v]) => `${k} (${v})`).join(', ')}.`, ''] : []),
+    ...(steps.length ? [`Steps not run in full in this run, or taken from earlier runs: ${steps.map(([k, v]) => `${k} (${v})`).join(', ')}.`, ''] : []),
     '## Targets',
     '',
     table(['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.measured, t.ok === undefined && t.target.includes('no set target') ? 'reported' : verdict(t.ok)])),

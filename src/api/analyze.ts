@@ -10,56 +10,15 @@ import type { Report, Tier } from '../report/types.ts';
 import type { AnalysisWorkerApi, WorkerResult } from '../protocol.ts';
 import type { AnalyzeOptions, ProgressEvent } from './options.ts';
 import { exposeVlmBackend } from '../vlm/port.ts';
+import { IdleWorker } from './idle-worker.ts';
 
 const CANCEL_GRACE_MS = 400;
-const IDLE_STOP_MS = 60_000;
-
-interface WorkerHandle {
-  worker: Worker;
-  api: Comlink.Remote<AnalysisWorkerApi>;
-  crashed: Promise<never>;
-}
-
-let handle: WorkerHandle | undefined;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** The analysis worker, started on first use; it stops when idle only once no run holds it. */
+const analysisWorker = new IdleWorker<AnalysisWorkerApi>(
+  () => new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-analysis' }),
+  (detail) => `The analysis worker stopped unexpectedly${detail ? ` (${detail})` : ''}. Try again; if it keeps happening, try a shorter or smaller video.`,
+);
 let nextRunId = 1;
-const activeRuns = new Set<number>();
-
-/** Takes the worker for a run: cancels a pending idle stop and starts the worker when needed. */
-function acquire(runId: number): WorkerHandle {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = undefined;
-  activeRuns.add(runId);
-  handle ??= startWorker();
-  return handle;
-}
-
-/** Ends a run; the idle timer starts only when no other run is still using the worker. */
-function release(runId: number): void {
-  activeRuns.delete(runId);
-  if (handle && activeRuns.size === 0) {
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = setTimeout(stopWorker, IDLE_STOP_MS);
-  }
-}
-
-function startWorker(): WorkerHandle {
-  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-analysis' });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      reject(new WorkerCrashedError(`The analysis worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}. Try again; if it keeps happening, try a shorter or smaller video.`));
-    });
-  });
-  crashed.catch(() => undefined);
-  return { worker, api: Comlink.wrap<AnalysisWorkerApi>(worker), crashed };
-}
-
-function stopWorker(): void {
-  handle?.api[Comlink.releaseProxy]();
-  handle?.worker.terminate();
-  handle = undefined;
-}
 
 async function toBlob(input: File | Blob | URL, signal?: AbortSignal): Promise<{ blob: Blob; name: string }> {
   if (input instanceof URL) {
@@ -100,7 +59,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   }
   const { blob, name } = await toBlob(input, signal);
   const runId = nextRunId++;
-  const current = acquire(runId);
+  const current = analysisWorker.acquire();
   const onProgress = (e: ProgressEvent) => options.onProgress?.(e);
   const modelBaseUrl = new URL(options.modelBaseUrl ?? defaultModelBaseUrl(), globalThis.location?.href).href;
 
@@ -113,7 +72,7 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
       // unless another run is using it (that run's result would be lost).
       setTimeout(() => {
         if (settled) return;
-        if (handle === current && activeRuns.size <= 1) stopWorker();
+        if (analysisWorker.current === current && analysisWorker.users <= 1) analysisWorker.stop();
         reject(new CancelledError());
       }, CANCEL_GRACE_MS);
     };
@@ -131,13 +90,13 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
     if (!result.ok) throw reviveError(result.error);
     return result.report;
   } catch (err) {
-    if (err instanceof WorkerCrashedError && handle === current) stopWorker();
+    if (err instanceof WorkerCrashedError && analysisWorker.current === current) analysisWorker.stop();
     throw err;
   } finally {
     settled = true;
     vlm?.close();
     if (onAbort) signal?.removeEventListener('abort', onAbort);
-    release(runId);
+    analysisWorker.release();
   }
 }
 
@@ -147,10 +106,9 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
  */
 export async function measureDecode(input: File | Blob | URL, copy = false): Promise<{ frames: number; ms: number; width: number; height: number }> {
   const { blob } = await toBlob(input);
-  const runId = nextRunId++;
   try {
-    return await acquire(runId).api.decodeOnly(blob, copy);
+    return await analysisWorker.acquire().api.decodeOnly(blob, copy);
   } finally {
-    release(runId);
+    analysisWorker.release();
   }
 }

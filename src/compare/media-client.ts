@@ -4,52 +4,19 @@
  * and stops after a minute without work; the page thread only posts messages and draws bitmaps.
  */
 import * as Comlink from 'comlink';
+import { IdleWorker } from '../api/idle-worker.ts';
 import { CancelledError, reviveError, WorkerCrashedError } from '../errors.ts';
 import type { MediaWorkerApi } from '../protocol.ts';
 import type { FullRefResult } from './fullref.ts';
 
-const IDLE_STOP_MS = 60_000;
 const CANCEL_GRACE_MS = 400;
 
-interface Handle {
-  worker: Worker;
-  api: Comlink.Remote<MediaWorkerApi>;
-  crashed: Promise<never>;
-}
-
-let handle: Handle | undefined;
-let busy = 0;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** The media worker, started on first use and stopped after a minute without work. */
+const mediaWorker = new IdleWorker<MediaWorkerApi>(
+  () => new Worker(new URL('../../workers/media.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-media' }),
+  (detail) => `The media worker stopped unexpectedly${detail ? ` (${detail})` : ''}.`,
+);
 let nextId = 1;
-
-function acquire(): Handle {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = undefined;
-  busy++;
-  if (!handle) {
-    const worker = new Worker(new URL('../../workers/media.worker.ts', import.meta.url), { type: 'module', name: 'qrouter-media' });
-    const crashed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        reject(new WorkerCrashedError(`The media worker stopped unexpectedly${e.message ? ` (${e.message})` : ''}.`));
-      });
-    });
-    crashed.catch(() => undefined);
-    handle = { worker, api: Comlink.wrap<MediaWorkerApi>(worker), crashed };
-  }
-  return handle;
-}
-
-function release(): void {
-  busy = Math.max(0, busy - 1);
-  if (busy === 0 && handle) idleTimer = setTimeout(stop, IDLE_STOP_MS);
-}
-
-function stop(): void {
-  handle?.api[Comlink.releaseProxy]();
-  handle?.worker.terminate();
-  handle = undefined;
-}
 
 function defaultModelBaseUrl(): string {
   const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
@@ -73,7 +40,7 @@ export interface FullRefOptions {
 export async function measureFullReference(a: Blob, b: Blob, options: FullRefOptions = {}): Promise<FullRefResult> {
   const { signal } = options;
   if (signal?.aborted) throw new CancelledError();
-  const h = acquire();
+  const h = mediaWorker.acquire();
   const runId = nextId++;
   let settled = false;
   let onAbort: (() => void) | undefined;
@@ -83,7 +50,7 @@ export async function measureFullReference(a: Blob, b: Blob, options: FullRefOpt
       // A worker inside one long model run cannot hear the cancel; stop it when nothing else uses it.
       setTimeout(() => {
         if (settled) return;
-        if (handle === h && busy <= 1) stop();
+        if (mediaWorker.current === h && mediaWorker.users <= 1) mediaWorker.stop();
         reject(new CancelledError());
       }, CANCEL_GRACE_MS);
     };
@@ -98,12 +65,12 @@ export async function measureFullReference(a: Blob, b: Blob, options: FullRefOpt
     if (!out.ok) throw signal?.aborted ? new CancelledError() : reviveError(out.error);
     return out.result;
   } catch (err) {
-    if (err instanceof WorkerCrashedError && handle === h) stop();
+    if (err instanceof WorkerCrashedError && mediaWorker.current === h) mediaWorker.stop();
     throw err;
   } finally {
     settled = true;
     if (onAbort) signal?.removeEventListener('abort', onAbort);
-    release();
+    mediaWorker.release();
   }
 }
 
@@ -120,20 +87,20 @@ export function newSourceId(): number {
 
 /** The frame shown at `tS` seconds of `blob` (opened once per `sourceId`), fitted in `box`. */
 export async function decodeFrameAt(sourceId: number, blob: Blob, tS: number, box: [number, number]): Promise<DecodedFrame> {
-  const h = acquire();
+  const h = mediaWorker.acquire();
   try {
     const out = await Promise.race([h.api.frameAt(sourceId, blob, tS, box), h.crashed]);
     if (!out.ok) throw reviveError(out.error);
     return { tS: out.tS, bitmap: out.bitmap };
   } catch (err) {
-    if (err instanceof WorkerCrashedError && handle === h) stop();
+    if (err instanceof WorkerCrashedError && mediaWorker.current === h) mediaWorker.stop();
     throw err;
   } finally {
-    release();
+    mediaWorker.release();
   }
 }
 
 /** Releases the file opened as `sourceId` (when the worker is still running). */
 export function closeSource(sourceId: number): void {
-  void handle?.api.closeSource(sourceId).catch(() => undefined);
+  void mediaWorker.current?.api.closeSource(sourceId).catch(() => undefined);
 }

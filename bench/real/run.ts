@@ -3,7 +3,10 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--out bench/out] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--match s1,s2] [--out bench/out] [--quiet]
+ *
+ * `--match` keeps only the clips whose file name contains one of the substrings (a quick check while
+ * iterating); a filtered run prints its figures but writes no result file.
  *
  * See bench/real/README.md.
  */
@@ -26,6 +29,9 @@ const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as T
 const enginePath = (argValue('engine') ?? 'auto') as EnginePath | 'auto';
 const outDir = argValue('out', OUT)!;
 const log = argFlag('quiet') ? () => undefined : console.log;
+const match = argValue('match')?.split(',').filter(Boolean);
+/** True for the clips a `--match` run keeps (every clip without one). */
+const kept = (file: string) => !match || match.some((m) => file.includes(m));
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
 /**
@@ -40,6 +46,7 @@ function writeTiers<T extends { tier: number }>(name: string, engine: string, ti
 }
 
 function write(name: string, data: unknown): void {
+  if (match) return;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, `real-${name}.json`), JSON.stringify(data, null, 1) + '\n');
 }
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     if (parts.includes('clean')) {
-      const clips = cleanClips();
+      const clips = cleanClips().filter((c) => kept(c.file));
       const out = [];
       for (const tier of tiers) {
         const r = await runClean(engine, tier, clips, log);
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
       writeTiers('clean', engine.path, out);
     }
     if (parts.includes('injected')) {
-      const truth = makeInjected(log);
+      const truth = makeInjected(log).filter((c) => kept(c.file));
       const out = [];
       for (const tier of tiers) {
         const r = await runInjected(engine, tier, truth, log);
@@ -71,7 +78,7 @@ async function main(): Promise<void> {
       writeTiers('injected', engine.path, out);
     }
     if (parts.includes('ladders')) {
-      const clips = makeLadders(log, argValue('sources')?.split(','));
+      const clips = makeLadders(log, argValue('sources')?.split(',')).filter((c) => kept(c.file));
       const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
       const r = await runLadders(engine, tier, clips, log);
       console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);

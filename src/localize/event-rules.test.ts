@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import black from '../experts/black/meta.json' with { type: 'json' };
 import noise from '../experts/noise/meta.json' with { type: 'json' };
+import interlacing from '../experts/interlacing/meta.json' with { type: 'json' };
 import overexposure from '../experts/overexposure/meta.json' with { type: 'json' };
 import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
 import type { ExpertMeta } from '../experts/types.ts';
@@ -106,5 +107,26 @@ describe('overexposure evidence', () => {
     const ev = localizeEvents([over((i) => (i < 6 ? 1.1 : 0.2))], FPS, 0.5);
     expect(ev.map((e) => e.type)).toEqual(['overexposure']);
     expect(ev[0]!.startS).toBe(1);
+  });
+});
+
+describe('interlacing needs rows for two woven fields', () => {
+  /** Interlacing frames every 0.5 s over 4 s, all flagged, with a map of `ph` patch rows. */
+  function combed(ph: number): ExpertResults {
+    const r = new ExpertResults(interlacing as unknown as ExpertMeta);
+    const pw = 8;
+    for (let t = 0; t <= 4; t += 0.5) r.add(t, 2, new Float32Array(ph * pw).fill(2), ph, pw, true);
+    return r;
+  }
+
+  it('takes combing on frames under 288 rows (GIF dither, single-line sprite art) as content', () => {
+    // 8 patch rows of 32 = 256 rows (the GIF portrait), 6 = 192 (a 210-row game).
+    expect(localizeEvents([combed(8)], FPS, 0.5)).toEqual([]);
+    expect(localizeEvents([combed(6)], FPS, 0.5)).toEqual([]);
+  });
+
+  it('reports it from 288 rows on (a 360-row clip, a 576i frame)', () => {
+    expect(show(localizeEvents([combed(11)], FPS, 0.5))).toBe('interlacing@0-4.25');
+    expect(localizeEvents([combed(18)], FPS, 0.5).map((e) => e.type)).toEqual(['interlacing']);
   });
 });

@@ -62,8 +62,24 @@ export interface SpatialRule {
    * Least spread of the frame's per-patch map (largest patch minus smallest, as a fraction of the
    * expert's useful range) for a flagged frame to count: the artifact must stand out somewhere.
    */
-  minPatchSpread: number;
+  minPatchSpread?: number;
+  /**
+   * Fewest rows the expert's input must have (patch rows × patch side) for its flags to count.
+   * Frames without a map, or without a patch grid, are kept.
+   */
+  minRows?: number;
 }
+
+/**
+ * Interlaced video weaves two fields into frames of 480 lines or more (480i, 576i, 1080i); frames of
+ * fewer than 288 rows (half of 576, the height of one PAL field) come from progressive formats: CIF
+ * and QVGA captures, GIFs, 240p game consoles. Kept at source rows (the interlacing expert reads
+ * unresampled rows), such a frame cannot carry woven fields, so its alternating lines are content: a
+ * static GIF dither (a 256-row portrait) or sprite art drawn in single scan lines (a 210-row Atari
+ * game's tyre treads). Those were the only interlacing events on the clean real clips; the injected
+ * interlaced clips have 360 rows.
+ */
+export const INTERLACED_MIN_ROWS = 288;
 
 /**
  * Per-type evidence of spatial experts. Overexposure is highlights clipped flat, and clipped
@@ -74,4 +90,5 @@ export interface SpatialRule {
  */
 export const SPATIAL_RULES: Partial<Record<ArtifactType, SpatialRule>> = {
   overexposure: { minPatchSpread: 0.1 },
+  interlacing: { minRows: INTERLACED_MIN_ROWS },
 };

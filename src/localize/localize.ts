@@ -92,14 +92,23 @@ export const SPATIAL_MIN_SPAN_S = 0.5;
 
 /**
  * The results without the frames that lack the evidence their type's spatial rule asks for (a flat
- * map where the artifact must stand out somewhere); frames without a map are kept.
+ * map where the artifact must stand out somewhere; too few rows for the artifact to exist); frames
+ * without a map are kept.
  */
 export function withEvidence(res: ExpertResults): ExpertResults {
   const rule = res.meta.artifact ? SPATIAL_RULES[res.meta.artifact] : undefined;
   if (!rule) return res;
   const span = Math.abs(res.meta.range[1] - res.meta.range[0]) || 1;
+  // Rows of the expert's input, from its patch grid (0 when no map was kept).
+  const rows = res.ph * res.meta.inputs.patch;
+  if (rule.minRows !== undefined && rows > 0 && rows < rule.minRows) {
+    const none = new ExpertResults(res.meta);
+    none.ph = res.ph;
+    none.pw = res.pw;
+    return none;
+  }
   const shows = (f: FrameResult) => {
-    if (!f.map || f.map.length === 0) return true;
+    if (rule.minPatchSpread === undefined || !f.map || f.map.length === 0) return true;
     let lo = Infinity;
     let hi = -Infinity;
     for (const v of f.map) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));

@@ -14,6 +14,7 @@ import type { Report, Tier } from '../report/types.ts';
 import type { Router } from '../router/types.ts';
 import { tierForBudget } from './budget.ts';
 import { ExternalRun } from './external-run.ts';
+import { gateByEvents } from './event-gate.ts';
 import { fuseStage } from './fuse-stage.ts';
 import { localizeStage } from './localize-stage.ts';
 import { availableExperts, makePlan, temporalSizeOf, TIERS } from './plan.ts';
@@ -104,9 +105,11 @@ export async function analyzeSource(
   for (const r of externalResults) weights.set(r.meta.id, weights.get(r.meta.id) ?? 0.5);
   const frameCount = glance ? info.frameCount : run.frames;
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
-  const fused = fuseStage(results, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);
   progress.emit('localize', 0.95);
   const artifacts = localizeStage(results, info.fps, analysisGap, weights);
+  // Temporal artifact experts count towards the score only inside their events (src/pipeline/event-gate.ts).
+  const scored = gateByEvents(results, artifacts, info.fps);
+  const fused = fuseStage(scored, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);
   const report = buildReport({
     file,
     info: { ...info, frameCount },

@@ -1,0 +1,71 @@
+/**
+ * Re-scores stored reports with the current localize, event-gate and fuse stages: each cached report
+ * of a base build is turned back into expert results (bench/real/replay.ts), localized, gated and
+ * fused again with the current tables. Measures a fusion or gating change on the clean clips (their
+ * score range) and on the tiers' agreement in seconds; the experts are not rerun, so a full run
+ * (run.ts) stays the figure of record.
+ *
+ *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose]
+ */
+import { getExpert } from '../../src/experts/registry.ts';
+import { baseWeight } from '../../src/fusion/weights.ts';
+import { gateByEvents } from '../../src/pipeline/event-gate.ts';
+import { fuseStage } from '../../src/pipeline/fuse-stage.ts';
+import { localizeStage } from '../../src/pipeline/localize-stage.ts';
+import type { Report, Tier } from '../../src/report/types.ts';
+import { routeFactor } from '../../src/router/routing-table.ts';
+import type { ContentType } from '../../src/router/types.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
+import { cleanClips } from './clean-set.ts';
+import { resultsOf, storedReport } from './replay.ts';
+
+/** The score the current stages give a stored report. */
+export function rescore(report: Report): number {
+  const results = resultsOf(report);
+  const ct = report.route.contentType as ContentType;
+  const weights = new Map(report.route.experts.map((e) => {
+    const meta = getExpert(e.id);
+    return [e.id, e.weight > 0 && meta ? Math.round(Math.min(1, baseWeight(meta, ct) * routeFactor(ct, meta)) * 100) / 100 : e.weight];
+  }));
+  const times = report.timeline.map((p) => p.tS);
+  const gap = report.input.durationS / Math.max(1, times.length);
+  const artifacts = localizeStage(results, report.input.fps, gap, weights);
+  return fuseStage(gateByEvents(results, artifacts, report.input.fps), weights, times, gap, 1, ct).score;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const base = argValue('base');
+  if (!base) throw new Error('--base <engine hash> is required (a build with stored Node reports in bench/out/real-cache)');
+  const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
+  const byClip = new Map<string, Map<Tier, { stored: number; now: number }>>();
+  for (const c of cleanClips()) {
+    for (const tier of tiers) {
+      const r = storedReport(c.file, tier, base);
+      if (!r) continue;
+      const m = byClip.get(c.name) ?? new Map();
+      m.set(tier, { stored: r.score, now: Math.round(rescore(r) * 10) / 10 });
+      byClip.set(c.name, m);
+    }
+  }
+  const f1 = (v: number) => v.toFixed(1);
+  for (const tier of tiers) {
+    const rows = [...byClip].map(([name, m]) => ({ name, ...m.get(tier)! })).filter((r) => r.now !== undefined);
+    if (!rows.length) continue;
+    const range = (k: 'stored' | 'now') => [Math.min(...rows.map((r) => r[k])), Math.max(...rows.map((r) => r[k]))] as const;
+    const [sLo, sHi] = range('stored');
+    const [nLo, nHi] = range('now');
+    console.log(`rescore clean t${tier}: ${rows.length} clips; stored lowest ${f1(sLo)} spread ${f1(sHi - sLo)}; now lowest ${f1(nLo)} spread ${f1(nHi - nLo)}`);
+    const low = rows.sort((a, b) => a.now - b.now).slice(0, 8).map((r) => `${r.name} ${f1(r.now)} (was ${f1(r.stored)})`);
+    console.log(`  lowest now: ${low.join('; ')}`);
+  }
+  const gaps = [...byClip].filter(([, m]) => tiers.every((t) => m.has(t))).map(([name, m]) => {
+    const g = (k: 'stored' | 'now') => Math.max(...tiers.map((t) => m.get(t)![k])) - Math.min(...tiers.map((t) => m.get(t)![k]));
+    return { name, stored: g('stored'), now: g('now') };
+  });
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+  if (gaps.length) {
+    console.log(`rescore tier agreement (${tiers.join(',')}), ${gaps.length} clips: stored median ${f1(median(gaps.map((g) => g.stored)))} max ${f1(Math.max(...gaps.map((g) => g.stored)))}; now median ${f1(median(gaps.map((g) => g.now)))} max ${f1(Math.max(...gaps.map((g) => g.now)))}`);
+    const worst = gaps.sort((a, b) => b.now - a.now).slice(0, argFlag('verbose') ? 20 : 6);
+    console.log(`  largest now: ${worst.map((g) => `${g.name} ${f1(g.now)} (was ${f1(g.stored)})`).join('; ')}`);
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../experts/types.ts';
-import { makePlan } from './plan.ts';
+import { makePlan, MIN_SAMPLE } from './plan.ts';
 
 function meta(id: string, costPerFrameMs: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
   return {
@@ -49,7 +49,16 @@ describe('makePlan', () => {
     expect(p1.experts.some((e) => e.meta.id === 'gpu')).toBe(false);
     expect(makePlan(1, video720, experts, 'webgpu').experts.some((e) => e.meta.id === 'gpu')).toBe(true);
     const p0 = makePlan(0, video720, experts, 'wasm');
-    expect(p0.experts.find((e) => e.meta.id === 'costly')?.stride).toBe(p0.analysisTimes.length);
+    expect(p0.experts.find((e) => e.meta.id === 'costly')?.stride).toBeGreaterThan(1);
+  });
+
+  it('gives every spatial expert at least MIN_SAMPLE frames, however costly, so the content of one frame is not its verdict', () => {
+    const experts = [meta('costly', 500)];
+    for (const tier of [0, 1, 2] as const) {
+      const p = makePlan(tier, video720, experts, 'wasm');
+      const stride = p.experts[0]!.stride;
+      expect(Math.ceil(p.analysisTimes.length / stride)).toBeGreaterThanOrEqual(MIN_SAMPLE);
+    }
   });
 
   it('analyses frames at the same size at every tier, so tiers agree on what an expert measures', () => {

@@ -34,6 +34,13 @@ export const TIERS: Record<Tier, TierBudget> = {
   2: { analysisFrames: 32, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 800, batch: 2 },
 };
 
+/**
+ * The fewest analysis frames a spatial expert sees, whatever its cost: a costly model (NIQE, BRISQUE)
+ * on one frame measured that frame's content, and its value moved by up to 35 points between tiers
+ * that happened to pick different frames (the Sintel snow clip: NIQE 0 on one frame, 35 on six).
+ */
+export const MIN_SAMPLE = 3;
+
 /** One expert's part of the plan. */
 export interface PlannedExpert {
   meta: ExpertMeta;
@@ -105,7 +112,7 @@ export function makePlan(
     }
     const cost = meta.costPerFrameMs * scale;
     const affordable = cost > 0 ? Math.floor((budget.expertBudgetMs * Math.max(0.25, weight)) / cost) : count;
-    const frames = Math.max(1, Math.min(count, affordable, frameBudgets?.get(meta.id) ?? count));
+    const frames = Math.max(1, Math.min(count, Math.max(MIN_SAMPLE, affordable), frameBudgets?.get(meta.id) ?? count));
     planned.push({ meta, stride: Math.max(1, Math.floor(count / frames)) });
   }
   return { tier, budget, analysisSize, temporalSize, rowsSize, analysisTimes, experts: planned };

@@ -81,6 +81,24 @@ describe('spatial events (analysis frames)', () => {
     expect(localizeEvents([spatial(noise, at)], FPS, 3).map((e) => e.type)).toEqual(['noise']);
   });
 
+  it('need most frames inside their span flagged: a value that wanders about the threshold is content', () => {
+    // Dense frames (0.22 s): flagged at 0.44 and 1.21 s only, joined across three unflagged frames.
+    const times = Array.from({ length: 20 }, (_, i) => Math.round(0.22 * i * 100) / 100);
+    const wandering: [number, number][] = times.map((t) => [t, t === 0.44 || t === 1.1 || t === 2.2 || t === 2.86 ? 12 : 2]);
+    expect(localizeEvents([spatial(noise, wandering)], FPS, 0.22)).toEqual([]);
+    // Three of four flagged (one dip) is a steady defect.
+    const steady: [number, number][] = times.map((t) => [t, t >= 0.44 && t <= 1.32 && t !== 0.88 ? 12 : 2]);
+    expect(show(localizeEvents([spatial(noise, steady)], FPS, 0.22))).toBe('noise@0.44-1.43');
+  });
+
+  it('let interlacing come and go with motion inside one event', () => {
+    const times = Array.from({ length: 20 }, (_, i) => Math.round(0.22 * i * 100) / 100);
+    const at: [number, number][] = times.map((t) => [t, t === 0.44 || t === 1.1 || t === 1.76 ? 3 : 0.1]);
+    const r = new ExpertResults(interlacing as unknown as ExpertMeta);
+    for (const [t, v] of at) r.add(t, v, new Float32Array(11 * 4).fill(v), 11, 4, true);
+    expect(localizeEvents([r], FPS, 0.22).map((e) => e.type)).toEqual(['interlacing']);
+  });
+
   it('keep two events apart when the artifact is gone for longer than a second and two analysis frames', () => {
     const at: [number, number][] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5].map((t) => [t, t <= 1.5 || t >= 4 ? 12 : 2]);
     const ev = localizeEvents([spatial(noise, at)], FPS, 0.5);

@@ -68,6 +68,8 @@ export interface SpatialRule {
    * Frames without a map, or without a patch grid, are kept.
    */
   minRows?: number;
+  /** Share of the frames inside an event's span that must be flagged; omitted: SPATIAL_MIN_SHARE (localize.ts). */
+  minShare?: number;
 }
 
 /**
@@ -90,5 +92,7 @@ export const INTERLACED_MIN_ROWS = 288;
  */
 export const SPATIAL_RULES: Partial<Record<ArtifactType, SpatialRule>> = {
   overexposure: { minPatchSpread: 0.1 },
-  interlacing: { minRows: INTERLACED_MIN_ROWS },
+  // Combing shows on the frames where something moves, so an interlaced clip flags some of its
+  // frames and not others (the injected cartoon: 7 of 11 frames at the inspect tier).
+  interlacing: { minRows: INTERLACED_MIN_ROWS, minShare: 0 },
 };

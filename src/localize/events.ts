@@ -9,18 +9,21 @@ import { regionOf } from './regions.ts';
 
 /**
  * Events of one expert. `gapS` is the largest time gap that still joins two flagged frames; an event
- * needs at least `minFrames` flagged frames and a span (first flagged frame to past the last) of at
- * least `minSpanS` seconds.
+ * needs at least `minFrames` flagged frames, a span (first flagged frame to past the last) of at
+ * least `minSpanS` seconds, and at least `minShare` of the frames read inside that span flagged.
  */
-export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number, minFrames = 1, minSpanS = 0): ReportArtifact[] {
+export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number, minFrames = 1, minSpanS = 0, minShare = 0): ReportArtifact[] {
   const meta = results.meta;
   if (!meta.artifact || meta.threshold === undefined) return [];
   const frames = [...results.frames].sort((a, b) => a.tS - b.tS);
   const events: ReportArtifact[] = [];
   let run: FrameResult[] = [];
+  const shareOf = (first: number, last: number) => run.length / Math.max(1, frames.filter((f) => Number.isFinite(f.raw) && f.tS >= first && f.tS <= last).length);
   const flush = () => {
     const spanS = run.length > 0 ? run[run.length - 1]!.tS + frameDurationS - run[0]!.tS : 0;
-    if (run.length > 0 && run.length >= minFrames && spanS >= minSpanS - 1e-6) events.push(toEvent(results, run, frameDurationS));
+    if (run.length > 0 && run.length >= minFrames && spanS >= minSpanS - 1e-6 && shareOf(run[0]!.tS, run[run.length - 1]!.tS) >= minShare - 1e-6) {
+      events.push(toEvent(results, run, frameDurationS));
+    }
     run = [];
   };
   for (const f of frames) {

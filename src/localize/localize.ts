@@ -61,7 +61,7 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
     // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
     const dense = analysisGap <= SPARSE_ANALYSIS_S;
-    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0));
+    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res)));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }
@@ -89,6 +89,21 @@ export const SPARSE_ANALYSIS_S = 2;
  * lines, a cut in a fashion edit). The shortest injected defect lasts 1.5 s.
  */
 export const SPATIAL_MIN_SPAN_S = 0.5;
+
+/**
+ * Share of the analysis frames inside a spatial event's span (first flagged frame to last) that must
+ * be flagged. The join gap bridges unflagged frames so that one cause makes one event; a span where
+ * most frames read below the threshold is a value that wanders about it (the palette lighting of a
+ * game at the inspect tier: two of four frames flagged, then three of six), not a defect, which
+ * holds while it lasts. Types whose rule sets its own `minShare` (interlacing: combing shows only
+ * on frames with motion) use theirs.
+ */
+export const SPATIAL_MIN_SHARE = 0.6;
+
+function minShareOf(res: ExpertResults): number {
+  const rule = res.meta.artifact ? SPATIAL_RULES[res.meta.artifact] : undefined;
+  return rule?.minShare ?? SPATIAL_MIN_SHARE;
+}
 
 /**
  * The results without the frames that lack the evidence their type's spatial rule asks for (a flat

@@ -3,7 +3,7 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--match s1,s2] [--out bench/out] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--levels 0,3,6 (ladders)] [--match s1,s2] [--out bench/out] [--quiet]
  *
  * `--match` keeps only the clips whose file name contains one of the substrings (a quick check while
  * iterating); a filtered run prints its figures but writes no result file.
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       writeTiers('injected', engine.path, out);
     }
     if (parts.includes('ladders')) {
-      const clips = makeLadders(log, argValue('sources')?.split(',')).filter((c) => kept(c.file));
+      const clips = makeLadders(log, argValue('sources')?.split(','), argValue('levels')?.split(',').map(Number)).filter((c) => kept(c.file));
       const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
       const r = await runLadders(engine, tier, clips, log);
       console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);

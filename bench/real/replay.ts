@@ -20,7 +20,7 @@ import { localizeStage } from '../../src/pipeline/localize-stage.ts';
 import { ExpertResults } from '../../src/pipeline/expert-results.ts';
 import { base64ToBytes } from '../../src/report/detail.ts';
 import { ARTIFACT_TYPES, type Report, type ReportArtifact, type Tier } from '../../src/report/types.ts';
-import { matchEvents, mergeEvents, score } from '../lib/events.ts';
+import { matchEvents, mergeEvents, regionIoU, score } from '../lib/events.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { nativeDefects } from './clean.ts';
 import { cleanClips } from './clean-set.ts';
@@ -103,7 +103,7 @@ function replayClean(tier: Tier, base: string, verbose: boolean): void {
 function replayInjected(tier: Tier, base: string, verbose: boolean): void {
   const truth = JSON.parse(readFileSync(join(CLIPS, 'injected', 'truth.json'), 'utf8')) as InjectedClip[] | { clips: InjectedClip[] };
   const clips = Array.isArray(truth) ? truth : truth.clips;
-  const counts = new Map(ARTIFACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = new Map(ARTIFACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, ious: [] as number[] }]));
   const lines: string[] = [];
   let missing = 0;
   for (const clip of clips) {
@@ -114,8 +114,17 @@ function replayInjected(tier: Tier, base: string, verbose: boolean): void {
     }
     const found = withoutNative(mergeEvents<ReportArtifact>(replayArtifacts(report), 0.1), nativeSpans(clip));
     const { matches, missed, extra } = matchEvents(clip.events, found, 0.3);
-    for (const m of matches) counts.get(m.truth.type as (typeof ARTIFACT_TYPES)[number])!.tp++;
-    for (const m of missed) counts.get(m.type as (typeof ARTIFACT_TYPES)[number])!.fn++;
+    for (const m of matches) {
+      const c = counts.get(m.truth.type as (typeof ARTIFACT_TYPES)[number])!;
+      c.tp++;
+      if (m.truth.region) c.ious.push(regionIoU(m.truth.region, m.found.region));
+    }
+    for (const m of missed) {
+      const c = counts.get(m.type as (typeof ARTIFACT_TYPES)[number])!;
+      c.fn++;
+      // A regional truth event that was missed counts as region IoU 0, as in injected.ts.
+      if (m.region) c.ious.push(0);
+    }
     for (const e of extra) counts.get(e.type)!.fp++;
     if (missed.length || extra.length) lines.push(`    ${clip.file} missed ${missed.map((m) => m.type).join(',') || '-'} extra ${extra.map((e) => `${e.type}@${e.startS}-${e.endS}`).join(' ') || '-'}`);
   }
@@ -125,7 +134,8 @@ function replayInjected(tier: Tier, base: string, verbose: boolean): void {
     return `${t} ${score(c.tp, c.fp, c.fn).f1.toFixed(2)}`;
   });
   const o = score(tp, fp, fn);
-  console.log(`replay injected t${tier}: P/R/F1 ${o.precision.toFixed(2)} / ${o.recall.toFixed(2)} / ${o.f1.toFixed(2)}; ${per.join(', ')}${missing ? `; ${missing} clips not stored` : ''}`);
+  const ious = [...counts].filter(([, c]) => c.ious.length > 0).map(([t, c]) => `${t} ${(c.ious.reduce((a, b) => a + b, 0) / c.ious.length).toFixed(2)}`);
+  console.log(`replay injected t${tier}: P/R/F1 ${o.precision.toFixed(2)} / ${o.recall.toFixed(2)} / ${o.f1.toFixed(2)}; ${per.join(', ')}; region IoU ${ious.join(', ')}${missing ? `; ${missing} clips not stored` : ''}`);
   if (verbose) console.log(lines.join('\n'));
 }
 

@@ -12,7 +12,7 @@
  * prior; coordinate descent on 0.05 grids. Temporal experts (freeze, black, flicker, stutter,
  * interlacing) are not exercised by these clips and keep their prior.
  *
- *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts [--check] [--in bench/out]
+ *   npx tsx bench/real/run.ts --only clean,ladders --tier 1 && npx tsx bench/calibrate/fit.ts [--check] [--in bench/out] [--ladders a.json,b.json]
  *
  * `--check` computes the figures (bench/out/real-fit.json) without writing weights.json: what the
  * benchmark runs. Without it, weights.json is written only when the held-out figures beat the engine
@@ -20,10 +20,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { priorWeight } from '../../src/fusion/weights.ts';
+import { baseWeight, priorWeight, tolerance } from '../../src/fusion/weights.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { spearman } from '../../src/testing/media.ts';
 import type { CleanTier } from '../real/clean.ts';
+import { INJECT_SOURCES, MIXED_SOURCES } from '../real/injected-sources.ts';
 import { ladderSpearman, type LadderEvidence } from '../real/ladders.ts';
 import { OUT, ROOT } from '../real/paths.ts';
 import { frTarget } from '../real/target.ts';
@@ -48,23 +49,26 @@ const prior: Params = { w: Object.fromEntries(experts.map((e) => [e.id, priorWei
 
 /** Reads the ladder and clean evidence (tier 1) and assigns folds. */
 function readEvidence(): FitClip[] {
-  const ladders = JSON.parse(readFileSync(join(IN, 'real-ladders.json'), 'utf8')) as { evidence: LadderEvidence[] };
+  // Several ladder runs may be pooled (e.g. the camera sources at every level and the mixed-content ones at a few).
+  const files = argValue('ladders')?.split(',') ?? [join(IN, 'real-ladders.json')];
+  const evidence = files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { evidence: LadderEvidence[] }).evidence);
   const clean = JSON.parse(readFileSync(join(IN, 'real-clean.json'), 'utf8')) as { tiers: CleanTier[] };
-  const clips: FitClip[] = ladders.evidence.map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score }));
+  const seen = new Set<string>();
+  const clips: FitClip[] = evidence
+    .filter((e) => !seen.has(e.file) && !!seen.add(e.file))
+    .map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score }));
   const sources = [...new Set(clips.map((c) => c.source))].sort();
   const t1 = clean.tiers.find((t) => t.tier === 1) ?? clean.tiers[0]!;
   Object.entries(t1.scores).forEach(([name, s], i) => {
     // A ladder source's own footage clip goes to that source's fold; the rest round robin.
-    const own = sources.find((src) => name.includes(sourceFileHint[src] ?? `\u0000`));
+    const own = sources.find((src) => name.replace(/-10s(\.\w+)$/, '$1') === sourceFile.get(src));
     clips.push({ id: name, source: own ?? sources[i % sources.length]!, kind: 'clean', level: 0, contentType: s.contentType, raws: s.raws, score: s.score });
   });
   return clips;
 }
 
-/** Footage file fragments of the ladder sources (bench/real/injected-sources.ts). */
-const sourceFileHint: Record<string, string> = {
-  bbb: 'bbb_meadow', courtyard: 'courtyard_woman_dog', juggling: 'ball_juggling', city: 'city_street_traffic', dashcam: 'dashcam_highway', coffee: 'pouring_coffee', aquarium: 'lowlight_aquarium', mouse: 'lab_mouse', airplane: 'airplane_field',
-};
+/** Footage file of each ladder source (bench/real/injected-sources.ts), so its clean clip joins its fold. */
+const sourceFile = new Map([...INJECT_SOURCES, ...MIXED_SOURCES].map((s) => [s.id, s.file]));
 
 /** Adjacent pairs along each ladder (milder, harsher), pristine first. */
 function pairsOf(clips: Prepared[]): [Prepared, Prepared][] {
@@ -153,6 +157,9 @@ for (const f of folds) {
   console.log(`fold ${f}: fitted on ${clips.filter((c) => c.clip.source !== f).length} clips`);
 }
 const asRun = figures(clips.map((c) => ({ clip: c.clip, score: c.clip.score })));
+// The shipped weights under the current routing table, on the recorded raws: what a table change does before any rerun.
+const shipped: Params = { w: Object.fromEntries(experts.map((e) => [e.id, baseWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, tolerance(id)])) };
+const current = figures(clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, shipped) })));
 const inSample = figures(clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, full) })));
 const loso = figures(held);
 const worstClean = held.filter((r) => r.clip.kind === 'clean').sort((a, b) => a.score - b.score).slice(0, 8).map((r) => ({ clip: r.clip.id, contentType: r.clip.contentType, score: Math.round(r.score * 10) / 10 }));
@@ -174,4 +181,4 @@ const better = loso.ladderMean >= asRun.ladderMean && loso.targetSpearman >= asR
 if (!argFlag('check') && (better || argFlag('force'))) writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
 else if (!argFlag('check')) console.log('fit: held-out figures do not beat the engine as run; src/fusion/weights.json left as it is (--force writes it)');
 writeFileSync(join(IN, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
-console.log(JSON.stringify({ asRun, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));
+console.log(JSON.stringify({ asRun, current, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));

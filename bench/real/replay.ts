@@ -126,6 +126,7 @@ function replayInjected(tier: Tier, base: string, verbose: boolean): void {
       if (m.region) c.ious.push(0);
     }
     for (const e of extra) counts.get(e.type)!.fp++;
+    for (const m of matches) if (m.truth.region) lines.push(`    ${clip.file} ${m.truth.type} region IoU ${regionIoU(m.truth.region, m.found.region).toFixed(2)} found ${JSON.stringify(m.found.region ?? 'whole')}`);
     if (missed.length || extra.length) lines.push(`    ${clip.file} missed ${missed.map((m) => m.type).join(',') || '-'} extra ${extra.map((e) => `${e.type}@${e.startS}-${e.endS}`).join(' ') || '-'}`);
   }
   let tp = 0, fp = 0, fn = 0;

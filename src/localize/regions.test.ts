@@ -49,4 +49,24 @@ describe('regions', () => {
     const res = resultsWith([m], 10, 10);
     expect(regionOf(res, res.frames)).toEqual({ x: 0.6, y: 0.6, w: 0.3, h: 0.3 });
   });
+
+  it('finds a large region in a frame whose typical patch is past the threshold when a clean quarter is left', () => {
+    // A 6×6 centre of a 10×10 map (36 %) strongly past 0.6, a border between threshold and centre
+    // in parts (0.65) and clean elsewhere (0.45): the median is past the threshold.
+    const m = boxMap(10, 10, { x0: 2, y0: 2, x1: 7, y1: 7 }, 0.95, 0.45);
+    for (let c = 0; c < 10; c++) m[c] = m[90 + c] = 0.65;
+    for (let r = 0; r < 10; r++) m[r * 10] = 0.65;
+    const res = resultsWith([m], 10, 10);
+    expect(regionOf(res, res.frames)).toEqual({ x: 0.2, y: 0.2, w: 0.6, h: 0.6 });
+    // With no clean quarter left, the artifact is everywhere.
+    const everywhere = resultsWith([boxMap(10, 10, { x0: 2, y0: 2, x1: 7, y1: 7 }, 0.95, 0.65)], 10, 10);
+    expect(regionOf(everywhere, everywhere.frames)).toBeUndefined();
+  });
+
+  it('boxes two areas split by one weaker row as one region', () => {
+    const m = new Float32Array(10 * 10).fill(0.2);
+    for (let c = 1; c < 9; c++) for (const r of [1, 2, 3, 5, 6]) m[r * 10 + c] = 0.9;
+    const res = resultsWith([m], 10, 10);
+    expect(regionOf(res, res.frames)).toEqual({ x: 0.1, y: 0.1, w: 0.8, h: 0.6 });
+  });
 });

@@ -26,6 +26,12 @@ export function meanMap(results: ExpertResults, run: FrameResult[]): Float32Arra
   return avg;
 }
 
+/** Share of the patches that must read clean (below the threshold) for a frame whose median is past it to carry a region. */
+const CLEAN_SHARE = 0.25;
+
+/** Unflagged patch rows or columns that may lie between two areas boxed together. */
+const JOIN_GAP = 1;
+
 /** Least distance from the frame's median, as a fraction of the expert's useful range. */
 const MIN_EXCESS = 0.1;
 
@@ -34,11 +40,25 @@ const MIN_EXCESS = 0.1;
  * `span` is the width of the expert's useful range.
  */
 export function salientPatches(map: Float32Array, threshold: number, lowerIsBetter: boolean, span = 1): Uint8Array {
-  const median = quantile(Array.from(map), 0.5);
+  const values = Array.from(map);
+  const median = quantile(values, 0.5);
   const out = new Uint8Array(map.length);
   const bad = (v: number) => (lowerIsBetter ? v > threshold : v < threshold);
-  // A frame whose typical patch is already past the threshold shows the artifact everywhere.
-  if (bad(median)) return out.fill(1);
+  if (bad(median)) {
+    // The typical patch is past the threshold. When a quarter of the frame is still clean, the
+    // artifact may yet be a large region (a blocky 0.6 × 0.6 centre over a cleaner border): the
+    // region is what stands halfway from the clean quarter to the worst tenth. Otherwise it is
+    // everywhere.
+    const clean = quantile(values, lowerIsBetter ? CLEAN_SHARE : 1 - CLEAN_SHARE);
+    if (bad(clean)) return out.fill(1);
+    const worst = quantile(values, lowerIsBetter ? 0.9 : 0.1);
+    const halfway = Math.max(CONTRAST * Math.abs(worst - clean), MIN_EXCESS * span);
+    for (let i = 0; i < map.length; i++) {
+      const v = map[i]!;
+      if (bad(v) && Math.abs(v - clean) >= halfway) out[i] = 1;
+    }
+    return out;
+  }
   const needed = Math.max(CONTRAST * Math.abs(threshold - median), MIN_EXCESS * span);
   for (let i = 0; i < map.length; i++) {
     const v = map[i]!;
@@ -104,7 +124,24 @@ export function regionOf(results: ExpertResults, run: FrameResult[]): Region | u
   if (kept.length === 0) return undefined;
   const weight = (c: Component) => c.cells.reduce((s, i) => s + Math.abs(avg[i]! - median) + 1e-6, 0);
   const best = kept.reduce((a, b) => (weight(b) > weight(a) ? b : a));
-  const region = { x: best.x0 / pw, y: best.y0 / ph, w: (best.x1 - best.x0 + 1) / pw, h: (best.y1 - best.y0 + 1) / ph };
+  // Areas whose boxes overlap or lie within a patch of the box are one artifact split by a weaker
+  // row or column (a banded wall above and below a darker band, a blurred figure with a sharp
+  // edge through it): the box grows to hold them.
+  const box = { x0: best.x0, y0: best.y0, x1: best.x1, y1: best.y1 };
+  const near = (c: Component) => c.x0 <= box.x1 + 1 + JOIN_GAP && c.x1 >= box.x0 - 1 - JOIN_GAP && c.y0 <= box.y1 + 1 + JOIN_GAP && c.y1 >= box.y0 - 1 - JOIN_GAP;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of kept) {
+      if (c.x0 >= box.x0 && c.x1 <= box.x1 && c.y0 >= box.y0 && c.y1 <= box.y1) continue;
+      if (!near(c)) continue;
+      box.x0 = Math.min(box.x0, c.x0);
+      box.y0 = Math.min(box.y0, c.y0);
+      box.x1 = Math.max(box.x1, c.x1);
+      box.y1 = Math.max(box.y1, c.y1);
+      grew = true;
+    }
+  }
+  const region = { x: box.x0 / pw, y: box.y0 / ph, w: (box.x1 - box.x0 + 1) / pw, h: (box.y1 - box.y0 + 1) / ph };
   if (region.w * region.h > WHOLE_FRAME) return undefined;
   return { x: round(region.x), y: round(region.y), w: round(region.w), h: round(region.h) };
 }

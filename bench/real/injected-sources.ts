@@ -67,9 +67,12 @@ export function baseClip(s: InjectSource): string {
   if (existsSync(out)) return out;
   const enc = [...X264, '-preset', 'fast', '-crf', '12', '-r', String(FPS), '-frames:v', String(FRAMES)];
   if (s.panPx) {
-    // A pan across a downscaled photo at panPx pixels per frame: steady motion, no repeats.
+    // A pan across a downscaled photo at panPx pixels per frame: steady motion, no repeats. The photo
+    // is made wide enough for the whole pan (at 540 rows a 3:2 photo ran out after 85 frames at
+    // 2 px, and the rest of the clip was a held picture).
     const x = `min(iw-${W}\\,n*${s.panPx})`;
-    ffmpeg(['-loop', '1', '-framerate', String(FPS), '-i', join(SHARED_DATA, s.file), '-vf', `scale=-2:540:flags=area,crop=${W}:${H}:${x}:90,setsar=1`, ...enc, out]);
+    const wide = `max(${W + FRAMES * s.panPx}\\,trunc(540*iw/ih/2)*2)`;
+    ffmpeg(['-loop', '1', '-framerate', String(FPS), '-i', join(SHARED_DATA, s.file), '-vf', `scale=w='${wide}':h=-2:flags=area,crop=${W}:${H}:${x}:90:exact=1,setsar=1`, ...enc, out]);
   } else {
     const vf = `setpts=N/(${FPS}*TB),scale=${W}:${H}:force_original_aspect_ratio=increase:flags=area,crop=${W}:${H},setsar=1`;
     ffmpeg(['-ss', String(s.startS), '-i', join(FOOTAGE, s.file), '-vf', vf, ...enc, out]);

@@ -31,7 +31,10 @@ import { frTarget } from '../real/target.ts';
 import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared } from './model.ts';
 
 const CLEAN_FLOOR = 85;
-const CLEAN_WEIGHT = 1;
+const CLEAN_WEIGHT = Number(argValue('clean-weight', '1'));
+/** Each ladder source's own encode should read at least this (the pristine floor, with room). */
+const PRISTINE_FLOOR = 85;
+const PRISTINE_WEIGHT = Number(argValue('pristine-weight', '0'));
 const MARGIN = 2;
 const ORDER_WEIGHT = 5;
 const LAMBDA = 20;
@@ -86,7 +89,7 @@ function pairsOf(clips: Prepared[]): [Prepared, Prepared][] {
 }
 
 function loss(clips: Prepared[], pairs: [Prepared, Prepared][], p: Params): number {
-  let err = 0, nErr = 0, clean = 0, nClean = 0;
+  let err = 0, nErr = 0, clean = 0, nClean = 0, pristine = 0, nPristine = 0;
   const s = new Map<Prepared, number>();
   for (const c of clips) {
     if (c.clip.target !== undefined) {
@@ -94,6 +97,10 @@ function loss(clips: Prepared[], pairs: [Prepared, Prepared][], p: Params): numb
       s.set(c, v);
       err += (v - c.clip.target) ** 2;
       nErr++;
+      if (c.clip.kind === 'pristine') {
+        pristine += Math.max(0, PRISTINE_FLOOR - v) ** 2;
+        nPristine++;
+      }
     } else {
       clean += Math.max(0, CLEAN_FLOOR - scoreOf(c, experts, p, unfitted)) ** 2;
       nClean++;
@@ -103,7 +110,7 @@ function loss(clips: Prepared[], pairs: [Prepared, Prepared][], p: Params): numb
   for (const [a, b] of pairs) order += Math.max(0, s.get(b)! - s.get(a)! + MARGIN) ** 2;
   let reg = 0;
   for (const id of fitted) reg += LAMBDA * (p.w[id]! - prior.w[id]!) ** 2 + TAU_LAMBDA * p.tau[id]! ** 2;
-  return err / Math.max(1, nErr) + (CLEAN_WEIGHT * clean) / Math.max(1, nClean) + (ORDER_WEIGHT * order) / Math.max(1, pairs.length) + reg;
+  return err / Math.max(1, nErr) + (CLEAN_WEIGHT * clean) / Math.max(1, nClean) + (PRISTINE_WEIGHT * pristine) / Math.max(1, nPristine) + (ORDER_WEIGHT * order) / Math.max(1, pairs.length) + reg;
 }
 
 function fit(clips: Prepared[]): Params {

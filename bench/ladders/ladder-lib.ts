@@ -30,6 +30,13 @@ export interface Distortion {
   make(src: string, level: number, planes: 'luma' | 'rgb', cache: string): Plane;
 }
 
+/** A luma plane as a `yuv` plane: half-size chroma rows of 128 (no colour) below it. */
+function withNeutralChroma(p: Plane): Plane {
+  const data = new Float32Array(p.width * (p.height + Math.floor(p.height / 2))).fill(128);
+  data.set(p.data);
+  return { width: p.width, height: data.length / p.width, data };
+}
+
 function one(src: string, filter: string | undefined, planes: 'luma' | 'rgb'): Plane {
   const p = readPlanes(src, { filter: filter || undefined, planes })[0];
   if (!p) throw new Error(`no frame from ${src}`);
@@ -192,7 +199,8 @@ export async function runLadders(options: {
       const raw: Record<string, number[]> = {};
       const perSource: Record<string, number> = {};
       for (const src of options.sources) {
-        const f = get(src, meta.inputs.planes);
+        // The distortions are made on luma or RGB; a `yuv` expert reads the luma with neutral chroma below.
+        const f = meta.inputs.planes === 'yuv' ? get(src, 'luma').map(withNeutralChroma) : get(src, meta.inputs.planes);
         const values = Array.from((await runPlanes(session, f, meta.inputs.planes === 'rgb' ? 3 : 1)).score);
         raw[src.name] = values;
         perSource[src.name] = spearman(levels.map((_, i) => i), values.map((v) => sign * v));

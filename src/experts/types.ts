@@ -12,8 +12,12 @@ import type { ArtifactType } from '../report/types.ts';
 
 /** What an expert's model takes as input. */
 export interface ExpertInputs {
-  /** Pixel planes: luma (BT.601 Y, 0..255) or RGB. */
-  planes: 'luma' | 'rgb';
+  /**
+   * Pixel planes: luma (BT.601 Y, 0..255), RGB, or `yuv`: one plane [N, 1, H + ⌊H/2⌋, W] with full-range
+   * luma on top and, in the rows below, Cb (left half) and Cr (right half) at half size in limited-range
+   * code values (what a 4:2:0 decoder coded, read without converting every pixel to RGB).
+   */
+  planes: 'luma' | 'rgb' | 'yuv';
   /** `analysis`: sampled frames at the tier's analysis size; `temporal`: every frame, small. */
   stream: 'analysis' | 'temporal';
   /** Temporal experts that also read presentation timestamps. */

@@ -41,6 +41,25 @@ export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'f
   return { width: w, height: h, channels: 1, data };
 }
 
+/**
+ * Luma with half-size chroma below it, in one plane of (w, h + ⌊h/2⌋): `luma` (this frame's full-range
+ * luma at (w, h)) on top, then Cb in columns [0, ⌊w/2⌋) and Cr in [⌊w/2⌋, 2⌊w/2⌋) (limited-range code
+ * values). Costs two resamples of a quarter of the pixels, far less than RGB.
+ */
+export function yuvAt(f: YuvPlanes, luma: FloatPlanes): FloatPlanes {
+  const { width: w, height: h } = luma;
+  const cw = Math.floor(w / 2);
+  const ch = Math.floor(h / 2);
+  const data = new Float32Array(w * (h + ch));
+  data.set(luma.data);
+  const part = new Float32Array(cw * ch);
+  for (const [plane, x0] of [[f.u, 0], [f.v, cw]] as const) {
+    resamplePlane(f.data, plane.offset, plane.stride, plane.width, plane.height, cw, ch, part);
+    for (let y = 0; y < ch; y++) data.set(part.subarray(y * cw, (y + 1) * cw), (h + y) * w + x0);
+  }
+  return { width: w, height: h + ch, channels: 1, data };
+}
+
 /** Small full-range luma for the every-frame temporal stream (fast, approximate reduction). */
 export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
   const data = new Float32Array(w * h);

@@ -4,7 +4,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
-import { convertRange, lumaAt, rgbAt } from '../frames/frame-planes.ts';
+import { convertRange, lumaAt, rgbAt, yuvAt } from '../frames/frame-planes.ts';
 import type { AnalysisFrame } from './batches.ts';
 
 type Size = { width: number; height: number };
@@ -14,6 +14,7 @@ export interface PlaneNeeds {
   rgb: boolean;
   rows: boolean;
   limited: boolean;
+  yuv: boolean;
 }
 
 /** The plane kinds the experts read. */
@@ -22,6 +23,7 @@ export function planeNeeds(experts: readonly ExpertMeta[]): PlaneNeeds {
     rgb: experts.some((m) => m.inputs.planes === 'rgb'),
     rows: experts.some((m) => m.inputs.keepRows === true),
     limited: experts.some((m) => m.inputs.planes === 'luma' && m.inputs.lumaRange === 'limited'),
+    yuv: experts.some((m) => m.inputs.planes === 'yuv'),
   };
 }
 
@@ -37,5 +39,6 @@ export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, si
     lumaLimited: needs.limited ? limited : undefined,
     rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited) : undefined,
     rows: needs.rows ? lumaAt(pixels, rowsSize.width, rowsSize.height) : undefined,
+    yuv: needs.yuv ? yuvAt(pixels, luma) : undefined,
   };
 }

@@ -19,6 +19,8 @@ export interface AnalysisFrame {
   lumaLimited?: FloatPlanes;
   rgb?: FloatPlanes;
   rows?: FloatPlanes;
+  /** Luma with half-size chroma below it (`planes: 'yuv'`). */
+  yuv?: FloatPlanes;
 }
 
 /** A temporal-stream frame. */
@@ -49,6 +51,7 @@ function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
 
 function planeOf(frame: AnalysisFrame, meta: ExpertMeta): FloatPlanes {
   if (meta.inputs.planes === 'rgb') return frame.rgb!;
+  if (meta.inputs.planes === 'yuv') return frame.yuv!;
   if (meta.inputs.keepRows) return frame.rows!;
   if (meta.inputs.lumaRange === 'limited') return frame.lumaLimited!;
   return frame.luma;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planeFrom, rng, runOn, type Plane } from '../../testing/expert-harness.ts';
+import { regionOf } from '../../localize/regions.ts';
+import { ExpertResults } from '../../pipeline/expert-results.ts';
+import { metaOf, planeFrom, rng, runOn, type Plane } from '../../testing/expert-harness.ts';
 
 function gaussian(seed: number): () => number {
   const r = rng(seed);
@@ -11,16 +13,34 @@ function withNoise(p: Plane, sigma: number, seed = 1): Plane {
   return planeFrom(p.width, p.height, (x, y) => Math.min(255, Math.max(0, p.data[y * p.width + x]! + sigma * n())));
 }
 
-/** Half flat sky-like gradient, half strong random texture. */
+/**
+ * The expert's `yuv` plane: luma on top, then half-size Cb (left) and Cr (right) below; chroma is
+ * neutral (128) unless given as functions of the half-size position.
+ */
+function yuv(luma: Plane, cb: (x: number, y: number) => number = () => 128, cr: (x: number, y: number) => number = () => 128): Plane {
+  const { width: w, height: h } = luma;
+  const cw = Math.floor(w / 2);
+  return planeFrom(w, h + Math.floor(h / 2), (x, y) => {
+    if (y < h) return luma.data[y * w + x]!;
+    const cy = y - h;
+    return x < cw ? cb(x, cy) : x < 2 * cw ? cr(x - cw, cy) : 128;
+  });
+}
+
+/** Runs the expert on luma planes (neutral chroma). */
+function runLuma(planes: Plane[]) {
+  return runOn('noise', planes.map((p) => yuv(p)));
+}
+
+/** Half flat sky-like gradient, half strong wavy texture. */
 function scene(): Plane {
-  const r = rng(4);
-  return planeFrom(256, 192, (x, y) => (x < 128 ? 90 + 0.3 * y : 40 + 170 * r()));
+  return planeFrom(256, 192, (x, y) => (x < 128 ? 90 + 0.3 * y : 110 + 60 * Math.sin(x * 0.31 + 2 * Math.sin(y * 0.17)) * Math.cos(y * 0.23 + Math.sin(x * 0.05))));
 }
 
 describe('noise expert', () => {
   it('reads zero on a flat image and about σ on flat noise', async () => {
     const flat = planeFrom(192, 192, () => 120);
-    const out = await runOn('noise', [flat, withNoise(flat, 5), withNoise(flat, 10), withNoise(flat, 20)]);
+    const out = await runLuma([flat, withNoise(flat, 5), withNoise(flat, 10), withNoise(flat, 20)]);
     const s = Array.from(out.score);
     expect(s[0]!).toBeLessThan(0.1);
     expect(s[1]!).toBeGreaterThan(3.5);
@@ -33,17 +53,59 @@ describe('noise expert', () => {
 
   it('does not take texture for noise, but sees noise added to a textured scene', async () => {
     const clean = scene();
-    const out = await runOn('noise', [clean, withNoise(clean, 8)]);
+    const out = await runLuma([clean, withNoise(clean, 8)]);
     expect(out.score[0]!).toBeLessThan(1);
     expect(out.score[1]!).toBeGreaterThan(5);
-    // The map is per 64-px patch: 3 × 4.
-    expect(out.ph).toBe(3);
-    expect(out.pw).toBe(4);
+    // The map is per 32-px patch: 6 × 8.
+    expect(out.ph).toBe(6);
+    expect(out.pw).toBe(8);
   });
 
   it('ignores areas clipped to white', async () => {
-    const out = await runOn('noise', [planeFrom(128, 128, () => 255)]);
+    const out = await runLuma([planeFrom(128, 128, () => 255)]);
     expect(out.score[0]!).toBe(0);
     expect(Math.max(...out.map)).toBe(0);
+  });
+
+  it('reads a clean frame textured all over as clean', async () => {
+    // Wavy texture over the whole frame, no flat area anywhere.
+    const waves = planeFrom(320, 192, (x, y) => 110 + 60 * Math.sin(x * 0.31 + 2 * Math.sin(y * 0.17)) * Math.cos(y * 0.23 + Math.sin(x * 0.05)));
+    const out = await runLuma([waves]);
+    expect(out.score[0]!).toBeLessThan(metaOf('noise').threshold!);
+  });
+
+  it('flags noise over a third of an otherwise clean frame, with a region on the noisy part', async () => {
+    const clean = scene();
+    const r = gaussian(3);
+    // σ 16 over the left third only (x < 96 of 256), the rest clean.
+    const part = planeFrom(256, 192, (x, y) => Math.min(255, Math.max(0, clean.data[y * 256 + x]! + (x < 96 ? 16 * r() : 0))));
+    const [outClean, outPart] = await Promise.all([runLuma([clean]), runLuma([part])]);
+    const meta = metaOf('noise');
+    expect(outClean.score[0]!).toBeLessThan(meta.threshold!);
+    expect(outPart.score[0]!).toBeGreaterThan(meta.threshold!);
+    const res = new ExpertResults(meta);
+    res.add(0, outPart.score[0]!, outPart.map, outPart.ph, outPart.pw, true);
+    const region = regionOf(res, res.frames);
+    expect(region).toBeDefined();
+    // The box lies on the noisy left third (patches are 32 px: 3 of 8 columns).
+    expect(region!.x).toBe(0);
+    expect(region!.x + region!.w).toBeLessThanOrEqual(0.375 + 1e-6);
+    expect(region!.w).toBeGreaterThanOrEqual(0.25);
+  });
+
+  it('reads chroma speckle that outlived an encode, but not coloured edges', async () => {
+    // Luma smoothed flat by the encoder (a soft gradient); independent speckle in Cb and Cr (σ 3).
+    const luma = planeFrom(256, 192, (x, y) => 100 + 0.2 * x + 0.1 * y);
+    const nb = gaussian(5);
+    const nr = gaussian(6);
+    const speckled = yuv(luma, () => 128 + 3 * nb(), () => 128 + 3 * nr());
+    // Palette art: saturated stripes whose Cb and Cr change together at every edge, luma flat.
+    const stripe = (x: number, y: number) => ((Math.floor(x / 3) + Math.floor(y / 5)) % 2 ? 60 : 0);
+    const striped = yuv(luma, (x, y) => 98 + stripe(x, y), (x, y) => 158 - stripe(x, y));
+    const out = await runOn('noise', [yuv(luma), speckled, striped]);
+    const t = metaOf('noise').threshold!;
+    expect(out.score[0]!).toBeLessThan(1);
+    expect(out.score[1]!).toBeGreaterThan(t);
+    expect(out.score[2]!).toBeLessThan(t / 2);
   });
 });

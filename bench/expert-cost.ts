@@ -42,11 +42,13 @@ async function main(): Promise<void> {
   for (const meta of experts) {
     const channels = meta.inputs.planes === 'rgb' ? 3 : 1;
     const planes = channels === 1 ? luma : readPlanes(clip, { filter: 'scale=960:540', frames: batch, planes: 'rgb' });
-    const size = planes[0]!.data.length;
-    const x = new Float32Array(size * planes.length);
+    // A `yuv` expert reads luma with half-size chroma rows below it (neutral chroma costs the same).
+    const rows = meta.inputs.planes === 'yuv' ? 540 + 270 : 540;
+    const size = channels * rows * 960;
+    const x = new Float32Array(size * planes.length).fill(128);
     planes.forEach((p, i) => x.set(p.data, i * size));
     const feeds = {
-      x: { data: x, dims: [planes.length, channels, 540, 960] },
+      x: { data: x, dims: [planes.length, channels, rows, 960] },
       ...(meta.inputs.timestamps ? { t: { data: Float32Array.from(planes, (_, i) => i / 30), dims: [planes.length] } } : {}),
     };
     const session = await createSession(meta.id, await buildModelBytes(meta.id), 'wasm');

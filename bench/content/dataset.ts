@@ -88,8 +88,8 @@ function generated(groupOfSource: Map<string, string>): LabelledClip[] {
     for (const file of readdirSync(dir).sort()) {
       if (!file.endsWith('.mp4') || file.includes('.part.')) continue;
       const family = file.split('__')[0]!;
-      // A darkened clip belongs with the clip it was made from.
-      const source = family.startsWith('dark-') ? family.slice(5) : undefined;
+      // A darkened clip (dark-, night-, black-) belongs with the clip it was made from.
+      const source = /^(dark|night|black)-/.exec(family) ? family.slice(family.indexOf('-') + 1) : undefined;
       const group = (source && groupOfSource.get(source)) || `gen:${family}`;
       out.push({ name: `${label}/${file}`, path: join(dir, file), label, group, synthetic: true });
     }

@@ -112,6 +112,47 @@ function lowLight(): void {
   }
 }
 
+/**
+ * Night looks from other natural clips: a gamma curve that crushes shadows and mid-tones but keeps
+ * lamps and highlights (gamma, then gain), a sodium-orange or blue cast and sensor noise; and a few
+ * near-black clips (a camera in an unlit room). Each joins the group of the clip it was made from.
+ */
+const NIGHT: [string, number, number, 'warm' | 'blue' | 'none', number][] = [
+  [join(FOOTAGE_DIR, 'natural_pedestrian_street_overhead_1080p.mp4'), 1.8, 0.8, 'warm', 6],
+  [join(FOOTAGE_DIR, 'natural_sports_skiing_pov_snow.mp4'), 2.2, 0.3, 'blue', 8],
+  [join(FOOTAGE_DIR, 'natural_cockatoo_indoor_closeup_yuv444.mp4'), 1.6, 0.6, 'warm', 7],
+  [join(FOOTAGE_DIR, 'natural_pouring_coffee_720p.mp4'), 2.0, 0.35, 'none', 5],
+  [join(FOOTAGE_DIR, 'natural_sports_skateboard_240p.mp4'), 1.7, 0.65, 'blue', 9],
+  [join(FOOTAGE_DIR, 'natural_phone_portrait_backpack_stairs.mp4'), 2.4, 0.9, 'warm', 6],
+  [join(FOOTAGE_DIR, 'natural_city_street_traffic_cyclists.mp4'), 2.0, 0.85, 'blue', 5],
+  [join(FOOTAGE_DIR, 'natural_lab_mouse_openfield_gray_yuv444.mp4'), 1.9, 0.35, 'none', 8],
+];
+const BLACK: [string, number][] = [
+  [join(FOOTAGE_DIR, 'natural_webcam_eye_makeup_mpeg4.avi'), 0.07],
+  [join(FOOTAGE_DIR, 'natural_handheld_indoor_dog_motion_blur.mp4'), 0.05],
+  [join(FOOTAGE_DIR, 'natural_sports_paragliding_launch.mp4'), 0.08],
+];
+
+function night(): void {
+  const dir = join(CLIPS_DIR, 'low-light');
+  const cast = { warm: [0.8, 1.25], blue: [1.25, 0.85], none: [1, 1] };
+  for (const [src, gamma, gain, tint, noise] of NIGHT) {
+    if (!existsSync(src)) continue;
+    const base = src.split('/').pop()!.replace(/\.[^.]+$/, '');
+    const [cu, cv] = cast[tint];
+    const y = `clip(16+219*${gain}*pow(max(val-16,0)/219,${gamma}),16,235)`;
+    const vf = `scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='${y}':u='clip(128+(val-128)*0.7*${cu}+${tint === 'blue' ? 6 : tint === 'warm' ? -5 : 0},16,240)':v='clip(128+(val-128)*0.7*${cv}+${tint === 'warm' ? 8 : tint === 'blue' ? -4 : 0},16,240)',noise=c0s=${noise}:c0f=t+u:c1s=${Math.round(noise / 2)}:c1f=t+u:c2s=${Math.round(noise / 2)}:c2f=t+u`;
+    ffmpeg(join(dir, `night-${base}__${tint}${gamma}.mp4`), ['-i', src, '-t', '6', '-vf', vf]);
+  }
+  for (const [src, gain] of BLACK) {
+    if (!existsSync(src)) continue;
+    const base = src.split('/').pop()!.replace(/\.[^.]+$/, '');
+    const vf = `scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='clip(16+(val-16)*${gain}+1,16,235)':u='128+(val-128)*0.3':v='128+(val-128)*0.3',noise=c0s=3:c0f=t+u`;
+    ffmpeg(join(dir, `black-${base}__g${gain}.mp4`), ['-i', src, '-t', '6', '-vf', vf]);
+  }
+}
+
 animation();
 stills();
 lowLight();
+night();

@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../bin/lib/browser.mjs';
 import { CLIPS_DIR } from './paths.ts';
 import { CANVAS_SCENES, scenePage } from './render/canvas-scenes.ts';
+import { MORE_SCENES } from './render/canvas-scenes-more.ts';
 import { screenPages } from './render/screen-pages.ts';
 
 interface Take {
@@ -66,10 +67,12 @@ async function main(): Promise<void> {
       const viewport = VIEWPORTS[i % VIEWPORTS.length]!;
       await record(browser, { out: join(CLIPS_DIR, 'screen-content', `${p.family}__${viewport.width}.mp4`), html: p.html, viewport, fps: [10, 15, 30, 12][i % 4]!, seconds: [6, 5, 4, 6][i % 4]! });
     }
-    for (let i = 0; i < CANVAS_SCENES.length; i++) {
-      const s = CANVAS_SCENES[i]!;
-      const big = s.type === 'animation' ? { width: s.w, height: s.h } : { width: s.w * 3, height: s.h * 3 };
-      const small = s.type === 'animation' ? { width: Math.round(s.w / 2), height: Math.round(s.h / 2) } : { width: s.w * 2, height: s.h * 2 };
+    const scenes = [...CANVAS_SCENES, ...MORE_SCENES];
+    for (let i = 0; i < scenes.length; i++) {
+      const s = scenes[i]!;
+      const native = s.type === 'animation' || s.smooth;
+      const big = native ? { width: s.w, height: s.h } : { width: s.w * 3, height: s.h * 3 };
+      const small = native ? { width: Math.round(s.w / 2), height: Math.round(s.h / 2) } : { width: s.w * 2, height: s.h * 2 };
       for (const [k, viewport] of [big, small].entries()) {
         await record(browser, { out: join(CLIPS_DIR, s.type, `${s.family}__${viewport.width}.mp4`), html: scenePage(s), viewport, fps: [30, 24, 20, 25][(i + k) % 4]!, seconds: k ? 4 : 5 });
       }

@@ -16,7 +16,7 @@ import { openSeekingFrameSource } from './seek-source.ts';
 
 const CACHE_DIR = join(OUT_DIR, 'content', 'probe');
 /** Bump when the probe stage changes what it reads or measures. */
-const PROBE_VERSION = 3;
+const PROBE_VERSION = 5;
 let executor: NodeExecutor | undefined;
 
 /** Probes `path` (or reads the cached probe) and returns its route context at tier 1. */

@@ -13,6 +13,7 @@ import type { ExpertExecutor } from '../inference/executor.ts';
 import type { ExecutionProvider } from '../inference/ort.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
+import { frameNoise, lumaWindow, type FrameNoise, type LumaWindow } from '../router/content/frame-noise.ts';
 import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
@@ -208,7 +209,7 @@ export async function runProbe(
   const mSize = fitSize(info.width, info.height, MOTION_BOX[0], MOTION_BOX[1]);
   const needs = planeNeeds(usable);
   const keyframes: Keyframe[] = [];
-  const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes }[] = [];
+  const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes; window: LumaWindow; noise?: FrameNoise | null }[] = [];
   const frames = [];
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
@@ -227,7 +228,7 @@ export async function runProbe(
     const evidence = p < PROBE_FRAMES;
     if (starts) {
       if (evidence) {
-        motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS });
+        motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS, window: lumaWindow(pixels) });
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
         if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
       }
@@ -236,7 +237,10 @@ export async function runProbe(
       const current = motion[motion.length - 1]!;
       // Motion between a point and the next frame time; a sparse read returns the shown frame for each
       // time, and a repeat is no motion evidence.
-      if (tS > current.firstT) current.second = smallLumaAt(pixels, mSize.width, mSize.height);
+      if (tS > current.firstT) {
+        current.second = smallLumaAt(pixels, mSize.width, mSize.height);
+        current.noise = frameNoise(current.window, pixels);
+      }
     }
     if (reading.keep && run[p] && (starts || tS > lastT)) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
     lastT = tS;
@@ -276,13 +280,15 @@ function meanAbsDiff(a: FloatPlanes, b: FloatPlanes): number {
 }
 
 /** Adjacent: a point's first frame against the next one; distant: the first frames of consecutive points. */
-function motionOf(points: { first: FloatPlanes; second?: FloatPlanes }[]): ProbeResult['motion'] {
+function motionOf(points: { first: FloatPlanes; second?: FloatPlanes; noise?: FrameNoise | null }[]): ProbeResult['motion'] {
   const adjacentDiffs: number[] = [];
   const distantDiffs: number[] = [];
+  const noise: FrameNoise[] = [];
   points.forEach((p, i) => {
     if (p.second) adjacentDiffs.push(meanAbsDiff(p.first, p.second));
+    if (p.noise) noise.push(p.noise);
     const next = points[i + 1];
     if (next) distantDiffs.push(meanAbsDiff(p.first, next.first));
   });
-  return { adjacentDiffs, distantDiffs };
+  return { adjacentDiffs, distantDiffs, frameNoise: noise };
 }

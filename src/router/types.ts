@@ -7,6 +7,7 @@
 import type { VideoInfo } from '../decode/frame-source.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import type { Tier } from '../report/types.ts';
+import type { FrameNoise } from './content/frame-noise.ts';
 
 /** The content-type vocabulary. */
 export const CONTENT_TYPES = ['natural-camera', 'screen-content', 'animation', 'gameplay', 'ai-generated', 'still-slideshow', 'low-light'] as const;
@@ -39,6 +40,8 @@ export interface ProbeMotion {
   adjacentDiffs: number[];
   /** Mean absolute luma difference between consecutive probe keyframes (far apart in time). */
   distantDiffs: number[];
+  /** Temporal noise at native resolution for each adjacent pair (`src/router/content/frame-noise.ts`); absent in older probes. */
+  frameNoise?: FrameNoise[];
 }
 
 /** Everything the probe stage learned. */

@@ -9,6 +9,8 @@
 export interface CanvasScene {
   family: string;
   type: 'animation' | 'gameplay';
+  /** A game drawn at its full resolution (a modern 3-D or strategy view), not pixel art scaled up. */
+  smooth?: boolean;
   w: number;
   h: number;
   draw: string;
@@ -16,7 +18,7 @@ export interface CanvasScene {
 
 /** A page that shows `scene` scaled to the viewport (`pixelated` for games). */
 export function scenePage(scene: CanvasScene): string {
-  const css = scene.type === 'gameplay' ? 'image-rendering:pixelated' : '';
+  const css = scene.type === 'gameplay' && !scene.smooth ? 'image-rendering:pixelated' : '';
   return `<!doctype html><html><body style="margin:0;background:#000;overflow:hidden">
 <canvas id="c" width="${scene.w}" height="${scene.h}" style="width:100vw;height:100vh;${css}"></canvas>
 <script>const g=document.getElementById('c').getContext('2d');g.imageSmoothingEnabled=false;

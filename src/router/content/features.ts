@@ -3,7 +3,7 @@
  * statistics of the probe's keyframes (averaged over them), the probe experts' values, motion between
  * adjacent and distant frames, and the container's facts. Each feature has one line of documentation
  * and two plain-word phrases (for a high and a low value) that the classifier's reasons quote.
- * Cheap: about 1 ms per 256x144 keyframe.
+ * Cheap: about 1–2 ms per 256x144 keyframe.
  */
 import type { RouteContext } from '../types.ts';
 import { pictureStats, type PictureStats } from './picture-stats.ts';
@@ -35,6 +35,15 @@ const PICTURE: { key: keyof PictureStats; doc: string; high: string; low: string
   { key: 'blackClip', doc: 'share of pixels crushed to black (luma <= 6)', high: 'crushed blacks', low: 'no crushed black' },
   { key: 'whiteClip', doc: 'share of pixels clipped white (luma >= 250)', high: 'clipped whites', low: 'no clipped white' },
   { key: 'grain', doc: 'mean |Laplacian| in smooth non-flat areas (code values): sensor grain', high: 'camera-like grain', low: 'clean, grain-free surfaces' },
+  { key: 'satStd', doc: 'standard deviation of HSV saturation', high: 'saturation varies across the picture', low: 'evenly saturated' },
+  { key: 'hueEntropy', doc: 'entropy of the hue histogram of chromatic pixels / log2 12', high: 'many different hues', low: 'one or two hues' },
+  { key: 'paletteTop4', doc: 'share of pixels covered by the 4 most frequent colours', high: 'four colours cover much of the picture', low: 'no four colours dominate' },
+  { key: 'letterbox', doc: 'share of the frame in uniform dark bars at its edges', high: 'letterbox bars', low: 'no letterbox bars' },
+  { key: 'flatBlocks', doc: 'share of 8x8 blocks whose luma range is at most 2 (inside the bars)', high: 'large exactly flat fills', low: 'no exactly flat blocks' },
+  { key: 'blockNoise', doc: 'mean |Laplacian| inside smooth 8x8 blocks (code values): grain where the picture is smooth', high: 'grain in smooth areas', low: 'clean smooth areas' },
+  { key: 'runLength', doc: 'log2 of the mean horizontal run of equal luma (px)', high: 'long runs of one shade', low: 'short runs: texture everywhere' },
+  { key: 'stepEdges', doc: 'share of edges that are steps between flat areas', high: 'drawn step edges', low: 'soft, textured edges' },
+  { key: 'lumaMedian', doc: 'median luma inside the bars / 255', high: 'a bright median', low: 'a dark median' },
 ];
 
 const OTHER: FeatureDoc[] = [
@@ -43,6 +52,9 @@ const OTHER: FeatureDoc[] = [
   { name: 'motionDist', doc: 'log(1 + mean luma difference between distant probe frames)', high: 'the picture changes over the clip', low: 'the picture stays the same over the clip' },
   { name: 'repeatShare', doc: 'share of adjacent frame pairs that are identical (difference < 0.25)', high: 'frames held for a long time', low: 'every frame is new' },
   { name: 'motionRatio', doc: 'log((adjacent + 0.5) / (distant + 0.5)): change now vs change over the clip', high: 'continuous motion', low: 'held pictures with changes far apart' },
+  { name: 'sameShare', doc: 'share of native-resolution pixels exactly equal in adjacent frames (median over the probe points)', high: 'parts of the picture repeat exactly', low: 'every pixel changes from frame to frame' },
+  { name: 'quietNoise', doc: 'log(1 + frame-to-frame change in the quietest quarter of 8x8 blocks, native resolution)', high: 'even still areas flicker', low: 'still areas stay still' },
+  { name: 'pixelGrid', doc: 'how strongly native-resolution edges keep to a coarser pixel grid (pixel art scaled up)', high: 'pixel art scaled up', low: 'no coarse pixel grid' },
   { name: 'logFps', doc: 'log2 of the frame rate (1..120)', high: 'a high frame rate', low: 'a low frame rate' },
   { name: 'logDuration', doc: 'log2 of the duration in s (0.25..600)', high: 'a long clip', low: 'a short clip' },
   { name: 'logPixels', doc: 'log2 of width x height', high: 'a large frame', low: 'a small frame' },
@@ -63,6 +75,10 @@ export const FEATURES: readonly FeatureDoc[] = [
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const clampLog2 = (v: number, lo: number, hi: number) => Math.log2(Math.min(hi, Math.max(lo, Number.isFinite(v) ? v : lo)));
 
 /**
@@ -84,6 +100,10 @@ export function contentFeatures(ctx: RouteContext): Float64Array {
   out[k++] = dist.length ? Math.log1p(mean(dist)) : Number.NaN;
   out[k++] = adj.length ? adj.filter((d) => d < 0.25).length / adj.length : Number.NaN;
   out[k++] = adj.length && dist.length ? Math.log((mean(adj) + 0.5) / (mean(dist) + 0.5)) : Number.NaN;
+  const noise = probe.motion.frameNoise ?? [];
+  out[k++] = noise.length ? median(noise.map((f) => f.same)) : Number.NaN;
+  out[k++] = noise.length ? Math.log1p(median(noise.map((f) => f.quiet))) : Number.NaN;
+  out[k++] = noise.length && noise.every((f) => f.grid !== undefined) ? median(noise.map((f) => f.grid)) : Number.NaN;
   out[k++] = clampLog2(video.fps, 1, 120);
   out[k++] = clampLog2(video.durationS, 0.25, 600);
   out[k++] = clampLog2(video.width * video.height, 64, 1 << 26);

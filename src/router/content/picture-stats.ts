@@ -5,6 +5,7 @@
  * stride so the cost stays flat (~1 ms per 256x144 keyframe).
  */
 import type { Keyframe } from '../types.ts';
+import { pictureStructure, type PictureStructure } from './picture-structure.ts';
 
 /** Keyframes are read at most this wide or tall (with a stride beyond it). */
 const MAX_SIDE = 320;
@@ -14,7 +15,7 @@ const EDGE = 40;
 const STROKE = 56;
 
 /** Statistics of one keyframe; every value is a share 0..1 unless noted. */
-export interface PictureStats {
+export interface PictureStats extends PictureStructure {
   /** Mean chroma (max−min of R, G, B) over 255. */
   satMean: number;
   /** Pixels with chroma above 100 (vivid colour). */
@@ -51,6 +52,12 @@ export interface PictureStats {
   whiteClip: number;
   /** Mean |Laplacian|/4 where the gradient is small but not zero, in code values (sensor grain, film noise). */
   grain: number;
+  /** Standard deviation of HSV saturation (max−min)/max. */
+  satStd: number;
+  /** Entropy of the hue histogram (12 bins) of chromatic pixels, over log2 12 (0 one hue, 1 every hue). */
+  hueEntropy: number;
+  /** Share of pixels covered by the 4 most frequent colours (5 bits per channel). */
+  paletteTop4: number;
 }
 
 /** Computes the statistics of one keyframe. */
@@ -62,15 +69,28 @@ export function pictureStats(kf: Keyframe): PictureStats {
   const luma = new Float32Array(n);
   const counts = new Uint32Array(1 << 15);
   let sat = 0, vivid = 0, neutral = 0, lSum = 0, lSq = 0, dark = 0, black = 0, white = 0;
-  let rgSum = 0, rgSq = 0, ybSum = 0, ybSq = 0;
+  let rgSum = 0, rgSq = 0, ybSum = 0, ybSq = 0, hsvSat = 0, hsvSq = 0, chromatic = 0;
+  const hues = new Float64Array(12);
+  const rgb = kf.rgb;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const o = 3 * (y * step * kf.width + x * step);
-      const r = kf.rgb[o]!, g = kf.rgb[o + 1]!, b = kf.rgb[o + 2]!;
+      const r = rgb[o]!, g = rgb[o + 1]!, b = rgb[o + 2]!;
       const l = 0.299 * r + 0.587 * g + 0.114 * b;
       luma[y * w + x] = l;
-      const c = Math.max(r, g, b) - Math.min(r, g, b);
+      const mx = r > g ? (r > b ? r : b) : g > b ? g : b;
+      const mn = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const c = mx - mn;
       sat += c;
+      const s1 = mx > 0 ? c / mx : 0;
+      hsvSat += s1;
+      hsvSq += s1 * s1;
+      if (c > 30) {
+        chromatic++;
+        let hue = mx === r ? (g - b) / c : mx === g ? 2 + (b - r) / c : 4 + (r - g) / c;
+        if (hue < 0) hue += 6;
+        hues[Math.min(11, Math.floor(hue * 2))]!++;
+      }
       if (c > 100) vivid++;
       if (c < 12) neutral++;
       lSum += l;
@@ -89,8 +109,10 @@ export function pictureStats(kf: Keyframe): PictureStats {
   const rgM = rgSum / n, ybM = ybSum / n;
   const rgS = Math.sqrt(Math.max(0, rgSq / n - rgM * rgM)), ybS = Math.sqrt(Math.max(0, ybSq / n - ybM * ybM));
   const colourfulness = Math.hypot(rgS, ybS) + 0.3 * Math.hypot(rgM, ybM);
-  const used = counts.filter((c) => c > 0).sort().reverse();
-  const top = used.subarray(0, 16).reduce((s, v) => s + v, 0);
+  const { used, top16: top, top4 } = paletteCounts(counts);
+  let entropy = 0;
+  for (const v of hues) if (v > 0) entropy -= (v / chromatic) * Math.log2(v / chromatic);
+  const satM = hsvSat / n;
   return {
     satMean: sat / n / 255,
     vividShare: vivid / n,
@@ -98,13 +120,42 @@ export function pictureStats(kf: Keyframe): PictureStats {
     colourfulness: colourfulness / 100,
     ...g,
     paletteTop: top / n,
-    paletteLog: Math.log2(Math.max(1, used.length)) / 15,
+    paletteLog: Math.log2(Math.max(1, used)) / 15,
     lumaMean: lm / 255,
     lumaStd: Math.sqrt(Math.max(0, lSq / n - lm * lm)) / 255,
     darkShare: dark / n,
     blackClip: black / n,
     whiteClip: white / n,
+    satStd: Math.sqrt(Math.max(0, hsvSq / n - satM * satM)),
+    // Fewer than 2 % chromatic pixels: no hue to speak of.
+    hueEntropy: chromatic > 0.02 * n ? entropy / Math.log2(12) : 0,
+    paletteTop4: top4 / n,
+    ...pictureStructure(luma, w, h),
   };
+}
+
+/** Colours in use and the pixels of the 16 and 4 most frequent, without sorting every count. */
+function paletteCounts(counts: Uint32Array): { used: number; top16: number; top4: number } {
+  const best = new Uint32Array(16); // descending
+  let used = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i]!;
+    if (!c) continue;
+    used++;
+    if (c <= best[15]!) continue;
+    let j = 15;
+    while (j > 0 && best[j - 1]! < c) {
+      best[j] = best[j - 1]!;
+      j--;
+    }
+    best[j] = c;
+  }
+  let top16 = 0, top4 = 0;
+  for (let j = 0; j < 16; j++) {
+    top16 += best[j]!;
+    if (j < 4) top4 += best[j]!;
+  }
+  return { used, top16, top4 };
 }
 
 /** Gradient-based statistics over the interior of a luma plane. */

@@ -141,6 +141,7 @@ function figures(rows: { clip: FitClip; score: number }[]) {
   const distorted = rows.filter((r) => r.clip.target !== undefined && r.clip.kind !== 'pristine');
   const ladders = ladderSpearman(rows.filter((r) => r.clip.kind !== 'clean').map((r) => ({ source: r.clip.source, kind: r.clip.kind, level: r.clip.level, score: r.score })));
   const clean = rows.filter((r) => r.clip.kind === 'clean').map((r) => r.score);
+  const pristine = rows.filter((r) => r.clip.kind === 'pristine').map((r) => r.score);
   const withTarget = rows.filter((r) => r.clip.target !== undefined);
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
@@ -151,6 +152,8 @@ function figures(rows: { clip: FitClip; score: number }[]) {
     cleanMin: r3(Math.min(...clean)),
     cleanMax: r3(Math.max(...clean)),
     cleanSpread: r3(Math.max(...clean) - Math.min(...clean)),
+    pristineMin: r3(Math.min(...pristine)),
+    pristineSpread: r3(Math.max(...pristine) - Math.min(...pristine)),
   };
 }
 
@@ -165,7 +168,11 @@ for (const f of folds) {
 }
 const asRun = figures(clips.map((c) => ({ clip: c.clip, score: c.clip.score })));
 // The shipped weights under the current routing table, on the recorded raws: what a table change does before any rerun.
-const shipped: Params = { w: Object.fromEntries(experts.map((e) => [e.id, baseWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, tolerance(id)])) };
+// `--weights <file>` puts a candidate weights file in the shipped one's place.
+const candidate = argValue('weights') ? (JSON.parse(readFileSync(argValue('weights')!, 'utf8')) as { weights: Record<string, number>; tolerances: Record<string, number> }) : undefined;
+const shipped: Params = candidate
+  ? { w: Object.fromEntries(experts.map((e) => [e.id, candidate.weights[e.id] ?? priorWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, candidate.tolerances[id] ?? 0])) }
+  : { w: Object.fromEntries(experts.map((e) => [e.id, baseWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, tolerance(id)])) };
 const current = figures(clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, shipped) })));
 const inSample = figures(clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, full) })));
 const loso = figures(held);

@@ -110,7 +110,9 @@ step questions 900 "${TSX[@]}" bench/questions/eval.ts --out "$OUT/questions.jso
 step overlay 300 "${TSX[@]}" bench/overlay.ts --draws 400 --out "$OUT/overlay.json"
 step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} bench/content/make-rendered.ts && ${TSX[*]} bench/content/eval.ts --out $OUT/content.json"
 # Real footage (bench/real/README.md): clean-set false alarms, injected artifacts, real-source ladders, held-out fusion figures.
-step real 2400 bash -c "${TSX[*]} bench/real/run.ts --quiet --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT"
+# Ladders over every ladder source (camera, screen, game, animation, generated), so the score is judged across contents.
+LADDER_SOURCES=bbb,courtyard,dashcam,coffee,gumtable,neovide,doom,minerl,anime,cogcar,cogkitten
+step real 3600 bash -c "${TSX[*]} bench/real/run.ts --quiet --sources $LADDER_SOURCES --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1 --levels 0,3,6) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT"
 # Routing on the same footage (reuses the real step's cache): tier agreement and the routed/uniform ablation
 # (eleven ladder sources, camera and mixed content: levels 0, 3, 6 keep it inside the step's time).
 step routing 1800 "${TSX[@]}" bench/routing/run.ts --quiet --levels 0,3,6 --out "$OUT"

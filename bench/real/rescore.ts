@@ -7,26 +7,20 @@
  *
  *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose]
  */
-import { getExpert } from '../../src/experts/registry.ts';
-import { baseWeight } from '../../src/fusion/weights.ts';
 import { gateByEvents } from '../../src/pipeline/event-gate.ts';
 import { fuseStage } from '../../src/pipeline/fuse-stage.ts';
 import { localizeStage } from '../../src/pipeline/localize-stage.ts';
 import type { Report, Tier } from '../../src/report/types.ts';
-import { routeFactor } from '../../src/router/routing-table.ts';
 import type { ContentType } from '../../src/router/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { cleanClips } from './clean-set.ts';
-import { resultsOf, storedReport } from './replay.ts';
+import { replayWeights, resultsOf, storedReport } from './replay.ts';
 
 /** The score the current stages give a stored report. */
 export function rescore(report: Report): number {
   const results = resultsOf(report);
   const ct = report.route.contentType as ContentType;
-  const weights = new Map(report.route.experts.map((e) => {
-    const meta = getExpert(e.id);
-    return [e.id, e.weight > 0 && meta ? Math.round(Math.min(1, baseWeight(meta, ct) * routeFactor(ct, meta)) * 100) / 100 : e.weight];
-  }));
+  const weights = replayWeights(report);
   const times = report.timeline.map((p) => p.tS);
   const gap = report.input.durationS / Math.max(1, times.length);
   const artifacts = localizeStage(results, report.input.fps, gap, weights);

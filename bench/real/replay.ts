@@ -66,7 +66,7 @@ export function resultsOf(report: Report): ExpertResults[] {
 export function replayArtifacts(report: Report): ReportArtifact[] {
   const results = resultsOf(report);
   const analysisFrames = Math.max(1, report.timeline.length || Math.max(...results.filter((r) => r.meta.inputs.stream === 'analysis').map((r) => r.frames.length)));
-  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, replayWeights(report));
+  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, replayTrust(report));
 }
 
 /**
@@ -78,6 +78,15 @@ export function replayWeights(report: Report): Map<string, number> {
   return new Map(report.route.experts.map((e) => {
     const meta = getExpert(e.id);
     return [e.id, e.weight > 0 && meta ? Math.round(Math.min(1, baseWeight(meta, ct) * routeFactor(ct, meta)) * 100) / 100 : e.weight];
+  }));
+}
+
+/** The route's trust per expert (src/router/routing-table.ts) for a stored report's content type. */
+export function replayTrust(report: Report): Map<string, number> {
+  const ct = report.route.contentType as ContentType;
+  return new Map(report.route.experts.map((e) => {
+    const meta = getExpert(e.id);
+    return [e.id, e.weight > 0 && meta ? routeFactor(ct, meta) : e.weight];
   }));
 }
 

@@ -84,6 +84,7 @@ export async function analyzeSource(
   progress.emit('route', 0.05, `Routing: ${route.plan.contentType}`);
 
   const weights = new Map(route.plan.experts.map((e) => [e.id, e.weight]));
+  const trust = new Map(route.plan.experts.map((e) => [e.id, e.trust ?? e.weight]));
   const frameBudgets = new Map(route.plan.experts.filter((e) => e.frames !== undefined).map((e) => [e.id, e.frames!]));
   const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets, glance?.segments.map((s) => s.first.tS));
   const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
@@ -103,10 +104,11 @@ export async function analyzeSource(
 
   const results = [...run.active.map((e) => e.results), ...externalResults];
   for (const r of externalResults) weights.set(r.meta.id, weights.get(r.meta.id) ?? 0.5);
+  for (const r of externalResults) trust.set(r.meta.id, trust.get(r.meta.id) ?? weights.get(r.meta.id)!);
   const frameCount = glance ? info.frameCount : run.frames;
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
   progress.emit('localize', 0.95);
-  const artifacts = localizeStage(results, info.fps, analysisGap, weights);
+  const artifacts = localizeStage(results, info.fps, analysisGap, trust);
   // Temporal artifact experts count towards the score only inside their events (src/pipeline/event-gate.ts).
   const scored = gateByEvents(results, artifacts, info.fps);
   const fused = fuseStage(scored, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);

@@ -18,10 +18,10 @@ export class FastRouter implements Router {
   async plan(ctx: RouteContext): Promise<RoutePlan> {
     const content = classifyContent(ctx);
     const { contentType } = content;
-    const experts = ctx.catalogue.map((meta) => ({
-      id: meta.id,
-      weight: round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * (this.options.uniform ? 1 : routeFactor(contentType, meta)))),
-    }));
+    const experts = ctx.catalogue.map((meta) => {
+      const factor = this.options.uniform ? 1 : routeFactor(contentType, meta);
+      return { id: meta.id, weight: round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * factor)), trust: factor };
+    });
     const reasons = [
       `content looks like ${contentType.replace(/-/g, ' ')} (${Math.round(content.confidence * 100)} %): ${content.reasons.join('; ') || 'no cue stood out'}`,
       ...(this.options.uniform ? ['routing factors turned off: every content type gets the same weights'] : routeNotes(contentType)),

@@ -12,7 +12,8 @@
  *   captures repeat frames whenever nothing is redrawn: freeze and stutter weigh little there (below the
  *   weight at which an expert raises events), and held menus and pauses are common in game captures;
  * - white pages and dark terminal themes are content on screens; dark fills are content in animation
- *   and games (two dark game captures of the clean set read 0.36 and 0.47 on the underexposure scale);
+ *   and games (two dark game captures of the clean set read 0.36 and 0.47 on the underexposure scale;
+ *   0.25 keeps it below the trust at which events are raised);
  *   dark scenes are content in low light: exposure weighs less there. Overexposure keeps its full
  *   weight in animation and games: none of their clean clips reached its range (at most 0.14), and a
  *   blown-out camera clip looks flat enough to be routed as animation, where a weighed-down
@@ -38,8 +39,8 @@ export const TABLE: Readonly<Record<ContentType, Readonly<Row>>> = {
   'natural-camera': { 'content-measure': 0 },
   'low-light': { 'content-measure': 0, underexposure: 0.2, 'natural-scene': 0.5, noise: 0.7 },
   'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.2, overexposure: 0.1, underexposure: 0.1, noise: 0.5, blocking: 0.25, banding: 0.25 },
-  animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.2, underexposure: 0.3 },
-  gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, underexposure: 0.3, freeze: 0.2, stutter: 0.5 },
+  animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.2, underexposure: 0.25 },
+  gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, underexposure: 0.25, freeze: 0.2, stutter: 0.5 },
   'ai-generated': { 'content-measure': 0, 'natural-scene': 0.5, freeze: 0.3 },
   'still-slideshow': { 'content-measure': 0, freeze: 0, stutter: 0 },
 };

@@ -74,6 +74,12 @@ export interface PlannedRouteExpert {
   id: string;
   /** Importance in fusion, 0..1. */
   weight: number;
+  /**
+   * How far this expert's flags are taken as defects in this content, 0..1 (events need 0.3, see
+   * src/pipeline/localize-stage.ts). Kept apart from `weight` so that a fit can lower an expert's
+   * share of the score without silencing its events. Omitted: the weight.
+   */
+  trust?: number;
   /** Analysis frames this expert may use (spatial experts); omitted = as many as the tier allows. */
   frames?: number;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import black from '../experts/black/meta.json' with { type: 'json' };
+import { EXPERTS } from '../experts/registry.ts';
+import type { ExpertMeta } from '../experts/types.ts';
+import { baseWeight } from '../fusion/weights.ts';
+import { FastRouter } from '../router/fast-router.ts';
+import { routeFactor } from '../router/routing-table.ts';
+import type { RouteContext } from '../router/types.ts';
+import { ExpertResults } from './expert-results.ts';
+import { localizeStage, MIN_EVENT_TRUST } from './localize-stage.ts';
+
+const FPS = 25;
+
+/** Black frames from 4 s to 5 s of a 10-s clip. */
+function blackSecond(): ExpertResults {
+  const r = new ExpertResults(black as unknown as ExpertMeta);
+  for (let i = 0; i < 10 * FPS; i++) r.add(i / FPS, i >= 100 && i < 125 ? 1 : 0, new Float32Array(1), 1, 1, false);
+  return r;
+}
+
+describe('localizeStage', () => {
+  it('raises events by the route’s trust and scales their confidence with it', () => {
+    const full = localizeStage([blackSecond()], FPS, 0.5, new Map([['black', 1]]));
+    const half = localizeStage([blackSecond()], FPS, 0.5, new Map([['black', 0.5]]));
+    const low = localizeStage([blackSecond()], FPS, 0.5, new Map([['black', MIN_EVENT_TRUST - 0.05]]));
+    expect(full.map((a) => a.type)).toEqual(['black']);
+    expect(half.map((a) => a.type)).toEqual(['black']);
+    expect(half[0]!.confidence).toBeLessThan(full[0]!.confidence);
+    expect(low).toEqual([]);
+  });
+});
+
+/** A small route context: textured keyframes, every expert in the catalogue. */
+function context(): RouteContext {
+  const keyframe = (tS: number) => {
+    const rgb = new Uint8Array(16 * 9 * 3);
+    for (let i = 0; i < rgb.length; i++) rgb[i] = (i * 7 + Math.round(tS * 10)) & 0xff;
+    return { tS, width: 16, height: 9, rgb };
+  };
+  return {
+    video: { container: 'mp4', codec: 'avc1.64001e', width: 640, height: 360, durationS: 4, fps: 30, frameCount: 120, decoder: 'webcodecs' },
+    probe: { keyframes: [0.3, 1, 1.7, 2.3, 3].map(keyframe), experts: [], motion: { adjacentDiffs: [1, 2], distantDiffs: [10, 12] }, ms: 5 },
+    catalogue: EXPERTS,
+    budget: { tier: 1 },
+  };
+}
+
+describe('FastRouter trust', () => {
+  it('is the content type’s routing factor, whatever the fitted fusion weight', async () => {
+    const plan = await new FastRouter().plan(context());
+    for (const e of plan.experts) {
+      const meta = EXPERTS.find((m) => m.id === e.id)!;
+      expect(e.trust).toBe(routeFactor(plan.contentType, meta));
+      expect(e.weight).toBeCloseTo(Math.min(1, baseWeight(meta, plan.contentType) * e.trust!), 2);
+    }
+    const uniform = await new FastRouter({ uniform: true }).plan(context());
+    expect(uniform.experts.every((e) => e.trust === 1)).toBe(true);
+  });
+});

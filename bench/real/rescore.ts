@@ -5,32 +5,61 @@
  * score range) and on the tiers' agreement in seconds; the experts are not rerun, so a full run
  * (run.ts) stays the figure of record.
  *
- *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose]
+ *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose] [--explain <clip name part>]
+ *
+ * `--explain` prints, for each clip whose name contains the text, each tier's experts (pooled raw,
+ * quality, weight, tolerance, frames) and events as the current stages give them.
  */
+import { tolerance } from '../../src/fusion/weights.ts';
 import { gateByEvents } from '../../src/pipeline/event-gate.ts';
-import { fuseStage } from '../../src/pipeline/fuse-stage.ts';
+import { fuseStage, type FuseOutcome } from '../../src/pipeline/fuse-stage.ts';
 import { localizeStage } from '../../src/pipeline/localize-stage.ts';
-import type { Report, Tier } from '../../src/report/types.ts';
+import type { Report, ReportArtifact, Tier } from '../../src/report/types.ts';
 import type { ContentType } from '../../src/router/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { cleanClips } from './clean-set.ts';
-import { replayWeights, resultsOf, storedReport } from './replay.ts';
+import { replayTrust, replayWeights, resultsOf, storedReport } from './replay.ts';
 
-/** The score the current stages give a stored report. */
-export function rescore(report: Report): number {
+/** What the current stages make of a stored report: its events and the fused outcome. */
+export function restage(report: Report): { artifacts: ReportArtifact[]; fused: FuseOutcome } {
   const results = resultsOf(report);
   const ct = report.route.contentType as ContentType;
   const weights = replayWeights(report);
   const times = report.timeline.map((p) => p.tS);
   const gap = report.input.durationS / Math.max(1, times.length);
-  const artifacts = localizeStage(results, report.input.fps, gap, weights);
-  return fuseStage(gateByEvents(results, artifacts, report.input.fps), weights, times, gap, 1, ct).score;
+  const artifacts = localizeStage(results, report.input.fps, gap, replayTrust(report));
+  return { artifacts, fused: fuseStage(gateByEvents(results, artifacts, report.input.fps), weights, times, gap, 1, ct) };
+}
+
+/** The score the current stages give a stored report. */
+export function rescore(report: Report): number {
+  return restage(report).fused.score;
+}
+
+function explain(name: string, file: string, tiers: Tier[], base: string): void {
+  for (const tier of tiers) {
+    const r = storedReport(file, tier, base);
+    if (!r) continue;
+    const { artifacts, fused } = restage(r);
+    const ct = r.route.contentType;
+    console.log(`${name} t${tier} ${ct}: score ${fused.score.toFixed(1)} (stored ${r.score.toFixed(1)}), ${r.timeline.length} analysis frames`);
+    for (const e of fused.evidence) {
+      const lost = fused.contributions.find((c) => c.id === e.meta.id)?.points ?? 0;
+      console.log(`    ${e.meta.id.padEnd(14)} raw ${e.raw.toFixed(4).padStart(9)} q ${e.quality.toFixed(1).padStart(5)} w ${e.weight.toFixed(2)} tol ${tolerance(e.meta.id, ct).toFixed(2)} frames ${String(e.frames).padStart(4)} lost ${lost.toFixed(1)}`);
+    }
+    for (const a of artifacts) console.log(`    event ${a.type} ${a.startS}-${a.endS} sev ${a.severity} conf ${a.confidence}${a.region ? ' R' : ''}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const base = argValue('base');
   if (!base) throw new Error('--base <engine hash> is required (a build with stored Node reports in bench/out/real-cache)');
   const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
+  const only = argValue('explain');
+  if (only) {
+    for (const c of cleanClips().filter((c) => c.name.includes(only))) explain(c.name, c.file, tiers, base);
+    process.exit(0);
+  }
   const byClip = new Map<string, Map<Tier, { stored: number; now: number }>>();
   for (const c of cleanClips()) {
     for (const tier of tiers) {

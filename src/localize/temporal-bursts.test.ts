@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import freeze from '../experts/freeze/meta.json' with { type: 'json' };
+import stutter from '../experts/stutter/meta.json' with { type: 'json' };
+import type { ExpertMeta } from '../experts/types.ts';
+import { ExpertResults } from '../pipeline/expert-results.ts';
+import { localizeEvents } from './localize.ts';
+import { ruleOf } from './event-rules.ts';
+import { BURST_SHARE, burstRhythm, burstsOf } from './temporal-bursts.ts';
+
+const FPS = 25;
+const frameS = 1 / FPS;
+const empty = new Float32Array(1);
+
+/**
+ * A glance-like temporal stream: `bursts` runs of four consecutive frames, one second apart, with the
+ * frame at index `i` of burst `b` flagged (1) where `bad(b, i)`.
+ */
+function glance(meta: unknown, bursts: number, bad: (b: number, i: number) => boolean): ExpertResults {
+  const r = new ExpertResults(meta as ExpertMeta);
+  for (let b = 0; b < bursts; b++) for (let i = 0; i < 4; i++) r.add(0.68 + b + i * frameS, bad(b, i) ? 1 : 0, empty, 1, 1, false);
+  return r;
+}
+
+/** An every-frame stream over `seconds`, flagged where `bad(frame)`. */
+function full(meta: unknown, bad: (i: number) => boolean, seconds = 6): ExpertResults {
+  const r = new ExpertResults(meta as ExpertMeta);
+  for (let i = 0; i < seconds * FPS; i++) r.add(i * frameS, bad(i) ? 1 : 0, empty, 1, 1, false);
+  return r;
+}
+
+describe('bursts of a sparse stream', () => {
+  it('splits the stream where frames are more than one and a half intervals apart', () => {
+    const bursts = burstsOf(glance(stutter, 3, (b, i) => b === 1 && i === 2), frameS);
+    expect(bursts.map((b) => [b.frames.length, b.marks])).toEqual([[4, 0], [4, 1], [4, 0]]);
+    expect(bursts[1]!.startS).toBeCloseTo(1.68);
+    expect(bursts[1]!.endS).toBeCloseTo(1.68 + 4 * frameS);
+  });
+
+  it('makes an every-frame stream one burst', () => {
+    expect(burstsOf(full(stutter, (i) => i % 25 === 3), frameS)).toHaveLength(1);
+  });
+});
+
+describe('stutter seen across bursts (glance tier)', () => {
+  it('is one event spanning the bursts when a doubled frame shows in every burst', () => {
+    // One or two marks per burst: the every-frame rule (three marks within 0.5 s) never fires here.
+    const res = glance(stutter, 6, (b, i) => i === 0 || (b % 2 === 0 && i === 2));
+    const ev = localizeEvents([res], FPS, 1.5);
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.type).toBe('stutter');
+    expect(ev[0]!.startS).toBeCloseTo(0.68);
+    expect(ev[0]!.endS).toBeCloseTo(5.68 + 4 * frameS, 2);
+  });
+
+  it('carries a lower confidence than the same marks close together on an every-frame stream', () => {
+    const sampled = localizeEvents([glance(stutter, 6, (_b, i) => i === 1)], FPS, 1.5)[0]!;
+    const dense = localizeEvents([full(stutter, (i) => i >= 25 && i < 50 && i % 4 === 1)], FPS, 1.5)[0]!;
+    expect(dense.type).toBe('stutter');
+    expect(sampled.confidence).toBeLessThan(dense.confidence);
+  });
+
+  it('is no event when only one burst of six shows marks, however many', () => {
+    expect(localizeEvents([glance(stutter, 6, (b, i) => b === 3 && i < 2)], FPS, 1.5)).toEqual([]);
+  });
+
+  it('needs marks in at least two thirds of the bursts', () => {
+    const rule = ruleOf('stutter');
+    const half = glance(stutter, 6, (b, i) => b < 3 && i === 1);
+    const most = glance(stutter, 6, (b, i) => b < 4 && i === 1);
+    expect(3 / 6).toBeLessThan(BURST_SHARE);
+    expect(burstRhythm(half, frameS, rule)).toBeUndefined();
+    const found = burstRhythm(most, frameS, rule)!;
+    expect(found.share).toBeCloseTo(4 / 6);
+    // The event ends with the last burst that showed the rhythm.
+    expect(found.event.endS).toBeCloseTo(3.68 + 4 * frameS);
+  });
+
+  it('needs three bursts: two far-apart bursts with a mark each are not a rhythm', () => {
+    expect(burstRhythm(glance(stutter, 2, (_b, i) => i === 1), frameS, ruleOf('stutter'))).toBeUndefined();
+  });
+
+  it('leaves an every-frame stream to the run logic: lone doubled frames a second apart stay no event', () => {
+    expect(localizeEvents([full(stutter, (i) => i % 25 === 7)], FPS, 0.5)).toEqual([]);
+  });
+
+  it('never applies to a type that one mark already reports (a freeze is one held picture)', () => {
+    expect(burstRhythm(glance(freeze, 6, (_b, i) => i === 1), frameS, ruleOf('freeze'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Rhythms seen across bursts. The glance tier reads the temporal stream as short bursts of consecutive
+ * frames far apart (a few frames every second or two), so a cadence fault that repeats through the
+ * whole video, a doubled frame every other frame or a held picture once a second, shows one or two
+ * marks per burst: never the three close together that make a stutter or flicker event on an
+ * every-frame stream, though the same rhythm is there in nearly every burst. Marks in most bursts are
+ * that rhythm, sampled: one event spanning the bursts, with a confidence that says it was sampled.
+ * A lone mark in one burst of several (a cut, a dropped frame) stays what it is on a full stream.
+ */
+import { beyondThreshold, type ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
+import type { ReportArtifact } from '../report/types.ts';
+import type { EventRule } from './event-rules.ts';
+import { toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
+
+/** Fewest bursts a stream must have before marks across them can read as a rhythm. */
+export const MIN_BURSTS = 3;
+
+/**
+ * Share of the bursts that must show a mark. On the clean real clips at the glance tier, trusted
+ * experts marked at most one burst of five or six (a cut, one doubled frame); a webcam that repeats
+ * every other frame marked all six.
+ */
+export const BURST_SHARE = 2 / 3;
+
+/** Factor on a burst rhythm's confidence: the frames between the bursts were not seen. */
+export const SAMPLED_CONFIDENCE = 0.7;
+
+/** A run of consecutive frames of the stream (a burst; the whole stream when it has no gaps). */
+export interface Burst extends Span {
+  frames: FrameResult[];
+  marks: number;
+}
+
+/** The stream's bursts: runs of frames no more than 1.5 frame intervals apart, frames in `exclude` left out. */
+export function burstsOf(results: ExpertResults, frameDurationS: number, exclude: Span[] = []): Burst[] {
+  const frames = results.frames
+    .filter((f) => Number.isFinite(f.raw) && !exclude.some((s) => f.tS >= s.startS && f.tS < s.endS))
+    .sort((a, b) => a.tS - b.tS);
+  const bursts: Burst[] = [];
+  let last: Burst | undefined;
+  for (const f of frames) {
+    if (!last || f.tS - last.frames[last.frames.length - 1]!.tS > 1.5 * frameDurationS + 1e-6) {
+      last = { startS: f.tS, endS: f.tS + frameDurationS, frames: [], marks: 0 };
+      bursts.push(last);
+    }
+    last.frames.push(f);
+    last.endS = f.tS + frameDurationS;
+    if (beyondThreshold(results.meta, f.raw)) last.marks++;
+  }
+  return bursts;
+}
+
+/** A rhythm found across bursts: the event, and the share of the bursts that showed marks. */
+export interface BurstRhythm {
+  event: TemporalEvent;
+  share: number;
+}
+
+/**
+ * The rhythm a sparse stream shows across its bursts, as one event from the first marked burst to the
+ * end of the last, or undefined. Only for rules that ask for several marks (rhythm types): a stream
+ * whose bursts lie closer than the rule's join gap is one run already and is left to the run logic,
+ * as is a stream with fewer than MIN_BURSTS bursts.
+ */
+export function burstRhythm(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): BurstRhythm | undefined {
+  if (!results.meta.artifact || results.meta.threshold === undefined || rule.minMarks < 2) return undefined;
+  const bursts = burstsOf(results, frameDurationS, exclude);
+  // Bursts the join gap would bridge are not sparse sampling: the every-frame logic sees them as one.
+  const apart = bursts.every((b, i) => i === 0 || b.startS - bursts[i - 1]!.endS > rule.joinGapS + 1e-6);
+  if (bursts.length < MIN_BURSTS || !apart) return undefined;
+  const marked = bursts.filter((b) => b.marks > 0);
+  const marks = marked.reduce((s, b) => s + b.marks, 0);
+  const share = marked.length / bursts.length;
+  if (share < BURST_SHARE - 1e-9 || marks < rule.minMarks) return undefined;
+  const first = marked[0]!;
+  const last = marked[marked.length - 1]!;
+  const inside = bursts.filter((b) => b.startS >= first.startS && b.endS <= last.endS);
+  const event: TemporalEvent = {
+    type: results.meta.artifact,
+    startS: first.startS - rule.leadFrames * frameDurationS,
+    endS: last.endS,
+    frames: inside.flatMap((b) => b.frames),
+    marks,
+  };
+  return { event, share };
+}
+
+/**
+ * The burst rhythm of a sparse stream with its report artifact, whose confidence is the event's own
+ * scaled for sampling (SAMPLED_CONFIDENCE) and by the share of bursts that showed the rhythm.
+ */
+export function sampledRhythm(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): { event: TemporalEvent; artifact: ReportArtifact } | undefined {
+  const found = burstRhythm(results, frameDurationS, rule, exclude);
+  if (!found) return undefined;
+  const artifact = toArtifact(results, found.event);
+  return { event: found.event, artifact: { ...artifact, confidence: Math.round(artifact.confidence * SAMPLED_CONFIDENCE * found.share * 1000) / 1000 } };
+}

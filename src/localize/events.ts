@@ -11,8 +11,9 @@ import { regionOf } from './regions.ts';
  * Events of one expert. `gapS` is the largest time gap that still joins two flagged frames; an event
  * needs at least `minFrames` flagged frames, a span (first flagged frame to past the last) of at
  * least `minSpanS` seconds, and at least `minShare` of the frames read inside that span flagged.
+ * `flagged` decides which frames show the artifact (default: the raw value is past the threshold).
  */
-export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number, minFrames = 1, minSpanS = 0, minShare = 0): ReportArtifact[] {
+export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: number, minFrames = 1, minSpanS = 0, minShare = 0, flagged?: (f: FrameResult) => boolean): ReportArtifact[] {
   const meta = results.meta;
   if (!meta.artifact || meta.threshold === undefined) return [];
   const frames = [...results.frames].sort((a, b) => a.tS - b.tS);
@@ -27,7 +28,7 @@ export function eventsOf(results: ExpertResults, gapS: number, frameDurationS: n
     run = [];
   };
   for (const f of frames) {
-    if (!Number.isFinite(f.raw) || !beyondThreshold(meta, f.raw)) continue;
+    if (!Number.isFinite(f.raw) || !(flagged ? flagged(f) : beyondThreshold(meta, f.raw))) continue;
     const last = run[run.length - 1];
     if (last && f.tS - last.tS > gapS) flush();
     run.push(f);

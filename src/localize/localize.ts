@@ -8,6 +8,7 @@
 import { ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
+import { defectBlurFrames } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
 import { sampledRhythm } from './temporal-bursts.ts';
@@ -69,7 +70,10 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     // Analysis frames land on the nearest decoded frame, so two neighbours can be up to a frame
     // further apart than the analysis gap: allow for it, or one event splits at low frame rates.
     const dense = analysisGap <= SPARSE_ANALYSIS_S;
-    report(res, eventsOf(withEvidence(withoutSpans(res, spans)), Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res)));
+    const kept = withEvidence(withoutSpans(res, spans));
+    // Blur counts where it is a defect, not the shot's depth of field (blur-steps.ts).
+    const defect = res.meta.artifact === 'blur' ? defectBlurFrames(kept, results.filter((r) => r !== res && r.meta.artifact === 'noise')) : undefined;
+    report(res, eventsOf(kept, Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res), defect && ((f) => defect.has(f))));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }

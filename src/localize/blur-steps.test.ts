@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
+import type { ExpertMeta } from '../experts/types.ts';
+import { ExpertResults } from '../pipeline/expert-results.ts';
+import { BLUR_STEP, defectBlurFrames, rankCorrelation, shotContinuity, SHOT_CONTINUITY } from './blur-steps.ts';
+import { localizeEvents } from './localize.ts';
+
+const PH = 6;
+const PW = 8;
+
+/** A scene's detail layout: a fixed pseudo-random texture per patch (one shot = one seed). */
+function layout(seed: number): Float32Array {
+  let s = seed * 7919 + 1;
+  return Float32Array.from({ length: PH * PW }, () => {
+    s = (s * 16807) % 2147483647;
+    return (s % 1000) / 1000;
+  });
+}
+
+/** Blur results at 0.5-s analysis frames: `level[i]` per frame, shot `shot[i]` sets the map's layout. */
+function blurRun(level: number[], shot: number[]): ExpertResults {
+  const r = new ExpertResults(sharpness as unknown as ExpertMeta);
+  level.forEach((v, i) => {
+    const base = layout(shot[i]!);
+    // The map: the frame's level, spread ±0.1 by where the shot has detail.
+    const map = Float32Array.from(base, (b) => v + 0.2 * (b - 0.5));
+    r.add(i * 0.5, v, map, PH, PW, true);
+  });
+  return r;
+}
+
+const times = (frames: Set<{ tS: number }>) => [...frames].map((f) => f.tS).sort((a, b) => a - b);
+
+describe('rankCorrelation', () => {
+  it('is 1 for the same order, -1 for the reverse, NaN for a flat map', () => {
+    expect(rankCorrelation([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
+    expect(rankCorrelation([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1);
+    expect(rankCorrelation([1, 2, 3, 4], [5, 5, 5, 5])).toBeNaN();
+  });
+});
+
+describe('defectBlurFrames', () => {
+  it('keeps a step of blur inside one shot, also below the expert threshold', () => {
+    // A σ 2 blur of a dashcam clip: 0.33 → 0.54 → 0.33, one shot throughout.
+    const level = [0.33, 0.33, 0.33, 0.54, 0.54, 0.53, 0.54, 0.33, 0.33];
+    const res = blurRun(level, level.map(() => 1));
+    const cont = shotContinuity(res.frames, []);
+    expect(Math.min(...cont.slice(1))).toBeGreaterThanOrEqual(SHOT_CONTINUITY);
+    expect(times(defectBlurFrames(res))).toEqual([1.5, 2, 2.5, 3]);
+  });
+
+  it('drops a soft shot between two cuts (depth of field), however soft, below the strong bar', () => {
+    // Sharp shot, a defocused bokeh shot (its own layout) from a cut to a cut, another sharp shot.
+    const level = [0.44, 0.44, 0.66, 0.68, 0.67, 0.45, 0.44];
+    const shot = [1, 1, 2, 2, 2, 3, 3];
+    expect(defectBlurFrames(blurRun(level, shot)).size).toBe(0);
+  });
+
+  it('drops a gradual softening within a shot (a subject coming closer than the lens can focus)', () => {
+    const level = [0.43, 0.5, 0.55, 0.6, 0.63, 0.65, 0.66];
+    expect(BLUR_STEP).toBeGreaterThan(0.07);
+    expect(defectBlurFrames(blurRun(level, level.map(() => 4))).size).toBe(0);
+  });
+
+  it('keeps frames past the strong bar whatever their shot', () => {
+    const level = [0.8, 0.82, 0.81];
+    expect(times(defectBlurFrames(blurRun(level, [1, 2, 3])))).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe('blur events', () => {
+  it('reports a blur step and not a soft shot', () => {
+    const step = blurRun([0.3, 0.3, 0.3, 0.55, 0.56, 0.55, 0.55, 0.3, 0.3, 0.3], Array(10).fill(5));
+    expect(localizeEvents([step], 30, 0.5).map((e) => `${e.type}@${e.startS}-${e.endS}`)).toEqual(['blur@1.5-3.25']);
+    const bokeh = blurRun([0.4, 0.4, 0.66, 0.66, 0.67, 0.66, 0.4, 0.4], [1, 1, 2, 2, 2, 2, 3, 3]);
+    expect(localizeEvents([bokeh], 30, 0.5)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
 import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
-import { BLUR_STEP, defectBlurFrames, rankCorrelation, shotContinuity, SHOT_CONTINUITY } from './blur-steps.ts';
+import { BLUR_STEP, defectBlurFrames, rankCorrelation, shotContinuity, SHOT_CONTINUITY, stepIsWholeFrame } from './blur-steps.ts';
 import { localizeEvents } from './localize.ts';
 
 const PH = 6;
@@ -46,7 +46,7 @@ describe('defectBlurFrames', () => {
     const res = blurRun(level, level.map(() => 1));
     const cont = shotContinuity(res.frames, []);
     expect(Math.min(...cont.slice(1))).toBeGreaterThanOrEqual(SHOT_CONTINUITY);
-    expect(times(defectBlurFrames(res))).toEqual([1.5, 2, 2.5, 3]);
+    expect(times(new Set(defectBlurFrames(res).keys()))).toEqual([1.5, 2, 2.5, 3]);
   });
 
   it('drops a soft shot between two cuts (depth of field), however soft, below the strong bar', () => {
@@ -64,14 +64,28 @@ describe('defectBlurFrames', () => {
 
   it('keeps frames past the strong bar whatever their shot', () => {
     const level = [0.8, 0.82, 0.81];
-    expect(times(defectBlurFrames(blurRun(level, [1, 2, 3])))).toEqual([0, 0.5, 1]);
+    expect(times(new Set(defectBlurFrames(blurRun(level, [1, 2, 3])).keys()))).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe('stepIsWholeFrame', () => {
+  it('tells a blur of the whole picture from a blurred region by how many patches rose', () => {
+    const sharp = { tS: 0, raw: 0.3, map: Float32Array.from(layout(7), (b) => 0.2 + 0.2 * b) };
+    const whole = { tS: 1, raw: 0.55, map: sharp.map.map((v) => v + 0.2) };
+    const left = { tS: 1, raw: 0.62, map: sharp.map.map((v, i) => (i % PW < PW / 2 ? v + 0.4 : v)) };
+    expect(stepIsWholeFrame([[whole, sharp]])).toBe(true);
+    expect(stepIsWholeFrame([[left, sharp]])).toBe(false);
+    expect(stepIsWholeFrame([[whole, null]])).toBe(false);
   });
 });
 
 describe('blur events', () => {
   it('reports a blur step and not a soft shot', () => {
     const step = blurRun([0.3, 0.3, 0.3, 0.55, 0.56, 0.55, 0.55, 0.3, 0.3, 0.3], Array(10).fill(5));
-    expect(localizeEvents([step], 30, 0.5).map((e) => `${e.type}@${e.startS}-${e.endS}`)).toEqual(['blur@1.5-3.25']);
+    const found = localizeEvents([step], 30, 0.5);
+    expect(found.map((e) => `${e.type}@${e.startS}-${e.endS}`)).toEqual(['blur@1.5-3.25']);
+    // Every patch rose with the step: a whole-frame blur carries no region.
+    expect(found[0]!.region).toBeUndefined();
     const bokeh = blurRun([0.4, 0.4, 0.66, 0.66, 0.67, 0.66, 0.4, 0.4], [1, 1, 2, 2, 2, 2, 3, 3]);
     expect(localizeEvents([bokeh], 30, 0.5)).toEqual([]);
   });

@@ -17,6 +17,8 @@
  * shot 0.49 or more (a blurred left half of the courtyard clip, the lowest).
  */
 import type { ExpertResults, FrameResult } from '../pipeline/expert-results.ts';
+import type { ReportArtifact } from '../report/types.ts';
+import { eventsOf } from './events.ts';
 
 /** Least rank correlation of two analysis frames' maps for them to be one shot. */
 export const SHOT_CONTINUITY = 0.42;
@@ -97,28 +99,71 @@ export function shotContinuity(frames: FrameResult[], companions: ExpertResults[
  * The analysis frames of a blur expert's results that show blur as a defect: frames inside a step
  * within a shot (from an onset, forward while the reading stays half a step above the frame before
  * the onset; from an offset, backward likewise), and frames beyond BLUR_STRONG. `companions` are
- * other analysis-stream results whose maps help tell a cut from an onset.
+ * other analysis-stream results whose maps help tell a cut from an onset. Each frame maps to the
+ * sharp frame of its shot that it is compared with (null for a frame kept for its strength alone).
  */
-export function defectBlurFrames(res: ExpertResults, companions: ExpertResults[] = []): Set<FrameResult> {
+export function defectBlurFrames(res: ExpertResults, companions: ExpertResults[] = []): Map<FrameResult, FrameResult | null> {
   const frames = [...res.frames].filter((f) => Number.isFinite(f.raw)).sort((a, b) => a.tS - b.tS);
   const cont = shotContinuity(frames, companions);
   const same = (i: number) => (cont[i] ?? Number.NaN) >= SHOT_CONTINUITY;
-  const out = new Set<FrameResult>();
+  const out = new Map<FrameResult, FrameResult | null>();
+  const add = (k: number, ref: number) => {
+    if (!out.get(frames[k]!)) out.set(frames[k]!, frames[ref]!);
+  };
   const r = (i: number) => frames[i]!.raw;
   for (let i = 0; i < frames.length; i++) {
-    if (r(i) >= BLUR_STRONG) out.add(frames[i]!);
+    if (r(i) >= BLUR_STRONG && !out.has(frames[i]!)) out.set(frames[i]!, null);
     // Onset: frame i rises a step above frame i - 1 of the same shot.
     if (i > 0 && same(i) && r(i) >= BLUR_LOW && r(i) - r(i - 1) >= BLUR_STEP) {
       const bar = Math.max(BLUR_LOW, r(i - 1) + BLUR_STEP / 2);
-      out.add(frames[i]!);
-      for (let k = i + 1; k < frames.length && same(k) && r(k) >= bar; k++) out.add(frames[k]!);
+      for (let k = i; k < frames.length && (k === i || (same(k) && r(k) >= bar)); k++) add(k, i - 1);
     }
     // Offset: frame i falls a step to frame i + 1 of the same shot.
     if (i + 1 < frames.length && same(i + 1) && r(i) >= BLUR_LOW && r(i) - r(i + 1) >= BLUR_STEP) {
       const bar = Math.max(BLUR_LOW, r(i + 1) + BLUR_STEP / 2);
-      out.add(frames[i]!);
-      for (let k = i - 1; k >= 0 && same(k + 1) && r(k) >= bar; k--) out.add(frames[k]!);
+      for (let k = i; k >= 0 && (k === i || (same(k + 1) && r(k) >= bar)); k--) add(k, i + 1);
     }
   }
   return out;
+}
+
+/**
+ * Share of a patch grid that must have grown blurrier than its sharp reference for a step to be
+ * whole-frame. On the injected set: whole-frame σ 2-3 blurs 0.97-1.00; blurred regions of 36-60 % of
+ * the frame 0.35-0.65 (flat patches follow the frame's reading, so they rise a little with any blur).
+ */
+export const WHOLE_FRAME_STEP = 0.8;
+
+/**
+ * Whether the step frames of an event blurred (nearly) the whole picture: the share of patches
+ * whose reading rose by half a step or more over the same patch of the frame each is compared with,
+ * averaged over the frames. A blurred region leaves the rest of its frame as it was, so its event
+ * keeps the region of the patches that stand out; a whole-frame blur lifts every patch, whatever
+ * the patch map's spread (a sharp road under a soft sky stays the sharpest part).
+ */
+export function stepIsWholeFrame(steps: [FrameResult, FrameResult | null][]): boolean {
+  const shares: number[] = [];
+  for (const [f, ref] of steps) {
+    if (!ref?.map || !f.map || ref.map.length !== f.map.length || f.map.length === 0) continue;
+    let risen = 0;
+    for (let i = 0; i < f.map.length; i++) if (f.map[i]! - ref.map[i]! >= BLUR_STEP / 2) risen++;
+    shares.push(risen / f.map.length);
+  }
+  return shares.length > 0 && shares.reduce((a, b) => a + b, 0) / shares.length >= WHOLE_FRAME_STEP;
+}
+
+/**
+ * Blur events of one expert (arguments as `eventsOf`): the defect frames of `defectBlurFrames`
+ * become events, and an event whose steps lifted the whole picture is reported without a region.
+ */
+export function blurEventsOf(res: ExpertResults, companions: ExpertResults[], gapS: number, frameDurationS: number, minFrames: number, minSpanS: number, minShare: number): ReportArtifact[] {
+  const defect = defectBlurFrames(res, companions);
+  const events = eventsOf(res, gapS, frameDurationS, minFrames, minSpanS, minShare, (f) => defect.has(f));
+  return events.map((e) => {
+    if (!e.region) return e;
+    const steps = [...defect].filter(([f]) => f.tS >= e.startS - 1e-6 && f.tS < e.endS);
+    if (!stepIsWholeFrame(steps)) return e;
+    const { region: _whole, ...rest } = e;
+    return rest;
+  });
 }

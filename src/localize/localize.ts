@@ -8,7 +8,7 @@
 import { ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
-import { defectBlurFrames } from './blur-steps.ts';
+import { blurEventsOf } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
 import { sampledRhythm } from './temporal-bursts.ts';
@@ -72,8 +72,8 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     const dense = analysisGap <= SPARSE_ANALYSIS_S;
     const kept = withEvidence(withoutSpans(res, spans));
     // Blur counts where it is a defect, not the shot's depth of field (blur-steps.ts).
-    const defect = res.meta.artifact === 'blur' ? defectBlurFrames(kept, results.filter((r) => r !== res && r.meta.artifact === 'noise')) : undefined;
-    report(res, eventsOf(kept, Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res), defect && ((f) => defect.has(f))));
+    const args = [Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res)] as const;
+    report(res, res.meta.artifact === 'blur' ? blurEventsOf(kept, results.filter((r) => r !== res && r.meta.artifact === 'noise'), ...args) : eventsOf(kept, ...args));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }

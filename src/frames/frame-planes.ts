@@ -4,7 +4,7 @@
  * for the temporal stream.
  */
 import type { YuvPlanes } from './frame-pixels.ts';
-import { reducePlane, resamplePlane } from './resample.ts';
+import { reducePlane, resamplePlane, resampleRows } from './resample.ts';
 
 /** A float plane stack [C, H, W]. */
 export interface FloatPlanes {
@@ -39,6 +39,22 @@ export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'f
   resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
   convertRange(data, f.fullRange ? 'full' : 'limited', range);
   return { width: w, height: h, channels: 1, data };
+}
+
+/**
+ * Luma at width `w` with every source row kept (for line-based experts), full range, and the same
+ * luma resampled to (w, h) in `range`: the rows' horizontal pass serves both, so this costs one
+ * resample instead of two. Equal to `lumaAt(f, w, f.height)` and `lumaAt(f, w, h, range)`.
+ */
+export function lumaRowsAndAt(f: YuvPlanes, w: number, h: number, range: LumaRange): { rows: FloatPlanes; luma: FloatPlanes } {
+  const native = new Float32Array(w * f.height);
+  resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, f.height, native);
+  const data = new Float32Array(w * h);
+  resampleRows(native, w, f.height, h, data);
+  const from = f.fullRange ? 'full' : 'limited';
+  convertRange(data, from, range);
+  convertRange(native, from, 'full');
+  return { rows: { width: w, height: f.height, channels: 1, data: native }, luma: { width: w, height: h, channels: 1, data } };
 }
 
 /**

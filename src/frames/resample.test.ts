@@ -64,3 +64,24 @@ describe('integer factors and the temporal reduction', () => {
     expect(out[1000]).toBe(60);
   });
 });
+
+describe('rows and analysis luma from one horizontal pass', () => {
+  it('gives exactly the values of two separate resamples, in either range', async () => {
+    const { lumaAt, lumaRowsAndAt } = await import('./frame-planes.ts');
+    for (const [w, h, dw, dh, fullRange] of [
+      [128, 72, 96, 54, false],
+      [96, 54, 48, 27, true],
+      [100, 56, 96, 54, false],
+    ] as const) {
+      const cw = w / 2;
+      const ch = Math.ceil(h / 2);
+      const data = new Uint8Array(w * h + 2 * cw * ch);
+      for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+      const f = { fullRange, width: w, height: h, data, y: { offset: 0, stride: w }, u: { offset: w * h, stride: cw, width: cw, height: ch }, v: { offset: w * h + cw * ch, stride: cw, width: cw, height: ch } };
+      const both = lumaRowsAndAt(f, dw, dh, 'limited');
+      expect(both.luma.data).toEqual(lumaAt(f, dw, dh, 'limited').data);
+      expect(both.rows.data).toEqual(lumaAt(f, dw, h).data);
+      expect([both.rows.width, both.rows.height]).toEqual([dw, h]);
+    }
+  });
+});

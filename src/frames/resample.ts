@@ -101,6 +101,30 @@ export function resamplePlane(
   }
 }
 
+/**
+ * Resamples a float plane of `w` columns vertically from `sh` to `dh` rows (area weights), adding
+ * source rows in the order `resamplePlane` does, so a horizontal pass followed by this one gives the
+ * same values as one `resamplePlane` call.
+ */
+export function resampleRows(src: Float32Array, w: number, sh: number, dh: number, out: Float32Array): void {
+  if (sh === dh) {
+    out.set(src.subarray(0, w * sh));
+    return;
+  }
+  const ty = taps(sh, dh);
+  for (let oy = 0; oy < dh; oy++) {
+    const o = oy * w;
+    out.fill(0, o, o + w);
+    const base = oy * ty.maxTaps;
+    for (let k = 0; k < ty.count[oy]!; k++) {
+      const wt = ty.weights[base + k]!;
+      if (wt === 0) continue;
+      const r = (ty.start[oy]! + k) * w;
+      for (let x = 0; x < w; x++) out[o + x]! += src[r + x]! * wt;
+    }
+  }
+}
+
 /** Exact box average for integer factors: one pass, no weights. */
 function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array, offset: number): void {
   const norm = 1 / (fx * fy);

@@ -4,7 +4,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
-import { convertRange, lumaAt, rgbAt, yuvAt } from '../frames/frame-planes.ts';
+import { convertRange, lumaAt, lumaRowsAndAt, rgbAt, yuvAt } from '../frames/frame-planes.ts';
 import type { AnalysisFrame } from './batches.ts';
 
 type Size = { width: number; height: number };
@@ -29,8 +29,11 @@ export function planeNeeds(experts: readonly ExpertMeta[]): PlaneNeeds {
 
 /** One analysis frame at `size` (rows-preserving planes at `rowsSize`). */
 export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, size: Size, rowsSize: Size, needs: PlaneNeeds): AnalysisFrame {
-  // One resample in limited range; the full-range plane is a linear conversion of it.
-  const limited = lumaAt(pixels, size.width, size.height, 'limited');
+  // One resample in limited range; the full-range plane is a linear conversion of it. Rows that keep
+  // every source row at the analysis width share their horizontal pass with it.
+  const shared = needs.rows && rowsSize.width === size.width && rowsSize.height === pixels.height && size.height <= pixels.height;
+  const both = shared ? lumaRowsAndAt(pixels, size.width, size.height, 'limited') : undefined;
+  const limited = both?.luma ?? lumaAt(pixels, size.width, size.height, 'limited');
   const luma = { ...limited, data: convertRange(Float32Array.from(limited.data), 'limited', 'full') };
   return {
     index,
@@ -38,7 +41,7 @@ export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, si
     luma,
     lumaLimited: needs.limited ? limited : undefined,
     rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited) : undefined,
-    rows: needs.rows ? lumaAt(pixels, rowsSize.width, rowsSize.height) : undefined,
+    rows: needs.rows ? (both?.rows ?? lumaAt(pixels, rowsSize.width, rowsSize.height)) : undefined,
     yuv: needs.yuv ? yuvAt(pixels, luma) : undefined,
   };
 }

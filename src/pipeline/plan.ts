@@ -29,7 +29,8 @@ export interface TierBudget {
 
 /** The budgets of the three tiers. */
 export const TIERS: Record<Tier, TierBudget> = {
-  0: { analysisFrames: 6, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 100, batch: 6, burst: 8 },
+  // Tier 0 sends each analysis frame on its own: the experts start on the first while the next is converted.
+  0: { analysisFrames: 6, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 100, batch: 1, burst: 8 },
   1: { analysisFrames: 12, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 120, batch: 2 },
   2: { analysisFrames: 32, analysisBox: [960, 540], temporalBox: [320, 180], expertBudgetMs: 800, batch: 2 },
 };

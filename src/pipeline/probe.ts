@@ -17,6 +17,7 @@ import { frameNoise, lumaWindow, type FrameNoise, type LumaWindow } from '../rou
 import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
+import { MIN_SAMPLE } from './plan.ts';
 
 /** Probe frames (each read with the frame after it). */
 export const PROBE_FRAMES = 6;
@@ -105,8 +106,9 @@ export function periodicKeys(keys: readonly number[]): boolean {
  * when the probe sits on such keyframes the glance reads the evenly spread targets instead, each as
  * long as the frames decoded to reach it (from its keyframe, or from the read before it in the same
  * group of pictures) fit the fill budget; a probe point with no target near it keeps its burst. When
- * keyframes are periodic, or the probe spread its own points, the glance keeps them and only adds
- * targets where the points collapsed onto fewer than `count`.
+ * keyframes are periodic, or the probe spread its own points, the glance reads at those points only
+ * (reaching a time between keyframes decodes every frame up to it) and adds targets only while there
+ * are fewer than `MIN_SAMPLE` points, the fewest analysis frames a spatial expert sees.
  */
 export function glancePoints(
   own: readonly number[],
@@ -123,14 +125,15 @@ export function glancePoints(
   const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
   const onKeys = keys.length >= Math.ceil(count / 2);
   const replace = onKeys && !periodicKeys(keys);
-  if (!replace && own.length >= count) return none;
+  const wanted = replace ? count : Math.min(count, MIN_SAMPLE);
+  if (!replace && own.length >= wanted) return none;
   const keyBefore = (t: number) => keys.filter((k) => k <= t + 1e-6).pop() ?? 0;
   const minGap = span / count / 2;
   const candidates = replace ? targets : targets.filter((t) => own.every((o) => Math.abs(o - t) >= minGap));
   let budgetFrames = GLANCE_FILL_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL);
   const chosen: number[] = [];
   for (const t of candidates) {
-    if (!replace && own.length + chosen.length >= count) break;
+    if (!replace && own.length + chosen.length >= wanted) break;
     // Reads go in time order: decoding resumes after the last read in the same group of pictures.
     const before = [...own, ...chosen].filter((x) => x < t).map((x) => x + (length - 1) * step);
     const last = before.length ? Math.max(...before) : -Infinity;
@@ -210,7 +213,10 @@ export async function runProbe(
   const needs = planeNeeds(usable);
   const keyframes: Keyframe[] = [];
   const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes; window: LumaWindow; noise?: FrameNoise | null }[] = [];
-  const frames = [];
+  // Each probe frame goes to the experts as soon as it is read, so inference runs while the next is decoded.
+  const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
+  const dispatcher = new BatchDispatcher(executor);
+  let probeFrames = 0;
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
   const { times, point, run } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.keep !== undefined);
@@ -230,7 +236,7 @@ export async function runProbe(
       if (evidence) {
         motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS, window: lumaWindow(pixels) });
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
-        if (usable.length) frames.push(toAnalysisFrame(pixels, frames.length, tS, size, size, needs));
+        if (usable.length) await dispatcher.spatial([toAnalysisFrame(pixels, probeFrames++, tS, size, size, needs)], results);
       }
       if (reading.keep && run[p]) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
     } else if (second && evidence) {
@@ -246,12 +252,7 @@ export async function runProbe(
     lastT = tS;
   }
   const decodeMs = performance.now() - tRead;
-  const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
-  if (frames.length && results.length) {
-    const dispatcher = new BatchDispatcher(executor);
-    await dispatcher.spatial(frames, results);
-    await dispatcher.drain();
-  }
+  await dispatcher.drain();
   const probed: ProbeExpert[] = results.map(({ meta, results: r }) => {
     const raw = r.pooled();
     return { meta, values: r.frames.map((f) => f.raw), raw, quality: normalizeScore(meta, raw) };

@@ -8,7 +8,7 @@ import type { FrameSource } from '../decode/frame-source.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
 import { smallLumaAt } from '../frames/frame-planes.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
-import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
+import { planeNeeds, toAnalysisFrame, type PlaneNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { ExternalRun } from './external-run.ts';
@@ -39,7 +39,7 @@ export async function runExperts(
   signal: AbortSignal,
   onFrame: (frames: number) => void,
 ): Promise<RunOutcome> {
-  const { active, unavailable, dispatcher, spatial, temporal, needs } = await startRun(plan, executor, load, signal);
+  const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
   let decodeMs = 0;
@@ -67,7 +67,8 @@ export async function runExperts(
       }
       const target = plan.analysisTimes[nextTarget];
       if (target !== undefined && tS + 1e-6 >= target) {
-        analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
+        const needs = needsAt(nextTarget);
+        if (needs) analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
         while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
       }
       decodeMs += performance.now() - tDecode;
@@ -92,13 +93,20 @@ export async function runExperts(
   return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
 }
 
-/** What both run stages start from: the loaded experts split by stream, the planes they read, a dispatcher. */
+/**
+ * What both run stages start from: the loaded experts split by stream, a dispatcher, and for each
+ * analysis frame the planes the experts that take it read (none when no expert takes it).
+ */
 export async function startRun(plan: AnalysisPlan, executor: ExpertExecutor, load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' }, signal: AbortSignal) {
   const { active, unavailable } = await loadExperts(executor, plan.experts, load.modelBaseUrl, load.ep);
   throwIfAborted(signal);
   const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
   const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
-  return { active, unavailable, dispatcher: new BatchDispatcher(executor), spatial, temporal, needs: planeNeeds(spatial.map((e) => e.meta)) };
+  const needsAt = (index: number): PlaneNeeds | undefined => {
+    const taking = spatial.filter((e) => index % e.stride === 0);
+    return taking.length ? planeNeeds(taking.map((e) => e.meta)) : undefined;
+  };
+  return { active, unavailable, dispatcher: new BatchDispatcher(executor), spatial, temporal, needsAt };
 }
 
 /** Loads every planned expert; one that fails is left out (and named in the report), all failing is an error. */

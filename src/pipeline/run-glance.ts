@@ -22,7 +22,7 @@ export async function runGlance(
   onFrame: (frames: number) => void,
   fps = 30,
 ): Promise<RunOutcome> {
-  const { active, unavailable, dispatcher, spatial, temporal, needs } = await startRun(plan, executor, load, signal);
+  const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   let frames = 0;
   let temporalFrames = 0;
   let batch: AnalysisFrame[] = [];
@@ -48,7 +48,8 @@ export async function runGlance(
       }
       previous = sequence;
     }
-    if (spatial.length > 0) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
+    const needs = needsAt(index);
+    if (needs) batch.push(toAnalysisFrame(segment.first.pixels, index, segment.first.tS, plan.analysisSize, plan.rowsSize, needs));
     if (batch.length >= plan.budget.batch) {
       await dispatcher.spatial(batch, spatial);
       batch = [];

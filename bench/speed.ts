@@ -7,7 +7,10 @@
  * is the cold one (fresh worker, models loaded, wasm compiled) and is reported apart; medians are
  * over the N warm repetitions, and ratios are taken within one repetition before the median.
  *
- *   npx tsx bench/speed.ts [--runs N] [--res 360,720,1080] [--ffmpeg-runs M] [--out bench/out/speed.json]
+ *   npx tsx bench/speed.ts [--runs N] [--res 360,720,1080] [--tiers 0,1,2] [--clips synth-720-g60,...]
+ *                          [--ffmpeg-runs M] [--out bench/out/speed.json]
+ *
+ * `--tiers` and `--clips` (file names without .mp4) measure a part only, for a quick before/after.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,9 +50,9 @@ export interface SpeedRow {
   fps: number;
 }
 
-const TIERS: Tier[] = [0, 1, 2];
-
 async function main(): Promise<void> {
+  const tiers = (argValue('tiers', '0,1,2') ?? '').split(',').map((t) => Number(t) as Tier);
+  const only = argValue('clips', '')?.split(',').filter(Boolean);
   const runs = Number(argValue('runs', '3'));
   const ffmpegRuns = Number(argValue('ffmpeg-runs', '2'));
   const heights = (argValue('res', '360,720,1080') ?? '').split(',').map(Number);
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   const clips = heights.flatMap((height) => [
     { clip: `synth-${height}.mp4`, height, keyframeS: undefined as number | undefined },
     ...(height === 720 ? [{ clip: 'synth-720-g60.mp4', height, keyframeS: 2 }] : []),
-  ]);
+  ]).filter(({ clip }) => !only?.length || only.includes(clip.replace(/\.mp4$/, '')));
   const outFile = argValue('out', join(ROOT, 'bench/out/speed.json'))!;
   const rows: SpeedRow[] = [];
   for (const { clip, height, keyframeS } of clips) {
@@ -65,13 +68,13 @@ async function main(): Promise<void> {
     const app = await openBenchApp();
     try {
       const file = join(ROOT, 'bench/clips', clip);
-      const perTier = new Map<Tier, SpeedRun[]>(TIERS.map((t) => [t, []]));
+      const perTier = new Map<Tier, SpeedRun[]>(tiers.map((t) => [t, []]));
       let frames = 0;
       for (let rep = 0; rep <= runs; rep++) {
         const decode = await decodeTimed(app, file, true);
         frames = decode.frames;
         const ffmpegMs = rep > 0 && rep <= ffmpegRuns ? (await ffmpegFilter(file, NATIVE_CHAIN)).ms : undefined;
-        for (const tier of TIERS) {
+        for (const tier of tiers) {
           const { report, wallMs } = await analyzeTimed(app, file, tier);
           const run: SpeedRun = { totalMs: report.timings.totalMs, wallMs, decodeMs: decode.ms, framesAnalyzed: report.timings.framesAnalyzed, ffmpegMs };
           perTier.get(tier)!.push(run);
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
           );
         }
       }
-      for (const tier of TIERS) {
+      for (const tier of tiers) {
         const [cold, ...warm] = perTier.get(tier)!;
         const withFf = warm.filter((r) => r.ffmpegMs);
         rows.push({

@@ -9,9 +9,16 @@
  *
  * `--explain` prints, for each clip whose name contains the text, each tier's experts (pooled raw,
  * quality, weight, tolerance, frames) and events as the current stages give them.
+ *
+ *   npx tsx bench/real/rescore.ts --base <engine hash> --subsample [3,4,6,12]
+ *
+ * `--subsample` measures how the score moves with the number of analysis frames alone: each clean
+ * clip's tier-2 report (32 analysis frames) is re-fused with its spatial experts cut to k evenly
+ * spaced frames, at every phase, and compared with the score from all of them.
  */
 import { tolerance } from '../../src/fusion/weights.ts';
 import { gateByEvents } from '../../src/pipeline/event-gate.ts';
+import { ExpertResults } from '../../src/pipeline/expert-results.ts';
 import { fuseStage, type FuseOutcome } from '../../src/pipeline/fuse-stage.ts';
 import { localizeStage } from '../../src/pipeline/localize-stage.ts';
 import type { Report, ReportArtifact, Tier } from '../../src/report/types.ts';
@@ -36,6 +43,50 @@ export function rescore(report: Report): number {
   return restage(report).fused.score;
 }
 
+/** The clip's score from its tier-2 results with every full analysis-stream series cut to k evenly spaced frames from `phase`. */
+function subsampled(report: Report, results: ExpertResults[], k: number, phase: number): number {
+  const n = Math.max(0, ...results.filter((x) => x.meta.inputs.stream === 'analysis').map((x) => x.frames.length));
+  const stride = n / k;
+  const cut = results.map((x) => {
+    if (x.meta.inputs.stream !== 'analysis' || x.frames.length < n || k >= n) return x;
+    const y = new ExpertResults(x.meta);
+    y.ph = x.ph;
+    y.pw = x.pw;
+    for (let i = 0; i < k; i++) y.frames.push(x.frames[Math.min(n - 1, Math.floor(phase + i * stride))]!);
+    return y;
+  });
+  const times = [...new Set(cut.filter((x) => x.meta.inputs.stream === 'analysis').flatMap((x) => x.frames.map((f) => f.tS)))].sort((a, b) => a - b);
+  const gap = report.input.durationS / Math.max(1, times.length);
+  const artifacts = localizeStage(cut, report.input.fps, gap, replayTrust(report));
+  return fuseStage(gateByEvents(cut, artifacts, report.input.fps), replayWeights(report), times, gap, 1, report.route.contentType as ContentType).score;
+}
+
+function subsampleStudy(base: string, ks: number[]): void {
+  for (const k of ks) {
+    const moves: number[] = [];
+    const worst: { name: string; d: number }[] = [];
+    for (const c of cleanClips()) {
+      const r = storedReport(c.file, 2, base);
+      if (!r) continue;
+      const results = resultsOf(r);
+      const n = Math.max(0, ...results.filter((x) => x.meta.inputs.stream === 'analysis').map((x) => x.frames.length));
+      if (n <= k) continue;
+      const full = subsampled(r, results, n, 0);
+      let d = 0;
+      for (let phase = 0; phase < Math.floor(n / k); phase++) {
+        const m = Math.abs(subsampled(r, results, k, phase) - full);
+        moves.push(m);
+        d = Math.max(d, m);
+      }
+      worst.push({ name: c.name, d });
+    }
+    const s = moves.sort((a, b) => a - b);
+    const at = (p: number) => (s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN).toFixed(2);
+    console.log(`subsample k=${k}: ${worst.length} clips, ${s.length} cuts; |score move| median ${at(0.5)} p90 ${at(0.9)} max ${(s[s.length - 1] ?? Number.NaN).toFixed(1)}`);
+    console.log(`  largest: ${worst.sort((a, b) => b.d - a.d).slice(0, 5).map((w) => `${w.name} ${w.d.toFixed(1)}`).join('; ')}`);
+  }
+}
+
 function explain(name: string, file: string, tiers: Tier[], base: string): void {
   for (const tier of tiers) {
     const r = storedReport(file, tier, base);
@@ -55,6 +106,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const base = argValue('base');
   if (!base) throw new Error('--base <engine hash> is required (a build with stored Node reports in bench/out/real-cache)');
   const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
+  if (argFlag('subsample')) {
+    const ks = argValue('subsample');
+    subsampleStudy(base, (ks && !ks.startsWith('--') ? ks : '3,4,6,12').split(',').map(Number));
+    process.exit(0);
+  }
   const only = argValue('explain');
   if (only) {
     for (const c of cleanClips().filter((c) => c.name.includes(only))) explain(c.name, c.file, tiers, base);

@@ -5,6 +5,7 @@
  */
 import { fuse } from '../fusion/fuse.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
+import { scoreValue } from '../fusion/pool.ts';
 import { tolerance } from '../fusion/weights.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import type { ExpertResults } from './expert-results.ts';
@@ -37,7 +38,8 @@ export function fuseStage(results: ExpertResults[], weightOf: ReadonlyMap<string
   const evidence: ExpertEvidence[] = results
     .filter((r) => r.frames.length > 0)
     .map((r) => {
-      const raw = r.pooled();
+      // The score's pooling (src/fusion/pool.ts): the mean of a sample of analysis frames, not its median.
+      const raw = scoreValue(r.meta, r.frames.map((f) => f.raw));
       return { meta: r.meta, raw, quality: normalizeScore(r.meta, raw), weight: weightOf.get(r.meta.id) ?? 0, frames: r.frames.length };
     });
   const inputs = evidence.map((e) => ({ quality: e.quality, weight: e.weight, tolerance: tolerance(e.meta.id, contentType) }));

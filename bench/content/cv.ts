@@ -44,13 +44,13 @@ export function accuracyOf(preds: HeldOut[]): Accuracy {
   return { clips: preds.length, overall: preds.length ? correct / preds.length : 0, perType, confusion };
 }
 
-/** Leave-one-group-out predictions, and the temperature that calibrates them. */
-export function leaveOneGroupOut(names: readonly string[], rows: FeatureRow[], opts: FitOptions = FIT_DEFAULTS): { preds: HeldOut[]; temperature: number } {
+/** Leave-one-group-out predictions, and the temperature that calibrates them; `fitOn` picks the rows a fold may fit on. */
+export function leaveOneGroupOut(names: readonly string[], rows: FeatureRow[], opts: FitOptions = FIT_DEFAULTS, fitOn: (r: FeatureRow) => boolean = () => true): { preds: HeldOut[]; temperature: number } {
   const classes = [...CONTENT_TYPES];
   const groups = [...new Set(rows.map((r) => r.clip.group))];
   const held: { row: FeatureRow; model: ContentModel; z: Float64Array }[] = [];
   for (const [i, g] of groups.entries()) {
-    const train = rows.filter((r) => r.clip.group !== g);
+    const train = rows.filter((r) => r.clip.group !== g && fitOn(r));
     const test = rows.filter((r) => r.clip.group === g);
     const model = fitModel(names, classes, train.map((r) => r.x), train.map((r) => classes.indexOf(r.clip.label)), train.map((r) => !r.clip.synthetic), opts);
     for (const row of test) held.push({ row, model, z: standardize(model, names, row.x) });

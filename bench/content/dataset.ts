@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_TYPES, type ContentType } from '../../src/router/types.ts';
-import { CLIPS_DIR, FOOTAGE_DIR, VIDEOS_DIR } from './paths.ts';
+import { INJECT_SOURCES, MIXED_SOURCES } from '../real/injected-sources.ts';
+import { CLIPS_DIR, FOOTAGE_DIR, LADDERS_DIR, VIDEOS_DIR } from './paths.ts';
 
 /** One labelled clip. */
 export interface LabelledClip {
@@ -18,8 +19,10 @@ export interface LabelledClip {
   label: ContentType;
   /** Origin group: clips of one group are never split between fit and test. */
   group: string;
-  /** Real footage, or made by `make-clips.ts` / `make-rendered.ts`. */
+  /** Real footage, or made by `make-clips.ts` / `make-rendered.ts` (or distorted from real footage). */
   synthetic: boolean;
+  /** A real-footage benchmark ladder clip: its distortion (`blur-2`), labelled as its source. */
+  distorted?: string;
 }
 
 const PREFIX: Record<string, ContentType> = {
@@ -98,9 +101,36 @@ function generated(groupOfSource: Map<string, string>): LabelledClip[] {
   return out;
 }
 
-/** Every labelled clip present on this machine (real footage first). */
+/** Ladder levels read by the content evaluation (two levels keep the probe time down). */
+export const DISTORTED_LEVELS = [2, 5];
+
+/**
+ * The real-footage benchmark's ladder clips (bench/real/make-ladders.ts: blur, CRF, compressed noise,
+ * scale, posterize, exposure) at `DISTORTED_LEVELS`, each labelled and grouped as the footage clip it
+ * was cut from: a soft, blocky or blown-out picture is still the same content, and the router must
+ * say so before the experts measure the damage. Held out only, never fitted on (fitting on them made
+ * the held-out figures worse, see eval.ts). Absent until the benchmark has made the ladders.
+ */
+function distorted(real: LabelledClip[]): LabelledClip[] {
+  const dir = join(LADDERS_DIR);
+  if (!existsSync(dir)) return [];
+  const byFile = new Map(real.map((c) => [c.name, c]));
+  const out: LabelledClip[] = [];
+  for (const src of [...INJECT_SOURCES, ...MIXED_SOURCES]) {
+    const index = join(dir, `index-${src.id}.json`);
+    const origin = byFile.get(src.file);
+    if (!origin || !existsSync(index)) continue;
+    for (const c of JSON.parse(readFileSync(index, 'utf8')) as { file: string; kind: string; level: number }[]) {
+      if (!DISTORTED_LEVELS.includes(c.level) || !existsSync(join(dir, c.file))) continue;
+      out.push({ name: `ladders/${c.file}`, path: join(dir, c.file), label: origin.label, group: origin.group, synthetic: true, distorted: `${c.kind}-${c.level}` });
+    }
+  }
+  return out;
+}
+
+/** Every labelled clip present on this machine (real footage first, distorted real footage last). */
 export function loadDataset(): LabelledClip[] {
   const real = footage();
   const bySource = new Map(real.map((c) => [c.name.replace(/\.[^.]+$/, ''), c.group]));
-  return [...real, ...generated(bySource)];
+  return [...real, ...generated(bySource), ...distorted(real)];
 }

@@ -19,8 +19,11 @@ if (!existsSync(FOOTAGE_DIR)) {
   process.exit(0);
 }
 
-const { names, rows, skipped } = await featureTable();
-for (const s of skipped) console.log(`skipped ${s}`);
+const table = await featureTable();
+for (const s of table.skipped) console.log(`skipped ${s}`);
+// Distorted ladder clips are for evaluation only (bench/content/eval.ts says why).
+const { names } = table;
+const rows = table.rows.filter((r) => !r.clip.distorted);
 const classes = [...CONTENT_TYPES];
 const { temperature } = leaveOneGroupOut(names, rows);
 const model = fitModel(names, classes, rows.map((r) => r.x), rows.map((r) => classes.indexOf(r.clip.label)), rows.map((r) => !r.clip.synthetic));

@@ -16,6 +16,8 @@ export const VIDEOS_DIR = resolve(SHARED_DATA, 'videos');
 export const IMAGES_DIR = resolve(SHARED_DATA, 'images');
 /** Generated clips (git-ignored). */
 export const CLIPS_DIR = resolve(ROOT, 'bench/clips/content');
+/** The real-footage benchmark's ladder clips (bench/real/make-ladders.ts). */
+export const LADDERS_DIR = resolve(ROOT, 'bench/clips/real/ladders');
 /** Benchmark outputs (git-ignored). */
 export const OUT_DIR = resolve(ROOT, 'bench/out');
 /** The fitted model the classifier ships with. */

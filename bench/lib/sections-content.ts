@@ -8,7 +8,7 @@ interface Accuracy {
   perType: Record<string, { clips: number; correct: number; accuracy: number }>;
   confusion: Record<string, Record<string, number>>;
 }
-interface ContentEval { groups?: number; temperature?: number; all?: Accuracy; real?: Accuracy }
+interface ContentEval { groups?: number; temperature?: number; all?: Accuracy; real?: Accuracy; distorted?: Accuracy }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 
@@ -16,11 +16,10 @@ const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 export function contentSection(e?: ContentEval): Section {
   if (!e?.all) return { md: '### Content types\n\nThe content-type results (bench/out/content.json) are missing.', targets: [] };
   const { all, real } = e;
+  const distorted = e.distorted?.clips ? e.distorted : undefined;
   const types = Object.keys(all.confusion);
-  const rows = types.filter((t) => all.perType[t]).map((t) => {
-    const a = all.perType[t]!, r = real?.perType[t];
-    return [t, `${pct(a.accuracy)} (${a.correct}/${a.clips})`, r ? `${pct(r.accuracy)} (${r.correct}/${r.clips})` : '–'];
-  });
+  const cell = (x?: { accuracy: number; correct: number; clips: number }) => (x ? `${pct(x.accuracy)} (${x.correct}/${x.clips})` : '–');
+  const rows = types.filter((t) => all.perType[t]).map((t) => [t, cell(all.perType[t]), cell(real?.perType[t]), ...(distorted ? [cell(distorted.perType[t])] : [])]);
   const confusion = types.filter((t) => all.perType[t]).map((t) => [t, ...types.map((u) => all.confusion[t]![u]!)]);
   const worst = Math.min(...Object.values(all.perType).map((p) => p.accuracy));
   return {
@@ -29,7 +28,8 @@ export function contentSection(e?: ContentEval): Section {
       '',
       `From \`bench/content/eval.ts\`: the content-type classifier refitted with each origin group left out in turn (${e.groups ?? '?'} groups: upstream repositories and generated families), so every clip is predicted by a model that saw nothing of its origin. Overall ${pct(all.overall)} on ${all.clips} clips${real ? `, ${pct(real.overall)} on the ${real.clips} real clips` : ''}.`,
       '',
-      table(['type', 'held-out accuracy, all clips', 'real footage only'], rows),
+      ...(distorted ? [`Distorted real footage: the real-footage benchmark's ladder clips at levels 2 and 5 (blur, CRF, compressed noise, scale, posterize, exposure), labelled as the clip they were cut from and held out with its origin; never fitted on. ${pct(distorted.overall)} of ${distorted.clips} read as their source's type.`, ''] : []),
+      table(['type', 'held-out accuracy, all clips', 'real footage only', ...(distorted ? ['real footage distorted'] : [])], rows),
       '',
       'Confusion (rows: label, columns: predicted):',
       '',

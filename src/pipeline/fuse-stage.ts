@@ -50,12 +50,34 @@ export function fuseStage(results: ExpertResults[], weightOf: ReadonlyMap<string
     .filter((c) => Number.isFinite(c.points) && c.points > 0.05)
     .sort((a, b) => b.points - a.points);
   const timeline = timelineOf(results, evidence, times, gap, contentType);
-  return { evidence, score, timeline, confidence: confidenceOf(evidence, timeline, temporalCoverage), contributions };
+  return { evidence, score, timeline, confidence: Math.max(0.05, confidenceOf(evidence, timeline, temporalCoverage) * reachOf(times, gap)), contributions };
+}
+
+/**
+ * Share of the video within half an analysis interval of an analysis time (the video being `gap` times
+ * the number of times long, as the analysis interval is defined): 1 for times spread over the whole
+ * video, less when they bunch in one part of it (a glance that reached only the first half of a long
+ * group of pictures has not seen the second).
+ */
+export function reachOf(times: readonly number[], gap: number): number {
+  if (times.length === 0 || !(gap > 0)) return 1;
+  const duration = gap * times.length;
+  const sorted = [...times].sort((a, b) => a - b);
+  let covered = 0;
+  let end = 0;
+  for (const t of sorted) {
+    const lo = Math.max(end, t - gap / 2, 0);
+    const hi = Math.min(duration, t + gap / 2);
+    if (hi > lo) covered += hi - lo;
+    end = Math.max(end, hi);
+  }
+  return Math.max(0, Math.min(1, covered / duration));
 }
 
 /**
  * Confidence from the evidence: how much of the video the weighted experts covered (frames seen,
- * against a full sample) times how steady the score is over time; never a constant per tier.
+ * against a full sample) times how steady the score is over time (and, in fuseStage, times the share
+ * of the video the analysis times reach); never a constant per tier.
  */
 function confidenceOf(evidence: ExpertEvidence[], timeline: { score: number }[], temporalCoverage: number): number {
   const weighted = evidence.filter((e) => e.weight > 0 && Number.isFinite(e.quality));

@@ -16,6 +16,11 @@ export interface YuvPlanes {
   v: { offset: number; stride: number; width: number; height: number };
 }
 
+/** A copy of the planes that outlives the decoder's reusable buffer. */
+export function copyPlanes(p: YuvPlanes): YuvPlanes {
+  return { ...p, data: p.data.slice(), y: { ...p.y }, u: { ...p.u }, v: { ...p.v } };
+}
+
 /** The subset of VideoFrame / mediabunny VideoSample this module needs. */
 export interface CopyableFrame {
   readonly format: string | null;

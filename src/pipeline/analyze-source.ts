@@ -23,6 +23,7 @@ import { ProgressTracker } from './progress.ts';
 import { buildReport } from './report-builder.ts';
 import { routeStage } from './route.ts';
 import { runExperts } from './run-experts.ts';
+import { openSharedPass } from './shared-pass.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
 
 /** The options the stages read. */
@@ -77,7 +78,9 @@ export async function analyzeSource(
   // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more. Its
   // points are the other tiers' probe points, so every tier routes on the same evidence.
   const burst = TIERS[tier].burst;
-  const { glance, ...probe } = await runProbe(video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info) } : {});
+  // Tiers 1 and 2 on a file with one long group of pictures: the probe reads from the run's own sequential pass.
+  const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal);
+  const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info) } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
@@ -91,7 +94,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps) : await runExperts(video, plan, deps.executor, load, external, signal, onFrame);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

@@ -4,7 +4,7 @@
  * picture changes between adjacent frames and between distant ones.
  */
 import type { FrameSource } from '../decode/frame-source.ts';
-import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import { copyPlanes, type YuvPlanes } from '../frames/frame-pixels.ts';
 import { throwIfAborted } from '../errors.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import { rgbAt, smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
@@ -14,6 +14,7 @@ import type { ExecutionProvider } from '../inference/ort.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
 import { frameNoise, lumaWindow, type FrameNoise, type LumaWindow } from '../router/content/frame-noise.ts';
+import { PROBE_FEATURE_EXPERTS } from '../router/content/features.ts';
 import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
@@ -21,16 +22,19 @@ import { MIN_SAMPLE } from './plan.ts';
 
 /** Probe frames (each read with the frame after it). */
 export const PROBE_FRAMES = 6;
-/** Spatial experts cheaper than this per 540p frame run in the probe. */
-export const PROBE_MAX_COST_MS = 7;
 /** Box of the probe's expert frames and of the keyframes. */
 const PROBE_BOX: [number, number] = [480, 270];
 const KEYFRAME_BOX: [number, number] = [256, 144];
 const MOTION_BOX: [number, number] = [160, 90];
 
-/** The experts the probe runs: cheap spatial ones, no GPU requirement. */
+/**
+ * The experts the probe runs: the spatial ones whose values the content classifier reads
+ * (`PROBE_FEATURE_EXPERTS`), with no GPU requirement. Chosen by what the route needs, not by cost: the
+ * exposure experts cost ten times more since their models grew, and the classifier still reads them.
+ */
 export function probeExperts(catalogue: readonly ExpertMeta[]): ExpertMeta[] {
-  return catalogue.filter((m) => m.kind === 'spatial' && m.inputs.stream === 'analysis' && !m.requires.length && m.costPerFrameMs <= PROBE_MAX_COST_MS && !m.inputs.keepRows);
+  const read = new Set<string>(PROBE_FEATURE_EXPERTS);
+  return catalogue.filter((m) => read.has(m.id) && m.kind === 'spatial' && m.inputs.stream === 'analysis' && !m.requires.length && !m.inputs.keepRows);
 }
 
 /**
@@ -123,7 +127,7 @@ export function glancePoints(
   if (!keyTimes?.length || framePixels <= 0) return none;
   const { step, span, targets } = evenTargets(durationS, fps, count);
   const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
-  const onKeys = keys.length >= Math.ceil(count / 2);
+  const onKeys = probeUsesKeyframes(keys, count);
   const replace = onKeys && !periodicKeys(keys);
   const wanted = replace ? count : Math.min(count, MIN_SAMPLE);
   if (!replace && own.length >= wanted) return none;
@@ -155,13 +159,18 @@ function evenTargets(durationS: number, fps: number, count: number): { step: num
   return { step, span, targets: Array.from({ length: count }, (_, i) => ((i + 0.5) / count) * span) };
 }
 
+/** True when the container indexes enough keyframes for the probe to sit on them; else it spreads its points over the start. */
+export function probeUsesKeyframes(keyTimes: readonly number[], count = PROBE_FRAMES): boolean {
+  return new Set(keyTimes).size >= Math.ceil(count / 2);
+}
+
 /** The probe points alone (see `probeTimes`). */
 export function probePoints(durationS: number, fps: number, keyTimes?: readonly number[], framePixels = 0, count = PROBE_FRAMES): number[] {
   const { step, span, targets } = evenTargets(durationS, fps, count);
   const keys = [...new Set(keyTimes ?? [])].sort((a, b) => a - b);
   if (keyTimes === undefined) return targets;
   // The keyframe at or before each target; duplicates collapse.
-  if (keys.length >= Math.ceil(count / 2)) return [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
+  if (probeUsesKeyframes(keys, count)) return [...new Set(targets.map((t) => keys.filter((k) => k <= t + 1e-6).pop() ?? keys[0]!))];
   const reach = framePixels > 0 ? (PROBE_DECODE_BUDGET_MS / (framePixels * DECODE_MS_PER_PIXEL)) * step : span;
   return targets.map((t) => (t / Math.max(span, 1e-9)) * Math.min(span, reach));
 }
@@ -259,11 +268,6 @@ export async function runProbe(
   });
   const probe: ProbeResult = { keyframes, experts: probed, motion: motionOf(motion), ms: performance.now() - t0 };
   return reading.keep ? { ...probe, glance: { segments, decodeMs } } : probe;
-}
-
-/** A copy of the planes that outlives the decoder's reusable buffer. */
-function copyPlanes(p: YuvPlanes): YuvPlanes {
-  return { ...p, data: p.data.slice(), y: { ...p.y }, u: { ...p.u }, v: { ...p.v } };
 }
 
 function toKeyframe(tS: number, rgb: FloatPlanes): Keyframe {

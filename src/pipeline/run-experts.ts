@@ -6,13 +6,15 @@
  */
 import type { FrameSource } from '../decode/frame-source.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
-import { smallLumaAt } from '../frames/frame-planes.ts';
+import { smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { planeNeeds, toAnalysisFrame, type PlaneNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { ExternalRun } from './external-run.ts';
 import type { AnalysisPlan, PlannedExpert } from './plan.ts';
+import type { KeptFrame } from './shared-pass.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
 
 const TEMPORAL_BATCH = 48;
 
@@ -29,7 +31,11 @@ export interface RunOutcome {
   inferenceMs: number;
 }
 
-/** Runs the plan over the source; `onFrame` reports decoded frames for progress. */
+/**
+ * Runs the plan over the source; `onFrame` reports decoded frames for progress. `kept` are the first
+ * frames of the video when the probe already read them in a shared pass (`shared-pass.ts`); the
+ * source then goes on after them.
+ */
 export async function runExperts(
   source: FrameSource,
   plan: AnalysisPlan,
@@ -38,6 +44,7 @@ export async function runExperts(
   external: ExternalRun,
   signal: AbortSignal,
   onFrame: (frames: number) => void,
+  kept: readonly KeptFrame[] = [],
 ): Promise<RunOutcome> {
   const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
@@ -57,18 +64,19 @@ export async function runExperts(
     temporalBatch = [];
   };
   try {
-    for await (const { tS, pixels } of source.frames(signal)) {
-      external.offer(frames, tS, pixels);
+    for await (const { tS, pixels, luma } of keptThenSource(kept, source, signal)) {
+      if (pixels) external.offer(frames, tS, pixels);
       frames++;
       lastT = tS;
       if (temporal.length > 0) {
-        temporalBatch.push({ tS, luma: smallLumaAt(pixels, ts.width, ts.height) });
+        temporalBatch.push({ tS, luma: luma ?? smallLumaAt(pixels!, ts.width, ts.height) });
         temporalFrames++;
       }
       const target = plan.analysisTimes[nextTarget];
       if (target !== undefined && tS + 1e-6 >= target) {
         const needs = needsAt(nextTarget);
-        if (needs) analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
+        // A kept frame has pixels exactly when it is an analysis frame (the same rule picked it).
+        if (needs && pixels) analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
         while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
       }
       decodeMs += performance.now() - tDecode;
@@ -91,6 +99,12 @@ export async function runExperts(
   await flushTemporal();
   await dispatcher.drain();
   return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
+}
+
+/** The kept frames, then the source's. */
+async function* keptThenSource(kept: readonly KeptFrame[], source: FrameSource, signal: AbortSignal): AsyncGenerator<{ tS: number; pixels?: YuvPlanes; luma?: FloatPlanes }> {
+  yield* kept;
+  yield* source.frames(signal);
 }
 
 /**

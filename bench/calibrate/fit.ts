@@ -35,7 +35,7 @@ const CLEAN_WEIGHT = Number(argValue('clean-weight', '1'));
 /** Each ladder source's own encode should read at least this (the issue's pristine floor, with room). */
 const PRISTINE_FLOOR = 85;
 const PRISTINE_WEIGHT = Number(argValue('pristine-weight', '0'));
-const MARGIN = 2;
+const MARGIN = Number(argValue('margin', '2'));
 const ORDER_WEIGHT = 5;
 const LAMBDA = 20;
 const TAU_LAMBDA = 10;
@@ -113,8 +113,11 @@ function loss(clips: Prepared[], pairs: [Prepared, Prepared][], p: Params): numb
   return err / Math.max(1, nErr) + (CLEAN_WEIGHT * clean) / Math.max(1, nClean) + (PRISTINE_WEIGHT * pristine) / Math.max(1, nPristine) + (ORDER_WEIGHT * order) / Math.max(1, pairs.length) + reg;
 }
 
+/** `--tau-floor sharpness=0.3,...`: tolerances the fit may not go below (what pristine content of any kind shows). */
+const TAU_FLOOR: Record<string, number> = Object.fromEntries((argValue('tau-floor') ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
+
 function fit(clips: Prepared[]): Params {
-  const p: Params = { w: { ...prior.w }, tau: { ...prior.tau } };
+  const p: Params = { w: { ...prior.w }, tau: Object.fromEntries(ids.map((id) => [id, Math.max(prior.tau[id]!, TAU_FLOOR[id] ?? 0)])) };
   const pairs = pairsOf(clips);
   for (let round = 0; round < 8; round++) {
     let moved = false;
@@ -123,6 +126,7 @@ function fit(clips: Prepared[]): Params {
         let best = table[id]!;
         let bestLoss = loss(clips, pairs, p);
         for (const g of grid) {
+          if (table === p.tau && g < (TAU_FLOOR[id] ?? 0)) continue;
           table[id] = g;
           const l = loss(clips, pairs, p);
           if (l < bestLoss - 1e-9) [best, bestLoss] = [g, l];

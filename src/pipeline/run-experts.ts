@@ -33,8 +33,8 @@ export interface RunOutcome {
 
 /**
  * Runs the plan over the source; `onFrame` reports decoded frames for progress. `kept` are the first
- * frames of the video when the probe already read them in a shared pass (`shared-pass.ts`); the
- * source then goes on after them.
+ * frames of the video when the probe already read them in a shared pass (`shared-pass.ts`), taken
+ * out of the array as the run goes; the source then goes on after them.
  */
 export async function runExperts(
   source: FrameSource,
@@ -44,7 +44,7 @@ export async function runExperts(
   external: ExternalRun,
   signal: AbortSignal,
   onFrame: (frames: number) => void,
-  kept: readonly KeptFrame[] = [],
+  kept: KeptFrame[] = [],
 ): Promise<RunOutcome> {
   const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
@@ -101,9 +101,9 @@ export async function runExperts(
   return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
 }
 
-/** The kept frames, then the source's. */
-async function* keptThenSource(kept: readonly KeptFrame[], source: FrameSource, signal: AbortSignal): AsyncGenerator<{ tS: number; pixels?: YuvPlanes; luma?: FloatPlanes }> {
-  yield* kept;
+/** The kept frames (taken out of the array as they go, so they can be freed), then the source's. */
+async function* keptThenSource(kept: KeptFrame[], source: FrameSource, signal: AbortSignal): AsyncGenerator<{ tS: number; pixels?: YuvPlanes; luma?: FloatPlanes }> {
+  while (kept.length > 0) yield kept.shift()!;
   yield* source.frames(signal);
 }
 

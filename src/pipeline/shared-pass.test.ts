@@ -32,6 +32,8 @@ describe('the shared pass of tiers 1 and 2', () => {
     expect(source.reads.sparse).toBe(0);
     expect(pass.kept.length).toBeGreaterThan(1);
     expect(pass.kept.length).toBeLessThan(video.frames);
+    const keptTimes = pass.kept.map((k) => k.tS);
+    expect(keptTimes).toEqual(keptTimes.map((_, i) => i / video.fps));
 
     const plan = makePlan(1, { ...video, durationS: video.frames / video.fps, frameCount: video.frames }, catalogue, 'wasm');
     const none = await ExternalRun.load([], video.frames, 'wasm');
@@ -40,6 +42,7 @@ describe('the shared pass of tiers 1 and 2', () => {
     expect(source.reads.sequential).toBe(video.frames);
     expect(once.frames).toBe(video.frames);
     expect(once.temporalFrames).toBe(twice.temporalFrames);
+    expect(pass.kept).toEqual([]);
     for (const [i, e] of once.active.entries()) {
       const other = twice.active[i]!;
       expect(e.meta.id).toBe(other.meta.id);

@@ -4,7 +4,8 @@ import { EXPERTS } from '../experts/registry.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import { baseWeight } from '../fusion/weights.ts';
 import { FastRouter } from '../router/fast-router.ts';
-import { routeFactor } from '../router/routing-table.ts';
+import { classifyContent } from '../router/content/classify.ts';
+import { expectedFactor, routeFactor } from '../router/routing-table.ts';
 import type { RouteContext } from '../router/types.ts';
 import { ExpertResults } from './expert-results.ts';
 import { localizeStage, MIN_EVENT_TRUST } from './localize-stage.ts';
@@ -47,13 +48,27 @@ function context(): RouteContext {
 
 describe('FastRouter trust', () => {
   it('is the content type’s routing factor, whatever the fitted fusion weight', async () => {
-    const plan = await new FastRouter().plan(context());
+    const ctx = context();
+    const plan = await new FastRouter().plan(ctx);
+    const { scores } = classifyContent(ctx);
     for (const e of plan.experts) {
       const meta = EXPERTS.find((m) => m.id === e.id)!;
       expect(e.trust).toBe(routeFactor(plan.contentType, meta));
-      expect(e.weight).toBeCloseTo(Math.min(1, baseWeight(meta, plan.contentType) * e.trust!), 2);
+      const soft = Math.min(1, baseWeight(meta, plan.contentType) * expectedFactor(scores, meta));
+      expect(e.weight).toBeCloseTo(soft < 0.05 ? 0 : soft, 2);
     }
     const uniform = await new FastRouter({ uniform: true }).plan(context());
     expect(uniform.experts.every((e) => e.trust === 1)).toBe(true);
+  });
+});
+
+describe('expectedFactor', () => {
+  const niqe = EXPERTS.find((m) => m.id === 'niqe')!;
+  it('is the type’s own factor when the classifier is sure, and the probability-weighted mix otherwise', () => {
+    expect(expectedFactor({ 'screen-content': 1 }, niqe)).toBe(routeFactor('screen-content', niqe));
+    expect(expectedFactor({ 'natural-camera': 1 }, niqe)).toBe(1);
+    expect(expectedFactor({ 'natural-camera': 0.3, 'screen-content': 0.7 }, niqe)).toBeCloseTo(0.3 * 1 + 0.7 * routeFactor('screen-content', niqe));
+    // Probabilities need not sum to 1 (a model's classes may be a subset).
+    expect(expectedFactor({ 'natural-camera': 0.15, 'screen-content': 0.35 }, niqe)).toBeCloseTo(0.3);
   });
 });

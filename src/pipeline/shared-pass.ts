@@ -34,7 +34,8 @@ export const SHARED_PASS_MAX_BYTES = 64 << 20;
 export async function openSharedPass(video: FrameSource, tier: Tier, signal?: AbortSignal): Promise<SharedPass | undefined> {
   if (!video.keyTimes) return undefined;
   const { info } = video;
-  const keys = await video.keyTimes(4096).catch(() => undefined);
+  // A few keyframes tell whether the probe sits on them; the probe itself lists them all.
+  const keys = await video.keyTimes(2 * PROBE_FRAMES).catch(() => undefined);
   if (!keys || probeUsesKeyframes(keys, PROBE_FRAMES)) return undefined;
   const times = probeTimes(info.durationS, info.fps, keys, info.width * info.height);
   const size = temporalSizeOf(tier, info);

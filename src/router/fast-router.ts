@@ -1,12 +1,16 @@
 /**
  * The built-in fast router: classifies the content from the probe, then weighs every expert available
- * at this tier by its fitted base weight times the content type's routing factor. Experts whose weight
- * comes to 0 are not run at all. Milliseconds, no model download.
+ * at this tier by its fitted base weight times the routing factor expected under the content types'
+ * probabilities; whether an expert's flags become events (its trust) follows the most likely type.
+ * Experts whose weight comes to 0 are not run at all. Milliseconds, no model download.
  */
 import { baseWeight } from '../fusion/weights.ts';
 import { classifyContent } from './content/classify.ts';
-import { routeFactor, routeNotes } from './routing-table.ts';
+import { expectedFactor, routeFactor, routeNotes } from './routing-table.ts';
 import type { RouteContext, RoutePlan, Router } from './types.ts';
+
+/** Route weights below this are set to 0: the expert is not run. */
+const MIN_WEIGHT = 0.05;
 
 /** The fast router. */
 export class FastRouter implements Router {
@@ -18,13 +22,20 @@ export class FastRouter implements Router {
   async plan(ctx: RouteContext): Promise<RoutePlan> {
     const content = classifyContent(ctx);
     const { contentType } = content;
+    // Weights follow the mix of likely types; events follow the most likely type alone, so an unsure
+    // call never lets a detector that misreads that content (glyph cells as blocks) raise events.
     const experts = ctx.catalogue.map((meta) => {
-      const factor = this.options.uniform ? 1 : routeFactor(contentType, meta);
-      return { id: meta.id, weight: round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * factor)), trust: factor };
+      const trust = this.options.uniform ? 1 : routeFactor(contentType, meta);
+      const factor = this.options.uniform ? 1 : expectedFactor(content.scores, meta);
+      const weight = round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * factor));
+      // A sliver of weight is not worth running an expert for.
+      return { id: meta.id, weight: weight < MIN_WEIGHT ? 0 : weight, trust };
     });
+    const mix = Object.entries(content.scores).filter(([t, p]) => t !== contentType && p >= 0.1).sort((a, b) => b[1] - a[1]);
     const reasons = [
       `content looks like ${contentType.replace(/-/g, ' ')} (${Math.round(content.confidence * 100)} %): ${content.reasons.join('; ') || 'no cue stood out'}`,
       ...(this.options.uniform ? ['routing factors turned off: every content type gets the same weights'] : routeNotes(contentType)),
+      ...(!this.options.uniform && mix.length ? [`weights hedge toward ${mix.map(([t, p]) => `${t.replace(/-/g, ' ')} (${Math.round(p * 100)} %)`).join(', ')}; events follow ${contentType.replace(/-/g, ' ')}`] : []),
       'base weights were fitted on calibration footage; the content type scales them',
     ];
     return { contentType, contentConfidence: round2(content.confidence), experts, reasons };

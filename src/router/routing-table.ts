@@ -53,6 +53,21 @@ export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'ar
   return row['content-measure'] ?? 1;
 }
 
+/**
+ * The multiplier averaged over content types by their probabilities: a clip the classifier is unsure
+ * of (a blown-out camera clip that looks flat, a game that looks dark) is weighed as the mix of its
+ * likely types instead of flipping between rows, so a small change of evidence moves the score a little.
+ */
+export function expectedFactor(probabilities: Partial<Record<ContentType, number>>, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>, table: Readonly<Record<ContentType, Readonly<Row>>> = TABLE): number {
+  let sum = 0, mass = 0;
+  for (const [t, p] of Object.entries(probabilities) as [ContentType, number][]) {
+    if (!(p > 0) || !table[t]) continue;
+    sum += p * routeFactor(t, meta, table);
+    mass += p;
+  }
+  return mass > 0 ? sum / mass : 1;
+}
+
 /** Words for a row's departures, for the route's reasons. */
 export function routeNotes(contentType: ContentType): string[] {
   const row = TABLE[contentType];

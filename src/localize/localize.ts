@@ -11,7 +11,7 @@ import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
 import { blurEventsOf } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
-import { sampledRhythm } from './temporal-bursts.ts';
+import { sampledRhythms } from './temporal-bursts.ts';
 import { firstFrameOf, isOpening, keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
 
 /** Which experts may report events, and how much each one's events are trusted. */
@@ -54,15 +54,11 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
       const first = firstFrameOf(res);
       found.push(...events.filter((e) => isOpening(e, rule, first) && e.marks >= rule.minMarks));
       events = keepSubstantial(events, rule, first);
-      // A sparse (glance) stream: a rhythm in most bursts is one sampled event across them (temporal-bursts.ts).
-      const sampled = sampledRhythm(res, frameS, rule, explainedSpans(type, found, frameS));
-      if (sampled) {
-        found.push(sampled.event);
-        report(res, [sampled.artifact]);
-        continue;
-      }
-      found.push(...events);
-      report(res, events.map((e) => toArtifact(res, e)));
+      // A sparse (glance) stream: a rhythm seen across bursts is a sampled event (temporal-bursts.ts).
+      const sampled = sampledRhythms(res, frameS, rule, explainedSpans(type, found, frameS));
+      events = events.filter((e) => !sampled.some((r) => e.startS < r.event.endS && e.endS > r.event.startS));
+      found.push(...events, ...sampled.map((r) => r.event));
+      report(res, [...events.map((e) => toArtifact(res, e)), ...sampled.map((r) => r.artifact)]);
     }
   }
   for (const res of results.filter((r) => !isTemporal(r))) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import flickerMeta from '../experts/flicker/meta.json' with { type: 'json' };
 import freeze from '../experts/freeze/meta.json' with { type: 'json' };
 import stutter from '../experts/stutter/meta.json' with { type: 'json' };
 import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
 import { localizeEvents } from './localize.ts';
 import { ruleOf } from './event-rules.ts';
-import { BURST_SHARE, burstRhythm, burstsOf } from './temporal-bursts.ts';
+import { BURST_SHARE, burstRhythm, burstRuns, burstsOf } from './temporal-bursts.ts';
 
 const FPS = 25;
 const frameS = 1 / FPS;
@@ -13,11 +14,11 @@ const empty = new Float32Array(1);
 
 /**
  * A glance-like temporal stream: `bursts` runs of four consecutive frames, one second apart, with the
- * frame at index `i` of burst `b` flagged (1) where `bad(b, i)`.
+ * frame at index `i` of burst `b` flagged (2, past every rhythm expert's threshold) where `bad(b, i)`.
  */
 function glance(meta: unknown, bursts: number, bad: (b: number, i: number) => boolean): ExpertResults {
   const r = new ExpertResults(meta as ExpertMeta);
-  for (let b = 0; b < bursts; b++) for (let i = 0; i < 4; i++) r.add(0.68 + b + i * frameS, bad(b, i) ? 1 : 0, empty, 1, 1, false);
+  for (let b = 0; b < bursts; b++) for (let i = 0; i < 4; i++) r.add(0.68 + b + i * frameS, bad(b, i) ? 2 : 0, empty, 1, 1, false);
   return r;
 }
 
@@ -85,5 +86,27 @@ describe('stutter seen across bursts (glance tier)', () => {
 
   it('never applies to a type that one mark already reports (a freeze is one held picture)', () => {
     expect(burstRhythm(glance(freeze, 6, (_b, i) => i === 1), frameS, ruleOf('freeze'))).toBeUndefined();
+  });
+
+  it('is one event over a run of consecutive marked bursts, reaching halfway to the unmarked ones', () => {
+    // Bursts 1 to 3 (1.68, 2.68, 3.68 s) hold a stutter: two marks each; bursts 0, 4 and 5 are clean.
+    const ev = localizeEvents([glance(stutter, 6, (b, i) => b >= 1 && b <= 3 && (i === 1 || i === 2))], FPS, 1.5);
+    expect(ev).toHaveLength(1);
+    const burstEnd = (b: number) => 0.68 + b + 4 * frameS;
+    expect(ev[0]!.startS).toBeCloseTo((burstEnd(0) + 1.68) / 2, 2);
+    expect(ev[0]!.endS).toBeCloseTo((burstEnd(3) + 4.68) / 2, 2);
+  });
+
+  it('does not join marked bursts with a clean burst between them', () => {
+    expect(localizeEvents([glance(stutter, 6, (b, i) => (b === 1 || b === 3) && i === 1)], FPS, 1.5)).toEqual([]);
+  });
+
+  it('takes one burst with the rule’s marks as an event only when its last frame is marked (the run went on)', () => {
+    const rule = ruleOf('flicker');
+    const cut = burstRuns(glance(flickerMeta, 6, (b) => b === 2), frameS, rule);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.share).toBeCloseTo(1 / 3);
+    // Three marks that stop before the burst ends: as short as a full stream would drop.
+    expect(burstRuns(glance(flickerMeta, 6, (b, i) => b === 2 && i < 3), frameS, rule)).toEqual([]);
   });
 });

@@ -63,35 +63,85 @@ export interface BurstRhythm {
  * as is a stream with fewer than MIN_BURSTS bursts.
  */
 export function burstRhythm(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): BurstRhythm | undefined {
+  const bursts = sparseBursts(results, frameDurationS, rule, exclude);
+  if (!bursts) return undefined;
+  const marked = bursts.filter((b) => b.marks > 0);
+  const share = marked.length / bursts.length;
+  if (share < BURST_SHARE - 1e-9 || marksOf(marked) < rule.minMarks) return undefined;
+  return { event: eventOf(results, bursts, marked, rule, frameDurationS), share };
+}
+
+/**
+ * Rhythms of a sparse stream in part of it: a run of consecutive marked bursts with the rule's marks
+ * between them (a cadence fault over a few seconds shows in the bursts that fall inside it), or one
+ * burst with the rule's marks whose last frame is marked too (the run was cut by the end of the burst,
+ * so its length, which a full stream would judge, is unknown). Each event reaches halfway to the
+ * unmarked bursts around it. `share` is the run's bursts against MIN_BURSTS: a run of one burst counts
+ * a third.
+ */
+export function burstRuns(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): BurstRhythm[] {
+  const bursts = sparseBursts(results, frameDurationS, rule, exclude);
+  if (!bursts) return [];
+  const out: BurstRhythm[] = [];
+  let run: Burst[] = [];
+  const close = (next?: Burst) => {
+    const last = run[run.length - 1];
+    const cut = run.length === 1 && !!last && beyondThreshold(results.meta, last.frames[last.frames.length - 1]!.raw);
+    if ((run.length >= 2 || cut) && marksOf(run) >= rule.minMarks) {
+      // Where the rhythm began and ended between the bursts was not seen: the event reaches halfway to
+      // the unmarked bursts on either side.
+      const before = bursts[bursts.indexOf(run[0]!) - 1];
+      const event = eventOf(results, run, run, rule, frameDurationS);
+      if (before) event.startS = Math.min(event.startS, (before.endS + run[0]!.startS) / 2);
+      if (next) event.endS = (last!.endS + next.startS) / 2;
+      out.push({ event, share: Math.min(1, run.length / MIN_BURSTS) });
+    }
+    run = [];
+  };
+  for (const b of bursts) {
+    if (b.marks > 0) run.push(b);
+    else close(b);
+  }
+  close();
+  return out;
+}
+
+/** The bursts of a glance-like stream for a rhythm rule, or undefined when the stream is not one. */
+function sparseBursts(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[]): Burst[] | undefined {
   if (!results.meta.artifact || results.meta.threshold === undefined || rule.minMarks < 2) return undefined;
   const bursts = burstsOf(results, frameDurationS, exclude);
   // Bursts the join gap would bridge are not sparse sampling: the every-frame logic sees them as one.
   const apart = bursts.every((b, i) => i === 0 || b.startS - bursts[i - 1]!.endS > rule.joinGapS + 1e-6);
-  if (bursts.length < MIN_BURSTS || !apart) return undefined;
-  const marked = bursts.filter((b) => b.marks > 0);
-  const marks = marked.reduce((s, b) => s + b.marks, 0);
-  const share = marked.length / bursts.length;
-  if (share < BURST_SHARE - 1e-9 || marks < rule.minMarks) return undefined;
+  return bursts.length >= MIN_BURSTS && apart ? bursts : undefined;
+}
+
+function marksOf(bursts: readonly Burst[]): number {
+  return bursts.reduce((s, b) => s + b.marks, 0);
+}
+
+/** One event from the first of `marked` to the end of its last, holding the frames of every burst between. */
+function eventOf(results: ExpertResults, bursts: readonly Burst[], marked: readonly Burst[], rule: EventRule, frameDurationS: number): TemporalEvent {
   const first = marked[0]!;
   const last = marked[marked.length - 1]!;
   const inside = bursts.filter((b) => b.startS >= first.startS && b.endS <= last.endS);
-  const event: TemporalEvent = {
-    type: results.meta.artifact,
+  return {
+    type: results.meta.artifact!,
     startS: first.startS - rule.leadFrames * frameDurationS,
     endS: last.endS,
     frames: inside.flatMap((b) => b.frames),
-    marks,
+    marks: marksOf(marked),
   };
-  return { event, share };
 }
 
 /**
- * The burst rhythm of a sparse stream with its report artifact, whose confidence is the event's own
- * scaled for sampling (SAMPLED_CONFIDENCE) and by the share of bursts that showed the rhythm.
+ * The rhythms of a sparse stream with their report artifacts: the whole-stream rhythm when most bursts
+ * show it, else the runs of bursts that do. Each artifact's confidence is the event's own scaled for
+ * sampling (SAMPLED_CONFIDENCE) and by its share.
  */
-export function sampledRhythm(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): { event: TemporalEvent; artifact: ReportArtifact } | undefined {
-  const found = burstRhythm(results, frameDurationS, rule, exclude);
-  if (!found) return undefined;
-  const artifact = toArtifact(results, found.event);
-  return { event: found.event, artifact: { ...artifact, confidence: Math.round(artifact.confidence * SAMPLED_CONFIDENCE * found.share * 1000) / 1000 } };
+export function sampledRhythms(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): { event: TemporalEvent; artifact: ReportArtifact }[] {
+  const whole = burstRhythm(results, frameDurationS, rule, exclude);
+  return (whole ? [whole] : burstRuns(results, frameDurationS, rule, exclude)).map((found) => {
+    const artifact = toArtifact(results, found.event);
+    return { event: found.event, artifact: { ...artifact, confidence: Math.round(artifact.confidence * SAMPLED_CONFIDENCE * found.share * 1000) / 1000 } };
+  });
 }

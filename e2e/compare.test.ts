@@ -105,6 +105,24 @@ describe('compare: full-reference PSNR and SSIM between two encodes', () => {
     assert.equal(points.length, ref.ssimY.length, 'one point per frame pair');
   });
 
+  it('lets the keyboard walk a curve frame by frame, seeking both players', async () => {
+    const { page } = app;
+    const plot = page.locator('#fullref-psnr-plot');
+    assert.equal(await plot.getAttribute('role'), 'slider');
+    await plot.focus();
+    await page.keyboard.press('End');
+    const last = Number(await plot.getAttribute('aria-valuemax'));
+    assert.equal(Number(await plot.getAttribute('aria-valuenow')), last);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(Number(await plot.getAttribute('aria-valuenow')), last - 2);
+    const frame = await page.evaluate((k) => document.querySelector('qrouter-analyzer')!.comparison!.fullRef.result!.frames[k]!, last - 2);
+    assert.match((await plot.getAttribute('aria-valuetext')) ?? '', new RegExp(`frame ${last - 1} of ${last + 1}, ${frame.tS.toFixed(2)} s: ${frame.psnrY.toFixed(1)}`));
+    await page.waitForFunction(() => document.querySelector('qrouter-analyzer')!.comparison!.viewers.every((v) => !v.video.seeking && v.video.readyState >= 2));
+    const times = await page.evaluate(() => document.querySelector('qrouter-analyzer')!.comparison!.viewers.map((v) => v.video.currentTime));
+    for (const t of times) assert.ok(Math.abs(t - frame.tS) <= 1 / 30 + 1e-3, `player at ${t} s, frame at ${frame.tS} s`);
+  });
+
   it('exports the per-frame figures as CSV', async () => {
     const { page } = app;
     const download = page.waitForEvent('download');

@@ -56,6 +56,8 @@ export function createFullRefView(ctx: FullRefContext): FullRefView {
   const body = h('div', {});
   const el = h('section', { class: 'card wide', id: 'fullref' }, h('h3', {}, 'Full-reference: PSNR and SSIM of B against A, per frame'), status, body);
   const playheads: HTMLElement[] = [];
+  /** Each curve follows the players: its slider position is the measured frame at the current time. */
+  const focusers: ((t: number) => void)[] = [];
   let result: FullRefResult | undefined;
   let controller: AbortController | undefined;
   const setState = (s: string) => el.setAttribute('data-state', s);
@@ -153,7 +155,38 @@ export function createFullRefView(ctx: FullRefContext): FullRefView {
     lo -= pad;
     hi += pad;
     const y = (v: number) => 100 - ((v - lo) / (hi - lo)) * 100;
-    const plot = h('div', { class: 'tl-plot', id, role: 'img', 'aria-label': `${title} per frame, from ${fixed(Math.min(...values), digits)} to ${fixed(Math.max(...values), digits)}` });
+    // A slider over the measured frames: arrows step a frame, Page keys ten, Home/End the ends; each step seeks.
+    const plot = h('div', {
+      class: 'tl-plot',
+      id,
+      role: 'slider',
+      tabindex: '0',
+      'aria-label': `${title} per frame, from ${fixed(Math.min(...values), digits)} to ${fixed(Math.max(...values), digits)}`,
+      'aria-valuemin': '0',
+      'aria-valuemax': String(r.frames.length - 1),
+    });
+    const show = (k: number) => {
+      plot.setAttribute('aria-valuenow', String(k));
+      plot.setAttribute('aria-valuetext', `frame ${k + 1} of ${r.frames.length}, ${fixed(r.frames[k]!.tS, 2)} s: ${fixed(values[k]!, digits)}`);
+    };
+    let at = 0;
+    show(at);
+    focusers.push((t) => {
+      // The measured frame at or just before time t.
+      let k = 0;
+      while (k + 1 < r.frames.length && r.frames[k + 1]!.tS <= t + 1e-6) k++;
+      at = k;
+      show(at);
+    });
+    plot.addEventListener('keydown', (e) => {
+      const last = r.frames.length - 1;
+      const to = ({ ArrowRight: at + 1, ArrowUp: at + 1, ArrowLeft: at - 1, ArrowDown: at - 1, PageUp: at + 10, PageDown: at - 10, Home: 0, End: last } as Record<string, number>)[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      at = Math.max(0, Math.min(last, to));
+      show(at);
+      ctx.seek(r.frames[at]!.tS);
+    });
     const chart = svg('svg', { viewBox: '0 0 100 100', preserveAspectRatio: 'none', 'aria-hidden': 'true' });
     for (const v of [lo + pad, (lo + hi) / 2, hi - pad]) {
       chart.append(svg('line', { class: 'grid', x1: 0, x2: 100, y1: y(v), y2: y(v) }));
@@ -184,6 +217,7 @@ export function createFullRefView(ctx: FullRefContext): FullRefView {
     },
     setTime(t) {
       for (const p of playheads) p.style.left = `${ctx.pct(t)}%`;
+      for (const f of focusers) f(t);
     },
     cancel() {
       controller?.abort();

@@ -5,7 +5,7 @@
  * score range) and on the tiers' agreement in seconds; the experts are not rerun, so a full run
  * (run.ts) stays the figure of record.
  *
- *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose] [--explain <clip name part>]
+ *   npx tsx bench/real/rescore.ts --base <engine hash> [--tier 0,1,2] [--verbose] [--explain <clip name part>] [--stored-weights]
  *
  * `--explain` prints, for each clip whose name contains the text, each tier's experts (pooled raw,
  * quality, weight, tolerance, frames) and events as the current stages give them.
@@ -31,7 +31,8 @@ import { replayTrust, replayWeights, resultsOf, storedReport } from './replay.ts
 export function restage(report: Report): { artifacts: ReportArtifact[]; fused: FuseOutcome } {
   const results = resultsOf(report);
   const ct = report.route.contentType as ContentType;
-  const weights = replayWeights(report);
+  // --stored-weights: the route weights the report was fused with (a build whose router the tables no longer reproduce).
+  const weights = argFlag('stored-weights') ? new Map(report.route.experts.map((e) => [e.id, e.weight])) : replayWeights(report);
   const times = report.timeline.map((p) => p.tS);
   const gap = report.input.durationS / Math.max(1, times.length);
   const artifacts = localizeStage(results, report.input.fps, gap, replayTrust(report));

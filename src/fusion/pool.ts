@@ -7,10 +7,13 @@
  * one half, so two tiers that sampled the same video a little differently disagree by the whole
  * difference between the parts. The mean moves with the share instead, and each frame counts within the
  * expert's useful range, so one frame that reads off the scale (a cut, a transition) moves it by no
- * more than its share. Measured on the tier-2 reports of the 63 clean real clips, re-fused from evenly
- * spaced subsamples at every phase (`bench/real/rescore.ts --subsample`), the largest move from the
- * 32-frame score: 8.5 points with the median, 4.3 with the clamped mean at 6 frames; 6.3 and 2.0 at 12
- * frames; 15.2 and 12.2 at 3 frames (too few for either).
+ * more than its share. On the 63 clean real clips (stored reports re-fused with the current stages,
+ * `bench/real/rescore.ts`), the largest score gap between tiers 0, 1 and 2 was 10.8 points with the
+ * median and 9.0 with the clamped mean (median gap 1.1 and 0.9). The evidence is not one-sided:
+ * re-fusing each clip's 32 inspect-tier frames from evenly spaced subsamples (`--subsample`), the
+ * largest move from the full score at 12 frames was 3.7 (median) and 2.9 (mean), but at 6 frames 5.8
+ * and 10.2, where one cut frame on which NIQE reads off its scale weighs a sixth of the mean; at 3
+ * frames 18.3 and 25.3: three frames are too few for either.
  */
 import type { ExpertMeta, Pooling } from '../experts/types.ts';
 

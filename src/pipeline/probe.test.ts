@@ -55,6 +55,10 @@ describe('glancePoints', () => {
     const keys = [0, 2, 3, 4, 5, 8, 9];
     expect(periodicKeys(keys)).toBe(false);
     expect(periodicKeys([0, 2, 4, 6, 7.5])).toBe(true);
+    // Cuts that happen to be nearly regular (a 6-s clip cut at 2.5 and 4.5 s) are not an encoder's interval.
+    expect(periodicKeys([0, 2.5, 4.5], 30)).toBe(false);
+    expect(periodicKeys([0, 2.1, 4.133, 5.8], 30)).toBe(false);
+    expect(periodicKeys([0, 2.002, 4.004, 6.006], 29.97)).toBe(true);
     const own = probePoints(10, 30, keys, 854 * 480);
     const { extra, skipOwn } = glancePoints(own, 10, 30, keys, 854 * 480, PROBE_FRAMES, 8);
     expect(extra.length).toBeGreaterThanOrEqual(4);

@@ -93,15 +93,20 @@ function probeReads(
 /** What tier 0 may spend decoding frames it does not keep, to reach points between keyframes, in ms. */
 export const GLANCE_FILL_BUDGET_MS = 400;
 
-/** True when keyframes come at a fixed interval (an encoder setting), not at scene cuts. */
-export function periodicKeys(keys: readonly number[]): boolean {
+/**
+ * True when keyframes come at a fixed interval (an encoder setting), not at scene cuts: every full
+ * group of pictures is as long as the others to within half a frame (an encoder's interval is a whole
+ * number of frames). Keyframes at cuts can look nearly regular by chance (cuts at 2.1 and 4.13 s, 63
+ * and 61 frames apart), and there the glance must not trust them.
+ */
+export function periodicKeys(keys: readonly number[], fps = 30): boolean {
   const gaps = keys.slice(1).map((k, i) => k - keys[i]!);
   // The last group of pictures may be cut short by the end of the file.
   const full = gaps.length > 2 ? gaps.slice(0, -1) : gaps;
   if (full.length < 2) return false;
   const mean = full.reduce((a, b) => a + b, 0) / full.length;
-  const sd = Math.sqrt(full.reduce((a, b) => a + (b - mean) ** 2, 0) / full.length);
-  return mean > 0 && sd / mean < 0.2;
+  const tolerance = 0.5 / (fps > 0 ? fps : 30);
+  return mean > 0 && full.every((g) => Math.abs(g - mean) <= tolerance);
 }
 
 /**
@@ -128,7 +133,7 @@ export function glancePoints(
   const { step, span, targets } = evenTargets(durationS, fps, count);
   const keys = [...new Set(keyTimes)].sort((a, b) => a - b);
   const onKeys = probeUsesKeyframes(keys, count);
-  const replace = onKeys && !periodicKeys(keys);
+  const replace = onKeys && !periodicKeys(keys, fps);
   const wanted = replace ? count : Math.min(count, MIN_SAMPLE);
   if (!replace && own.length >= wanted) return none;
   const keyBefore = (t: number) => keys.filter((k) => k <= t + 1e-6).pop() ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../experts/types.ts';
-import { makePlan, MIN_SAMPLE } from './plan.ts';
+import { makePlan, MIN_EVENT_SAMPLE, MIN_SAMPLE } from './plan.ts';
 
 function meta(id: string, costPerFrameMs: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
   return {
@@ -58,6 +58,16 @@ describe('makePlan', () => {
       const p = makePlan(tier, video720, experts, 'wasm');
       const stride = p.experts[0]!.stride;
       expect(Math.ceil(p.analysisTimes.length / stride)).toBeGreaterThanOrEqual(MIN_SAMPLE);
+    }
+  });
+
+  it('gives a costly artifact expert MIN_EVENT_SAMPLE frames at tiers 1 and 2, so its events can form, and a costly model without an artifact only MIN_SAMPLE', () => {
+    const experts = [meta('costly-banding', 500, { artifact: 'banding' }), meta('costly-model', 500)];
+    for (const tier of [1, 2] as const) {
+      const p = makePlan(tier, video720, experts, 'wasm');
+      const frames = (id: string) => Math.ceil(p.analysisTimes.length / p.experts.find((e) => e.meta.id === id)!.stride);
+      expect(frames('costly-banding')).toBeGreaterThanOrEqual(MIN_EVENT_SAMPLE);
+      expect(frames('costly-model')).toBeLessThan(MIN_EVENT_SAMPLE);
     }
   });
 

@@ -42,6 +42,14 @@ export const TIERS: Record<Tier, TierBudget> = {
  */
 export const MIN_SAMPLE = 3;
 
+/**
+ * The fewest analysis frames a spatial artifact expert sees at tiers 1 and 2, whatever its cost: its
+ * events need flagged frames near one another (a spatial event needs 0.6 of the frames in its span
+ * flagged), and with 3 frames seconds apart a banded or blown-out stretch of 2 s falls between them
+ * (injected banding at tier 1: 6 of 6 events at 6 frames, 0 of 6 at 3).
+ */
+export const MIN_EVENT_SAMPLE = 6;
+
 /** One expert's part of the plan. */
 export interface PlannedExpert {
   meta: ExpertMeta;
@@ -113,7 +121,8 @@ export function makePlan(
     }
     const cost = meta.costPerFrameMs * scale;
     const affordable = cost > 0 ? Math.floor((budget.expertBudgetMs * Math.max(0.25, weight)) / cost) : count;
-    const frames = Math.max(1, Math.min(count, Math.max(MIN_SAMPLE, affordable), frameBudgets?.get(meta.id) ?? count));
+    const least = tier >= 1 && meta.artifact ? MIN_EVENT_SAMPLE : MIN_SAMPLE;
+    const frames = Math.max(1, Math.min(count, Math.max(least, affordable), frameBudgets?.get(meta.id) ?? count));
     planned.push({ meta, stride: Math.max(1, Math.floor(count / frames)) });
   }
   return { tier, budget, analysisSize, temporalSize, rowsSize, analysisTimes, experts: planned };

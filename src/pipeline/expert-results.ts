@@ -4,6 +4,7 @@
  * flat however long the video is.
  */
 import type { ExpertMeta, Pooling } from '../experts/types.ts';
+import { poolValues } from '../fusion/pool.ts';
 
 /** One frame's output of one expert. */
 export interface FrameResult {
@@ -49,28 +50,7 @@ export class ExpertResults {
   }
 }
 
-/** Pools values by the named rule; NaN when there are none. */
+/** Pools values by the named rule; NaN when there are none (the rules live in src/fusion/pool.ts). */
 export function pool(values: number[], rule: Pooling): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const q = (p: number) => {
-    const pos = p * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-  };
-  switch (rule) {
-    case 'mean':
-      return values.reduce((s, v) => s + v, 0) / values.length;
-    case 'median':
-      return q(0.5);
-    case 'p90':
-      return q(0.9);
-    case 'p10':
-      return q(0.1);
-    case 'max':
-      return sorted[sorted.length - 1]!;
-    case 'min':
-      return sorted[0]!;
-  }
+  return poolValues(values, rule);
 }

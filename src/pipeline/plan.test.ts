@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../experts/types.ts';
-import { makePlan, MIN_EVENT_SAMPLE, MIN_SAMPLE } from './plan.ts';
+import { EVENT_BUDGET_MS, makePlan, MIN_EVENT_SAMPLE, MIN_SAMPLE } from './plan.ts';
 
 function meta(id: string, costPerFrameMs: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
   return {
@@ -69,6 +69,15 @@ describe('makePlan', () => {
       expect(frames('costly-banding')).toBeGreaterThanOrEqual(MIN_EVENT_SAMPLE);
       expect(frames('costly-model')).toBeLessThan(MIN_EVENT_SAMPLE);
     }
+  });
+
+  it('pays an artifact expert’s tier-1 frames from EVENT_BUDGET_MS whatever its weight, and a model without an artifact from its weight', () => {
+    const cost = EVENT_BUDGET_MS / 12;
+    const experts = [meta('light-exposure', cost, { artifact: 'underexposure' }), meta('light-model', cost)];
+    const p = makePlan(1, video720, experts, 'wasm', new Map([['light-exposure', 0.3], ['light-model', 0.3]]));
+    const frames = (id: string) => Math.ceil(p.analysisTimes.length / p.experts.find((e) => e.meta.id === id)!.stride);
+    expect(frames('light-exposure')).toBe(p.analysisTimes.length);
+    expect(frames('light-model')).toBeLessThan(p.analysisTimes.length);
   });
 
   it('analyses frames at the same size at every tier, so tiers agree on what an expert measures', () => {

@@ -50,6 +50,14 @@ export const MIN_SAMPLE = 3;
  */
 export const MIN_EVENT_SAMPLE = 6;
 
+/**
+ * At tiers 1 and 2, a spatial artifact expert's frames are paid from at least this budget (ms per clip at
+ * 540p), whatever its share of the score: an event needs its frames, not its weight. With it the
+ * exposure experts (about 20 ms a frame) read every tier-1 analysis frame again; at 6 of 12 an injected
+ * 2-s underexposure was missed on 3 of 6 clips.
+ */
+export const EVENT_BUDGET_MS = 300;
+
 /** One expert's part of the plan. */
 export interface PlannedExpert {
   meta: ExpertMeta;
@@ -120,8 +128,9 @@ export function makePlan(
       continue;
     }
     const cost = meta.costPerFrameMs * scale;
-    const affordable = cost > 0 ? Math.floor((budget.expertBudgetMs * Math.max(0.25, weight)) / cost) : count;
-    const least = tier >= 1 && meta.artifact ? MIN_EVENT_SAMPLE : MIN_SAMPLE;
+    const events = tier >= 1 && !!meta.artifact;
+    const affordable = cost > 0 ? Math.floor(Math.max(budget.expertBudgetMs * Math.max(0.25, weight), events ? EVENT_BUDGET_MS : 0) / cost) : count;
+    const least = events ? MIN_EVENT_SAMPLE : MIN_SAMPLE;
     const frames = Math.max(1, Math.min(count, Math.max(least, affordable), frameBudgets?.get(meta.id) ?? count));
     planned.push({ meta, stride: Math.max(1, Math.floor(count / frames)) });
   }

@@ -60,11 +60,15 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   const { blob, name } = await toBlob(input, signal);
   const runId = nextRunId++;
   const current = analysisWorker.acquire();
-  const onProgress = (e: ProgressEvent) => options.onProgress?.(e);
+  let settled = false;
+  // Progress messages already on their way from the worker when the run settles are dropped: a caller
+  // that saw the promise settle hears nothing more of that run.
+  const onProgress = (e: ProgressEvent) => {
+    if (!settled) options.onProgress?.(e);
+  };
   const modelBaseUrl = new URL(options.modelBaseUrl ?? defaultModelBaseUrl(), globalThis.location?.href).href;
 
   let onAbort: (() => void) | undefined;
-  let settled = false;
   const cancelled = new Promise<never>((_, reject) => {
     onAbort = () => {
       void current.api.cancel(runId).catch(() => undefined);

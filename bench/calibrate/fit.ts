@@ -59,13 +59,13 @@ function readEvidence(): FitClip[] {
   const seen = new Set<string>();
   const clips: FitClip[] = evidence
     .filter((e) => !seen.has(e.file) && !!seen.add(e.file))
-    .map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score }));
+    .map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score, weights: e.weights }));
   const sources = [...new Set(clips.map((c) => c.source))].sort();
   const t1 = clean.tiers.find((t) => t.tier === 1) ?? clean.tiers[0]!;
   Object.entries(t1.scores).forEach(([name, s], i) => {
     // A ladder source's own footage clip goes to that source's fold; the rest round robin.
     const own = sources.find((src) => name.replace(/-10s(\.\w+)$/, '$1') === sourceFile.get(src));
-    clips.push({ id: name, source: own ?? sources[i % sources.length]!, kind: 'clean', level: 0, contentType: s.contentType, raws: s.raws, score: s.score });
+    clips.push({ id: name, source: own ?? sources[i % sources.length]!, kind: 'clean', level: 0, contentType: s.contentType, raws: s.raws, score: s.score, weights: s.weights });
   });
   return clips;
 }
@@ -161,7 +161,7 @@ function figures(rows: { clip: FitClip; score: number }[]) {
   };
 }
 
-const clips = prepare(readEvidence(), experts);
+const clips = prepare(readEvidence(), experts, (m) => baseWeight(m));
 const folds = [...new Set(clips.map((c) => c.clip.source))].sort();
 const full = fit(clips);
 const held: { clip: FitClip; score: number }[] = [];

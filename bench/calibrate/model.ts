@@ -32,6 +32,8 @@ export interface FitClip {
   target?: number;
   /** Score the engine gave with the weights it had. */
   score: number;
+  /** Route weights the engine fused with (base × the content types' hedged factor), when recorded. */
+  weights?: Record<string, number>;
 }
 
 /** Every expert's metadata, read from meta.json (the registry is a bundler feature). */
@@ -50,12 +52,20 @@ export interface Prepared {
   f: Float64Array;
 }
 
-/** Prepares clips for `score`. */
-export function prepare(clips: FitClip[], experts: ExpertMeta[]): Prepared[] {
+/**
+ * Prepares clips for `score`. The route factor is the one the engine used where the clip records its
+ * route weights (weight ÷ the base weight it ran with: the router hedges over likely content types),
+ * else the most likely type's factor.
+ */
+export function prepare(clips: FitClip[], experts: ExpertMeta[], baseOf?: (m: ExpertMeta) => number): Prepared[] {
   return clips.map((clip) => ({
     clip,
     q: Float64Array.from(experts, (m) => (m.id in clip.raws ? normalizeScore(m, clip.raws[m.id]!) : Number.NaN)),
-    f: Float64Array.from(experts, (m) => routeFactor(clip.contentType as ContentType, m)),
+    f: Float64Array.from(experts, (m) => {
+      const w = clip.weights?.[m.id];
+      const base = baseOf?.(m) ?? 0;
+      return w !== undefined && base > 0 ? w / base : routeFactor(clip.contentType as ContentType, m);
+    }),
   }));
 }
 

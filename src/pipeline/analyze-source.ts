@@ -25,6 +25,7 @@ import { routeStage } from './route.ts';
 import { runExperts } from './run-experts.ts';
 import { openSharedPass } from './shared-pass.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
+import { EarlyGlance } from './glance-early.ts';
 
 /** The options the stages read. */
 export interface SourceAnalyzeOptions {
@@ -80,7 +81,9 @@ export async function analyzeSource(
   const burst = TIERS[tier].burst;
   // Tiers 1 and 2 on a file with one long group of pictures: the probe reads from the run's own sequential pass.
   const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal);
-  const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info) } : {});
+  // Tier 0's spatial artifact experts start on the glance frames while the probe still decodes.
+  const early = burst ? new EarlyGlance(catalogue, info, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, signal, tier) : undefined;
+  const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), early } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
@@ -94,7 +97,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

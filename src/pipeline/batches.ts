@@ -34,6 +34,8 @@ export interface ActiveExpert {
   meta: ExpertMeta;
   stride: number;
   results: ExpertResults;
+  /** Analysis-frame indices whose output comes from elsewhere (tier 0's early start): skipped here. */
+  done?: Set<number>;
 }
 
 const MAX_IN_FLIGHT = 3;
@@ -64,14 +66,18 @@ export class BatchDispatcher {
   inferenceMs = 0;
   private failure: unknown;
 
-  constructor(private readonly executor: ExpertExecutor) {}
+  /** `maxInFlight`: batches queued on the executor before `spatial`/`temporal` wait for one to finish. */
+  constructor(
+    private readonly executor: ExpertExecutor,
+    private readonly maxInFlight = MAX_IN_FLIGHT,
+  ) {}
 
   /** Queues the spatial experts on a batch of analysis frames. */
   async spatial(frames: AnalysisFrame[], experts: ActiveExpert[]): Promise<void> {
     const chosen = new Map<string, AnalysisFrame[]>();
     const jobs: ExpertJob[] = [];
     for (const e of experts) {
-      const picked = frames.filter((f) => f.index % e.stride === 0);
+      const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
       if (picked.length === 0) continue;
       chosen.set(e.meta.id, picked);
       jobs.push({ id: e.meta.id, x: stack(picked.map((f) => planeOf(f, e.meta))) });
@@ -119,7 +125,7 @@ export class BatchDispatcher {
 
   private async dispatch(jobs: ExpertJob[], record: (out: BatchOutputs) => void): Promise<void> {
     if (this.failure) throw this.failure;
-    while (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
+    while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
     const p = this.executor.run(jobs).then(
       (out) => {
         this.inferenceMs += out.ms;

@@ -204,6 +204,11 @@ export interface ProbeReading {
   length?: number;
   /** Keep the frames (a `Glance`), with the temporal-stream lumas at this size. */
   keep?: { width: number; height: number };
+  /**
+   * Told each kept point's first frame as soon as it is read (`index` of `count` points, the pixels
+   * a copy that stays unchanged): tier 0's early start (`glance-early.ts`).
+   */
+  early?: { offer(index: number, count: number, tS: number, pixels: YuvPlanes): void };
 }
 
 /** Runs the probe; with `reading.keep` it also returns the frames it read. */
@@ -229,11 +234,14 @@ export async function runProbe(
   const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes; window: LumaWindow; noise?: FrameNoise | null }[] = [];
   // Each probe frame goes to the experts as soon as it is read, so inference runs while the next is decoded.
   const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
-  const dispatcher = new BatchDispatcher(executor);
+  // The probe's few small frames never wait for the inference worker (which may be busy with tier 0's
+  // early start): the decoder keeps reading.
+  const dispatcher = new BatchDispatcher(executor, PROBE_FRAMES);
   let probeFrames = 0;
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;
   const { times, point, run } = probeReads(info.durationS, info.fps, keys, info.width * info.height, PROBE_FRAMES, reading.length ?? 2, reading.keep !== undefined);
+  const runCount = new Set(point.filter((p) => run[p])).size;
   const tRead = performance.now();
   let i = 0;
   let lastT = -Infinity;
@@ -252,7 +260,11 @@ export async function runProbe(
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
         if (usable.length) await dispatcher.spatial([toAnalysisFrame(pixels, probeFrames++, tS, size, size, needs)], results);
       }
-      if (reading.keep && run[p]) segments.push({ first: { tS, pixels: copyPlanes(pixels) }, temporal: [] });
+      if (reading.keep && run[p]) {
+        const first = { tS, pixels: copyPlanes(pixels) };
+        segments.push({ first, temporal: [] });
+        reading.early?.offer(segments.length - 1, runCount, tS, first.pixels);
+      }
     } else if (second && evidence) {
       const current = motion[motion.length - 1]!;
       // Motion between a point and the next frame time; a sparse read returns the shown frame for each

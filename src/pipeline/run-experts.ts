@@ -117,7 +117,7 @@ export async function startRun(plan: AnalysisPlan, executor: ExpertExecutor, loa
   const spatial = active.filter((e) => e.meta.inputs.stream === 'analysis');
   const temporal = active.filter((e) => e.meta.inputs.stream === 'temporal');
   const needsAt = (index: number): PlaneNeeds | undefined => {
-    const taking = spatial.filter((e) => index % e.stride === 0);
+    const taking = spatial.filter((e) => index % e.stride === 0 && !e.done?.has(index));
     return taking.length ? planeNeeds(taking.map((e) => e.meta)) : undefined;
   };
   return { active, unavailable, dispatcher: new BatchDispatcher(executor), spatial, temporal, needsAt };

@@ -6,6 +6,7 @@
  * Cheap: about 1–2 ms per 256x144 keyframe.
  */
 import type { RouteContext } from '../types.ts';
+import { keyframeChange } from './keyframe-change.ts';
 import { pictureStats, type PictureStats } from './picture-stats.ts';
 
 /** One feature: its name, what it measures, and how to say "high" and "low" in words. */
@@ -44,6 +45,7 @@ const PICTURE: { key: keyof PictureStats; doc: string; high: string; low: string
   { key: 'runLength', doc: 'log2 of the mean horizontal run of equal luma (px)', high: 'long runs of one shade', low: 'short runs: texture everywhere' },
   { key: 'stepEdges', doc: 'share of edges that are steps between flat areas', high: 'drawn step edges', low: 'soft, textured edges' },
   { key: 'lumaMedian', doc: 'median luma inside the bars / 255', high: 'a bright median', low: 'a dark median' },
+  { key: 'edgeSharpness', doc: 'steepness of horizontal edges: 2-px step over 6-px step (0..2)', high: 'steep drawn edges', low: 'soft edges' },
 ];
 
 const OTHER: FeatureDoc[] = [
@@ -55,6 +57,9 @@ const OTHER: FeatureDoc[] = [
   { name: 'sameShare', doc: 'share of native-resolution pixels exactly equal in adjacent frames (median over the probe points)', high: 'parts of the picture repeat exactly', low: 'every pixel changes from frame to frame' },
   { name: 'quietNoise', doc: 'log(1 + frame-to-frame change in the quietest quarter of 8x8 blocks, native resolution)', high: 'even still areas flicker', low: 'still areas stay still' },
   { name: 'pixelGrid', doc: 'how strongly native-resolution edges keep to a coarser pixel grid (pixel art scaled up)', high: 'pixel art scaled up', low: 'no coarse pixel grid' },
+  { name: 'heldDetail', doc: 'sqrt of the share of textured 8x8 blocks identical in every keyframe (a static overlay, HUD)', high: 'detail held still while the scene changes (a HUD)', low: 'no detail held in place' },
+  { name: 'movedShare', doc: 'sqrt of the share of 8x8 blocks whose mean luma moved over the keyframes', high: 'the picture moves over the clip', low: 'most of the picture stays put' },
+  { name: 'heldAndMoved', doc: 'sqrt of heldDetail x movedShare before the roots: a held overlay over a moving scene', high: 'a fixed overlay over a moving scene', low: 'no fixed overlay over a moving scene' },
   { name: 'logFps', doc: 'log2 of the frame rate (1..120)', high: 'a high frame rate', low: 'a low frame rate' },
   { name: 'logDuration', doc: 'log2 of the duration in s (0.25..600)', high: 'a long clip', low: 'a short clip' },
   { name: 'logPixels', doc: 'log2 of width x height', high: 'a large frame', low: 'a small frame' },
@@ -104,6 +109,10 @@ export function contentFeatures(ctx: RouteContext): Float64Array {
   out[k++] = noise.length ? median(noise.map((f) => f.same)) : Number.NaN;
   out[k++] = noise.length ? Math.log1p(median(noise.map((f) => f.quiet))) : Number.NaN;
   out[k++] = noise.length && noise.every((f) => f.grid !== undefined) ? median(noise.map((f) => f.grid)) : Number.NaN;
+  const change = keyframeChange(probe.keyframes);
+  out[k++] = change ? Math.sqrt(change.heldDetail) : Number.NaN;
+  out[k++] = change ? Math.sqrt(change.moved) : Number.NaN;
+  out[k++] = change ? Math.sqrt(change.heldDetail * change.moved) : Number.NaN;
   out[k++] = clampLog2(video.fps, 1, 120);
   out[k++] = clampLog2(video.durationS, 0.25, 600);
   out[k++] = clampLog2(video.width * video.height, 64, 1 << 26);

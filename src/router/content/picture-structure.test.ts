@@ -52,4 +52,21 @@ describe('picture structure', () => {
     expect(drawn.stepEdges).toBeGreaterThan(0.8);
     expect(camera.stepEdges).toBeLessThan(0.2);
   });
+
+  it('reads drawn edges as steeper than edges spread over a few pixels', () => {
+    const w = 256, h = 144;
+    // Vertical stripes 32 px wide, 30 and 230: a hard step, and the same step as a 5-px ramp.
+    const hard = (x: number) => ((x >> 5) % 2 ? 230 : 30);
+    const ramp = (x: number) => {
+      let s = 0;
+      for (let d = -2; d <= 2; d++) s += hard(x + d);
+      return s / 5;
+    };
+    const drawn = pictureStructure(plane(w, h, (x) => hard(x)), w, h);
+    const soft = pictureStructure(plane(w, h, (x) => ramp(x)), w, h);
+    expect(drawn.edgeSharpness).toBeCloseTo(1, 1);
+    expect(soft.edgeSharpness).toBeLessThan(0.6);
+    // No edges to judge: neutral.
+    expect(pictureStructure(plane(w, h, () => 90), w, h).edgeSharpness).toBe(1);
+  });
 });

@@ -22,6 +22,8 @@ export interface PictureStructure {
   stepEdges: number;
   /** Median luma inside the bars, over 255. */
   lumaMedian: number;
+  /** Mean ratio, at horizontal edge maxima, of the 2-px luma step to the 6-px step (0..2): drawn edges are steep. */
+  edgeSharpness: number;
 }
 
 /** The picture inside letterbox bars: [top, bottom, left, right) in pixels. */
@@ -122,6 +124,7 @@ export function pictureStructure(l: Float32Array, w: number, h: number): Picture
     blockNoise: noiseN ? noiseSum / noiseN : 0,
     runLength: Math.log2(runTotal / Math.max(1, runs)),
     stepEdges: stepEdgeShare(l, w, box),
+    edgeSharpness: edgeSharpness(l, w, box),
   };
 }
 
@@ -143,4 +146,25 @@ function stepEdgeShare(l: Float32Array, w: number, { top, bottom, left, right }:
     }
   }
   return edges ? steps / edges : 0;
+}
+
+/**
+ * How steep the edges are: at each maximum of the horizontal gradient above `EDGE`, the step over 2 px
+ * divided by the step over 6 px (clamped to 0..2). A drawn edge (cel outline, UI border, text) makes
+ * its whole step within a pixel or two, so the ratio is near 1 or above (an outline is a step up and
+ * down); a camera edge is spread by the lens and motion over several pixels. 1 when there are fewer
+ * than 20 edges to judge.
+ */
+function edgeSharpness(l: Float32Array, w: number, { top, bottom, left, right }: Inner): number {
+  let n = 0, sum = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left + 3; x < right - 3; x++) {
+      const i = y * w + x;
+      const g = Math.abs(l[i + 1]! - l[i - 1]!);
+      if (g <= EDGE || g < Math.abs(l[i]! - l[i - 2]!) || g < Math.abs(l[i + 2]! - l[i]!)) continue;
+      n++;
+      sum += Math.min(2, g / Math.max(1, Math.abs(l[i + 3]! - l[i - 3]!)));
+    }
+  }
+  return n > 20 ? sum / n : 1;
 }

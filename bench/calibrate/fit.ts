@@ -170,6 +170,21 @@ for (const f of folds) {
   for (const c of clips.filter((c) => c.clip.source === f)) held.push({ clip: c.clip, score: scoreOf(c, experts, p) });
   console.log(`fold ${f}: fitted on ${clips.filter((c) => c.clip.source !== f).length} clips`);
 }
+/**
+ * What ranking the distorted clips by the target needs beyond the distortion itself: each clip scored
+ * with the mean target of its kind and level on the other sources. A score that knew each clip's
+ * distortion exactly but nothing of its content would rank like this; the rest of the target's order
+ * is the content's (how much a given blur or CRF costs a given picture).
+ */
+function contentBlindCeiling(rows: FitClip[]): number {
+  const distorted = rows.filter((c) => c.target !== undefined && c.kind !== 'pristine' && c.kind !== 'clean');
+  const guess = distorted.map((c) => {
+    const same = distorted.filter((o) => o.kind === c.kind && o.level === c.level && o.source !== c.source);
+    return same.reduce((s, o) => s + o.target!, 0) / Math.max(1, same.length);
+  });
+  return Math.round(spearman(distorted.map((c) => c.target!), guess) * 1000) / 1000;
+}
+const ceiling = contentBlindCeiling(clips.map((c) => c.clip));
 const asRun = figures(clips.map((c) => ({ clip: c.clip, score: c.clip.score })));
 // The shipped weights under the current routing table, on the recorded raws: what a table change does before any rerun.
 // `--weights <file>` puts a candidate weights file in the shipped one's place.
@@ -192,6 +207,7 @@ const result = {
   asRun,
   fitted: inSample,
   leaveOneSourceOut: loso,
+  contentBlindCeiling: ceiling,
 };
 // The new weights replace the engine's only when their held-out figures beat what the engine gives
 // now on these clips (ladder order and score against the target), or with --force.
@@ -199,4 +215,4 @@ const better = loso.ladderMean >= asRun.ladderMean && loso.targetSpearman >= asR
 if (!argFlag('check') && (better || argFlag('force'))) writeFileSync(join(ROOT, 'src/fusion/weights.json'), JSON.stringify(result, null, 2) + '\n');
 else if (!argFlag('check')) console.log('fit: held-out figures do not beat the engine as run; src/fusion/weights.json left as it is (--force writes it)');
 writeFileSync(join(IN, 'real-fit.json'), JSON.stringify({ ...result, worstCleanHeldOut: worstClean }, null, 1) + '\n');
-console.log(JSON.stringify({ asRun, current, fitted: inSample, leaveOneSourceOut: loso, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));
+console.log(JSON.stringify({ asRun, current, fitted: inSample, leaveOneSourceOut: loso, contentBlindCeiling: ceiling, worstClean, weights: result.weights, tolerances: result.tolerances }, null, 1));

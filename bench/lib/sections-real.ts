@@ -18,7 +18,7 @@ interface FitFigures {
   cleanMax: number;
   cleanSpread: number;
 }
-interface RealFit { clips: number; sources: number; asRun: FitFigures; fitted: FitFigures; leaveOneSourceOut: FitFigures; worstCleanHeldOut?: { clip: string; contentType: string; score: number }[] }
+interface RealFit { clips: number; sources: number; asRun: FitFigures; fitted: FitFigures; leaveOneSourceOut: FitFigures; contentBlindCeiling?: number; worstCleanHeldOut?: { clip: string; contentType: string; score: number }[] }
 interface RealLadders { engine: string; mean: number; perKind: Record<string, number>; targetSpearman: number; evidence: { file: string; source: string; kind: string; score: number; contentType: string }[] }
 interface RealCross { rows: { clip: string; tier: number; node: number; page: number; nodeEvents: string; pageEvents: string }[]; maxScoreDiff: number; meanScoreDiff: number }
 
@@ -126,6 +126,9 @@ function scorePart(ladders?: RealLadders, fit?: RealFit): Section {
           return [k === 'asRun' ? 'as run' : k === 'fitted' ? 'fitted (all sources)' : '**leave-one-source-out**', fmt(f.targetSpearman, 3), fmt(f.rmse, 1), fmt(f.ladderMean, 3), ...kinds.map((kd) => fmt(f.ladderPerKind[kd], 3)), fmt(f.cleanMin, 1), fmt(f.cleanSpread, 1)];
         })),
       '',
+      fit.contentBlindCeiling !== undefined
+        ? `How far a score that does not see the source can go: scoring each distorted clip with the mean target of its distortion kind and level on the other sources (knowing the distortion exactly, nothing of the content) ranks them against the target at ${fmt(fit.contentBlindCeiling, 3)}. The rest of the target's order is the content's: how much the same blur or CRF costs a given picture.\n`
+        : '',
       fit.worstCleanHeldOut?.length ? `Lowest clean clips, held out: ${fit.worstCleanHeldOut.map((w) => `${w.clip} ${fmt(w.score, 1)} (${w.contentType})`).join('; ')}.\n` : '',
     );
     // Judged: the engine as run. Its weights (src/fusion/weights.json) come from a fit that saw none of

@@ -7,6 +7,7 @@ import { CorruptInputError, QRouterError, throwIfAborted, UnsupportedCodecError 
 import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
 import { PlaneRotator, type Rotation } from './rotate.ts';
+import { avcLengthSize, isDisposableAvc, skippingPacketSink } from './skip-packets.ts';
 
 /**
  * Packets read to measure the frame rate. A damaged sample table can claim millions of packets
@@ -95,7 +96,10 @@ async function describe(input: Input, track: InputVideoTrack, container: string)
     frameCount: stats.packetCount < STATS_PACKETS ? stats.packetCount : Math.max(stats.packetCount, Math.round(stats.averagePacketRate * Math.max(0, durationS - firstTimestampS))),
     decoder: 'webcodecs',
   };
-  return new MediabunnySource(info, new VideoSampleSink(track), new EncodedPacketSink(track), firstTimestampS, () => input.dispose(), track.rotation);
+  // H.264 in MP4 tells which frames nothing refers to; sparse reads leave those out (skip-packets.ts).
+  const config = track.codec === 'avc' ? await track.getDecoderConfig().catch(() => null) : null;
+  const lengthSize = avcLengthSize(config?.description as ArrayBuffer | ArrayBufferView | undefined);
+  return new MediabunnySource(info, track, new EncodedPacketSink(track), firstTimestampS, () => input.dispose(), track.rotation, lengthSize);
 }
 
 /** Frames from a mediabunny sample sink, copied into planes as each sample is closed. */
@@ -103,16 +107,20 @@ class MediabunnySource implements FrameSource {
   private readonly reader = new FramePixelReader();
   /** Frames come as coded; the track's rotation turns them upright (info has the display size). */
   private readonly rotator: PlaneRotator;
+  private readonly sink: VideoSampleSink;
 
   constructor(
     readonly info: VideoInfo,
-    private readonly sink: VideoSampleSink,
+    private readonly track: InputVideoTrack,
     private readonly packets: EncodedPacketSink,
     private readonly firstTimestampS: number,
     readonly dispose: () => void,
     rotation: Rotation,
+    /** AVCC NAL length size when non-reference frames can be told apart (H.264 in MP4), else undefined. */
+    private readonly avcLength?: number,
   ) {
     this.rotator = new PlaneRotator(rotation);
+    this.sink = new VideoSampleSink(track);
   }
 
   frames(signal?: AbortSignal): AsyncIterable<SourceFrame> {
@@ -120,7 +128,31 @@ class MediabunnySource implements FrameSource {
   }
 
   framesAt(timesS: readonly number[], signal?: AbortSignal): AsyncIterable<SourceFrame> {
-    return this.copied(this.sink.samplesAtTimestamps(timesS.map((t) => t + this.firstTimestampS)), signal);
+    return this.copied(this.sparse(timesS.map((t) => t + this.firstTimestampS)), signal);
+  }
+
+  /**
+   * The samples shown at these times. With H.264 in MP4 the decoder is fed only the packets the asked
+   * frames need: a non-reference packet that is not one of them is passed over.
+   */
+  private async *sparse(times: number[]): AsyncGenerator<VideoSample | null> {
+    const lengthSize = this.avcLength;
+    const internal = VideoSampleSink.prototype as unknown as { _createPacketSink?: unknown };
+    if (lengthSize === undefined || typeof internal._createPacketSink !== 'function') {
+      yield* this.sink.samplesAtTimestamps(times);
+      return;
+    }
+    // The packet of each asked frame, as the sample sink itself finds it (the last one shown at or before the time).
+    const wanted = new Set<number>();
+    for (const t of times) {
+      const p = await this.packets.getPacket(t, { metadataOnly: true });
+      if (p) wanted.add(p.sequenceNumber);
+    }
+    const sink = new VideoSampleSink(this.track);
+    const packets = skippingPacketSink(new EncodedPacketSink(this.track), wanted, (p) => isDisposableAvc(p.data, lengthSize));
+    // mediabunny reads packets through this (internal) factory; when it is missing, nothing is skipped.
+    (sink as unknown as { _createPacketSink: () => EncodedPacketSink })._createPacketSink = () => packets;
+    yield* sink.samplesAtTimestamps(times);
   }
 
   /** Copies each sample; a decoder failure becomes a CorruptInputError saying how far it got. */

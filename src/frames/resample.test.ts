@@ -85,3 +85,30 @@ describe('rows and analysis luma from one horizontal pass', () => {
     }
   });
 });
+
+/** Area resampling written plainly (every source pixel's share of every output pixel), as the reference. */
+function plainArea(src: Uint8Array, sw: number, sh: number, dw: number, dh: number): Float64Array {
+  const out = new Float64Array(dw * dh);
+  const share = (o: number, n: number, s: number, i: number) => Math.max(0, Math.min((o + 1) * (s / n), i + 1) - Math.max(o * (s / n), i)) / (s / n);
+  for (let oy = 0; oy < dh; oy++)
+    for (let ox = 0; ox < dw; ox++) {
+      let acc = 0;
+      for (let y = Math.floor((oy * sh) / dh); y < Math.min(sh, Math.ceil(((oy + 1) * sh) / dh)); y++)
+        for (let x = Math.floor((ox * sw) / dw); x < Math.min(sw, Math.ceil(((ox + 1) * sw) / dw)); x++) acc += src[y * sw + x]! * share(ox, dw, sw, x) * share(oy, dh, sh, y);
+      out[oy * dw + ox] = acc;
+    }
+  return out;
+}
+
+describe('resamplePlane against a plain area average', () => {
+  it('matches it at fractional, integer and up-scaling factors (two- and three-tap rows included)', () => {
+    const sizes: [number, number, number, number][] = [[64, 36, 48, 27], [60, 34, 20, 17], [32, 18, 48, 27], [40, 24, 20, 12], [72, 40, 18, 10], [50, 30, 7, 5]];
+    for (const [sw, sh, dw, dh] of sizes) {
+      const src = Uint8Array.from({ length: sw * sh }, (_, i) => (i * 2654435761) >>> 24);
+      const out = new Float32Array(dw * dh);
+      resamplePlane(src, 0, sw, sw, sh, dw, dh, out);
+      const ref = plainArea(src, sw, sh, dw, dh);
+      for (let i = 0; i < out.length; i++) expect(Math.abs(out[i]! - ref[i]!), `${sw}x${sh}->${dw}x${dh} at ${i}`).toBeLessThan(1e-3);
+    }
+  });
+});

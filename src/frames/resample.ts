@@ -78,15 +78,7 @@ export function resamplePlane(
   const rowBuf = new Float32Array(dw);
   out.fill(0, offset, offset + dw * dh);
   for (let y = 0; y < sh; y++) {
-    const row = srcOffset + y * stride;
-    for (let o = 0; o < dw; o++) {
-      const s0 = tx.start[o]!;
-      const n = tx.count[o]!;
-      const wBase = o * tx.maxTaps;
-      let acc = 0;
-      for (let k = 0; k < n; k++) acc += src[row + s0 + k]! * tx.weights[wBase + k]!;
-      rowBuf[o] = acc;
-    }
+    horizontalPass(src, srcOffset + y * stride, tx, rowBuf);
     // Scatter this source row into the output rows that cover it.
     const oy0 = Math.floor((y * dh) / sh);
     const oy1 = Math.min(dh - 1, Math.floor(((y + 1) * dh - 1) / sh));
@@ -97,6 +89,26 @@ export function resamplePlane(
       if (w === 0) continue;
       const o = offset + oy * dw;
       for (let x = 0; x < dw; x++) out[o + x]! += rowBuf[x]! * w;
+    }
+  }
+}
+
+/**
+ * One source row's horizontal pass. The usual two or three taps are written out (the sum is taken in
+ * the same order as the general loop, so the values are the same to the bit), the rest loop.
+ */
+function horizontalPass(src: Uint8Array, row: number, tx: Taps, rowBuf: Float32Array): void {
+  const { start, count, weights, maxTaps } = tx;
+  const dw = rowBuf.length;
+  for (let o = 0, wb = 0; o < dw; o++, wb += maxTaps) {
+    const i = row + start[o]!;
+    const n = count[o]!;
+    if (n === 2) rowBuf[o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]!;
+    else if (n === 3) rowBuf[o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]! + src[i + 2]! * weights[wb + 2]!;
+    else {
+      let acc = 0;
+      for (let k = 0; k < n; k++) acc += src[i + k]! * weights[wb + k]!;
+      rowBuf[o] = acc;
     }
   }
 }
@@ -128,6 +140,16 @@ export function resampleRows(src: Float32Array, w: number, sh: number, dh: numbe
 /** Exact box average for integer factors: one pass, no weights. */
 function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array, offset: number): void {
   const norm = 1 / (fx * fy);
+  if (fx === 2 && fy === 2) {
+    // The common halving, written out: integer sums, so any order gives the same value.
+    for (let oy = 0; oy < dh; oy++) {
+      const r0 = srcOffset + 2 * oy * stride;
+      const r1 = r0 + stride;
+      const o = offset + oy * dw;
+      for (let ox = 0, a = r0, b = r1; ox < dw; ox++, a += 2, b += 2) out[o + ox] = (src[a]! + src[a + 1]! + src[b]! + src[b + 1]!) * norm;
+    }
+    return;
+  }
   const acc = new Float32Array(dw);
   for (let oy = 0; oy < dh; oy++) {
     acc.fill(0);

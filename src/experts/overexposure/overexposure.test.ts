@@ -38,6 +38,18 @@ describe('overexposure expert', () => {
       }
     });
 
+    it('reads more the further a real photo is pushed past white (gains 1.75, 2, 2.5)', async () => {
+      // Pushed far, most of the picture is a plateau and the pixels left beside it include darker
+      // objects' edges: the reading must keep rising, not fall back as the bright shoulders clip too
+      // (a shoulder gate from 0.45 read the toy scene 0.36, 0.21, 0.40 and the desk 0.99, 1.00, 0.93).
+      for (const file of ['rubberwhale1.png', 'stuff.jpg', 'home.jpg', 'gravel.png']) {
+        const out = await runOn('overexposure', [1.75, 2, 2.5].map((g) => photo(file, `lutyuv=y='clip((val-16)*${g}+16,16,235)'`)));
+        expect(out.score[1]!, file).toBeGreaterThan(out.score[0]! - 0.02);
+        expect(out.score[2]!, file).toBeGreaterThan(out.score[1]! - 0.02);
+        expect(out.score[2]!, file).toBeGreaterThan(threshold());
+      }
+    });
+
     it('does not flag bright scenes that keep their shadows or a white border', async () => {
       const cases: [string, Plane][] = [
         ['building with a bright sky', photo('building.jpg')],

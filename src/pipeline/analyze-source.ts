@@ -25,7 +25,7 @@ import { routeStage } from './route.ts';
 import { runExperts } from './run-experts.ts';
 import { openSharedPass } from './shared-pass.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
-import { EarlyGlance } from './glance-early.ts';
+import { EarlyStart } from './early-start.ts';
 
 /** The options the stages read. */
 export interface SourceAnalyzeOptions {
@@ -79,10 +79,10 @@ export async function analyzeSource(
   // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more. Its
   // points are the other tiers' probe points, so every tier routes on the same evidence.
   const burst = TIERS[tier].burst;
+  // The spatial artifact experts start on analysis frames the probe reads, before the route (early-start.ts).
+  const early = new EarlyStart(catalogue, info, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, signal, tier);
   // Tiers 1 and 2 on a file with one long group of pictures: the probe reads from the run's own sequential pass.
-  const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal);
-  // Tier 0's spatial artifact experts start on the glance frames while the probe still decodes.
-  const early = burst ? new EarlyGlance(catalogue, info, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, signal, tier) : undefined;
+  const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal, early);
   const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), early } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
@@ -97,7 +97,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept, shared ? early : undefined);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

@@ -19,6 +19,7 @@ import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import { MIN_SAMPLE } from './plan.ts';
+import type { EarlyOffer } from './early-start.ts';
 
 /** Probe frames (each read with the frame after it). */
 export const PROBE_FRAMES = 6;
@@ -206,9 +207,9 @@ export interface ProbeReading {
   keep?: { width: number; height: number };
   /**
    * Told each kept point's first frame as soon as it is read (`index` of `count` points, the pixels
-   * a copy that stays unchanged): tier 0's early start (`glance-early.ts`).
+   * a copy that stays unchanged): tier 0's early start (`early-start.ts`).
    */
-  early?: { offer(index: number, count: number, tS: number, pixels: YuvPlanes): void };
+  early?: EarlyOffer;
 }
 
 /** Runs the probe; with `reading.keep` it also returns the frames it read. */

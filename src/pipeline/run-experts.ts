@@ -14,6 +14,7 @@ import { ExpertResults } from './expert-results.ts';
 import type { ExternalRun } from './external-run.ts';
 import type { AnalysisPlan, PlannedExpert } from './plan.ts';
 import type { KeptFrame } from './shared-pass.ts';
+import type { EarlyStart } from './early-start.ts';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
 
 const TEMPORAL_BATCH = 48;
@@ -45,8 +46,11 @@ export async function runExperts(
   signal: AbortSignal,
   onFrame: (frames: number) => void,
   kept: KeptFrame[] = [],
+  early?: EarlyStart,
 ): Promise<RunOutcome> {
   const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
+  // Analysis frames the early start took during the probe (a shared pass's kept frames) are not run again.
+  early?.adopt(spatial);
   const { analysisSize: as, temporalSize: ts, rowsSize: rs } = plan;
 
   let decodeMs = 0;
@@ -97,8 +101,11 @@ export async function runExperts(
   if (frames === 0) throw new CorruptInputError('No frame of the video could be decoded. The file may be damaged; try re-exporting it.');
   if (analysisBatch.length > 0) await dispatcher.spatial(analysisBatch, spatial);
   await flushTemporal();
+  const earlyMs = early ? await early.finish(spatial, { dispatcher, plan }) : 0;
   await dispatcher.drain();
-  return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs };
+  // Early outputs arrive apart from the run's own: every series in time order, as without them.
+  if (early) for (const e of spatial) e.results.frames.sort((a, b) => a.tS - b.tS);
+  return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs + earlyMs };
 }
 
 /** The kept frames (taken out of the array as they go, so they can be freed), then the source's. */

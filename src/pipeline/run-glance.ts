@@ -3,12 +3,12 @@
  * run decodes nothing. Each probe point's consecutive frames go to the temporal experts as one
  * sequence (no history carried between points, which are far apart; the first frames of each serve as
  * history only); each point's first frame is an analysis frame for the spatial experts. With an
- * `EarlyGlance`, the frames its experts already took during the probe are not run again.
+ * `EarlyStart`, the frames its experts already took during the probe are not run again.
  */
 import type { ExpertExecutor } from '../inference/executor.ts';
 import { throwIfAborted } from '../errors.ts';
-import { planeNeeds, toAnalysisFrame } from './analysis-frame.ts';
-import type { EarlyGlance } from './glance-early.ts';
+import { toAnalysisFrame } from './analysis-frame.ts';
+import type { EarlyStart } from './early-start.ts';
 import { TEMPORAL_CARRY, type AnalysisFrame, type TemporalFrame } from './batches.ts';
 import type { AnalysisPlan } from './plan.ts';
 import type { Glance } from './probe.ts';
@@ -23,7 +23,7 @@ export async function runGlance(
   signal: AbortSignal,
   onFrame: (frames: number) => void,
   fps = 30,
-  early?: EarlyGlance,
+  early?: EarlyStart,
 ): Promise<RunOutcome> {
   const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   early?.adopt(spatial);
@@ -63,13 +63,7 @@ export async function runGlance(
     onFrame(frames);
   }
   if (batch.length > 0) await dispatcher.spatial(batch, spatial);
-  const fromEarly = early ? await early.finish(spatial) : undefined;
-  // Frames the early start could not compute (its batch failed) run here after all.
-  for (const [index, experts] of fromEarly?.missing ?? []) {
-    const { first } = glance.segments[index]!;
-    for (const e of experts) e.done?.delete(index);
-    await dispatcher.spatial([toAnalysisFrame(first.pixels, index, first.tS, plan.analysisSize, plan.rowsSize, planeNeeds(experts.map((e) => e.meta)))], experts);
-  }
+  const earlyMs = early ? await early.finish(spatial, { dispatcher, plan }) : 0;
   await dispatcher.drain();
   // Early outputs arrive apart from the run's own: every series in time order, as without them.
   if (early) for (const e of spatial) e.results.frames.sort((a, b) => a.tS - b.tS);
@@ -79,7 +73,7 @@ export async function runGlance(
     frames,
     temporalFrames,
     decodeMs: glance.decodeMs,
-    inferenceMs: dispatcher.inferenceMs + (fromEarly?.inferenceMs ?? 0),
+    inferenceMs: dispatcher.inferenceMs + earlyMs,
   };
 }
 

@@ -13,6 +13,7 @@ import { smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
 import type { Tier } from '../report/types.ts';
 import { makePlan, temporalSizeOf } from './plan.ts';
 import { probeUsesKeyframes, probeTimes, PROBE_FRAMES } from './probe.ts';
+import type { EarlyOffer } from './early-start.ts';
 
 /** A frame the probe passed over, as the run needs it. */
 export interface KeptFrame {
@@ -31,7 +32,7 @@ export const SHARED_PASS_MAX_BYTES = 64 << 20;
  * keyframes for the probe to sit on them, and kept lumas within `SHARED_PASS_MAX_BYTES`; otherwise
  * undefined (the probe reads by timestamp and the run decodes from the start).
  */
-export async function openSharedPass(video: FrameSource, tier: Tier, signal?: AbortSignal): Promise<SharedPass | undefined> {
+export async function openSharedPass(video: FrameSource, tier: Tier, signal?: AbortSignal, early?: EarlyOffer): Promise<SharedPass | undefined> {
   if (!video.keyTimes) return undefined;
   const { info } = video;
   // A few keyframes tell whether the probe sits on them; the probe itself lists them all.
@@ -41,7 +42,7 @@ export async function openSharedPass(video: FrameSource, tier: Tier, signal?: Ab
   const size = temporalSizeOf(tier, info);
   const frames = (Math.max(...times) + 1) * (info.fps > 0 ? info.fps : 30) + 2;
   if (frames * size.width * size.height * 4 > SHARED_PASS_MAX_BYTES) return undefined;
-  return new SharedPass(video, size, makePlan(tier, info, [], 'wasm').analysisTimes, signal);
+  return new SharedPass(video, size, makePlan(tier, info, [], 'wasm').analysisTimes, signal, early);
 }
 
 /** The sequential pass and its two views. */
@@ -57,6 +58,8 @@ export class SharedPass {
     private readonly temporalSize: { width: number; height: number },
     private readonly analysisTimes: readonly number[],
     signal?: AbortSignal,
+    /** Told each kept analysis frame as it is read, before the route (`early-start.ts`). */
+    private readonly early?: EarlyOffer,
   ) {
     this.it = source.frames(signal)[Symbol.asyncIterator]();
   }
@@ -101,6 +104,7 @@ export class SharedPass {
     const target = this.analysisTimes[this.nextTarget];
     if (target !== undefined && tS + 1e-6 >= target) {
       kept.pixels = copy;
+      this.early?.offer(this.nextTarget, this.analysisTimes.length, tS, copy);
       while (this.analysisTimes[this.nextTarget] !== undefined && tS + 1e-6 >= this.analysisTimes[this.nextTarget]!) this.nextTarget++;
     }
     this.kept.push(kept);

@@ -1,10 +1,11 @@
 /**
- * Tier 0's early start, in the analysis worker: while the probe is still decoding, the spatial
- * artifact experts already run on each glance point's first frame, so the inference worker works
- * during the probe's decode instead of waiting for the route. After the route, the run keeps what the
- * plan would have computed anyway (the same expert on the same frame at the same size) and runs only
- * the rest. A guess the route overturns costs inference time, never a different result: outputs of an
- * expert the route leaves out, or of a frame its stride skips, are dropped.
+ * The early start, in the analysis worker: analysis frames the probe decodes before the route is known
+ * (tier 0's glance points; at tiers 1 and 2 the analysis times inside a shared pass's probe span) go to
+ * the spatial artifact experts at once, so the inference worker works during the probe's decode instead
+ * of waiting for the route. After the route, the run keeps what its plan would have computed anyway
+ * (the same expert on the same frame at the same size) and runs only the rest. A guess the route
+ * overturns costs inference time, never a different result: outputs of an expert the route leaves
+ * out, or of a frame its stride skips, are dropped.
  *
  * Which experts start early is read from metadata: the spatial experts with an artifact type (their
  * events need their frames at every tier, and the route kept them on every real clip measured), each on
@@ -21,9 +22,8 @@ import { ExpertResults } from './expert-results.ts';
 import { makePlan, type AnalysisPlan } from './plan.ts';
 
 /**
- * Most early frames waiting for the inference worker: one more is converted and queued only when
- * fewer wait, so the early start never holds more than a few analysis frames in memory (a frame it
- * skips is run after the route, as without the early start).
+ * Most early frames waiting to be handed to the inference worker: past it a frame is left to the run
+ * (as without the early start), so a slow inference worker never gets a long queue of guesses.
  */
 export const EARLY_MAX_WAITING = 2;
 
@@ -32,29 +32,36 @@ export function earlyExperts(catalogue: readonly ExpertMeta[]): ExpertMeta[] {
   return catalogue.filter((m) => m.kind === 'spatial' && m.inputs.stream === 'analysis' && m.artifact !== undefined);
 }
 
-/** Tier 0's early start of the spatial artifact experts; see the file's comment. */
-export class EarlyGlance {
+/** Where a stage hands analysis frames read before the route. */
+export interface EarlyOffer {
+  /**
+   * Analysis frame `index` of `count` was read (`pixels`: a copy that stays unchanged while the
+   * analysis runs): converts it and queues the early experts that take it, unless too many wait.
+   */
+  offer(index: number, count: number, tS: number, pixels: YuvPlanes): void;
+}
+
+/** The early start of one analysis; see the file's comment. */
+export class EarlyStart implements EarlyOffer {
   private readonly dispatcher: BatchDispatcher;
   private readonly loaded: Promise<Set<string>>;
   private plan?: AnalysisPlan;
   private experts: ActiveExpert[] = [];
-  /** Index → time of every frame queued early. */
-  private readonly queued = new Map<number, number>();
+  /** Every frame queued early, by analysis index (kept until `finish`, to rerun what failed). */
+  private readonly queued = new Map<number, { tS: number; pixels: YuvPlanes }>();
   private chain: Promise<void> = Promise.resolve();
   private waiting = 0;
   private broken = false;
-  private readonly ep: 'webgpu' | 'wasm';
 
   constructor(
     private readonly catalogue: readonly ExpertMeta[],
     private readonly video: VideoInfo,
     executor: ExpertExecutor,
-    load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
+    private readonly load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
     private readonly signal: AbortSignal,
-    private readonly tier: Tier = 0,
+    private readonly tier: Tier,
   ) {
     this.dispatcher = new BatchDispatcher(executor);
-    this.ep = load.ep;
     const metas = earlyExperts(catalogue);
     this.loaded = metas.length
       ? executor.load(metas, load.modelBaseUrl, load.ep).then(
@@ -64,21 +71,17 @@ export class EarlyGlance {
       : Promise.resolve(new Set<string>());
   }
 
-  /**
-   * The probe read glance point `index` of `count` (its first frame, `pixels`, a copy the caller keeps
-   * unchanged): converts it and queues the early experts that take it, unless too many frames wait.
-   */
   offer(index: number, count: number, tS: number, pixels: YuvPlanes): void {
     if (this.broken || this.signal.aborted) return;
     if (!this.plan) {
       // The plan every expert would get at full weight; only the number of analysis times matters here.
-      this.plan = makePlan(this.tier, this.video, earlyExperts(this.catalogue), this.ep, undefined, undefined, Array.from({ length: count }, (_, i) => i));
+      this.plan = makePlan(this.tier, this.video, earlyExperts(this.catalogue), this.load.ep, undefined, undefined, Array.from({ length: count }, (_, i) => i));
       this.experts = this.plan.experts.map((p) => ({ meta: p.meta, stride: p.stride, results: new ExpertResults(p.meta) }));
     }
     const taking = this.experts.filter((e) => index % e.stride === 0);
     if (!taking.length || this.waiting >= EARLY_MAX_WAITING) return;
     this.waiting++;
-    this.queued.set(index, tS);
+    this.queued.set(index, { tS, pixels });
     const plan = this.plan;
     this.chain = this.chain.then(async () => {
       try {
@@ -96,8 +99,8 @@ export class EarlyGlance {
   }
 
   /**
-   * After the route: marks, for each planned spatial expert, the frames it will get from the early
-   * start (`done`), so the run skips them. Call `finish` once the run has queued the rest.
+   * After the route: marks, for each planned spatial expert, the frames it gets from the early start
+   * (`done`), so the run skips them. Call `finish` once the run has queued the rest.
    */
   adopt(planned: ActiveExpert[]): void {
     if (this.broken) return;
@@ -112,10 +115,11 @@ export class EarlyGlance {
 
   /**
    * Waits for the early batches and adds their outputs to the planned experts' results (after the
-   * run's own: the caller puts each series back in time order). Returns the frames the early start failed to compute (the caller runs them), and its
-   * inference time.
+   * run's own: the caller puts each series back in time order once `run.dispatcher` is drained). A
+   * frame the early start failed to compute is queued on `run.dispatcher` after all. Returns the early
+   * start's inference time.
    */
-  async finish(planned: ActiveExpert[]): Promise<{ missing: Map<number, ActiveExpert[]>; inferenceMs: number }> {
+  async finish(planned: ActiveExpert[], run: { dispatcher: BatchDispatcher; plan: AnalysisPlan }): Promise<number> {
     await this.chain;
     let ok = !this.broken;
     await this.dispatcher.drain().catch(() => (ok = false));
@@ -125,11 +129,18 @@ export class EarlyGlance {
       const early = this.experts.find((x) => x.meta.id === e.meta.id)!;
       const got = new Map(early.results.frames.map((f) => [f.tS, f]));
       for (const index of e.done) {
-        const f = got.get(this.queued.get(index)!);
+        const f = got.get(this.queued.get(index)!.tS);
         if (ok && f?.map) e.results.add(f.tS, f.raw, f.map, early.results.ph, early.results.pw, true);
         else missing.set(index, [...(missing.get(index) ?? []), e]);
       }
     }
-    return { missing, inferenceMs: this.dispatcher.inferenceMs };
+    for (const [index, experts] of missing) {
+      const { tS, pixels } = this.queued.get(index)!;
+      for (const e of experts) e.done?.delete(index);
+      const needs = planeNeeds(experts.map((e) => e.meta));
+      await run.dispatcher.spatial([toAnalysisFrame(pixels, index, tS, run.plan.analysisSize, run.plan.rowsSize, needs)], experts);
+    }
+    this.queued.clear();
+    return this.dispatcher.inferenceMs;
   }
 }

@@ -3,10 +3,13 @@ import { EXPERTS } from '../experts/registry.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
 import { fakeFrameSource } from '../testing/fake-frame-source.ts';
 import { NodeExecutor } from '../testing/node-executor.ts';
-import { EarlyGlance, earlyExperts } from './glance-early.ts';
+import { EarlyStart, earlyExperts } from './early-start.ts';
 import { availableExperts, makePlan, TIERS, temporalSizeOf } from './plan.ts';
 import { runProbe } from './probe.ts';
 import { runGlance } from './run-glance.ts';
+import { runExperts } from './run-experts.ts';
+import { openSharedPass } from './shared-pass.ts';
+import { ExternalRun } from './external-run.ts';
 
 const node = new NodeExecutor();
 
@@ -48,7 +51,7 @@ async function glanceRun(withEarly: boolean) {
     },
   };
   const signal = new AbortController().signal;
-  const early = withEarly ? new EarlyGlance(catalogue, source.info, executor, load, signal) : undefined;
+  const early = withEarly ? new EarlyStart(catalogue, source.info, executor, load, signal, 0) : undefined;
   const { glance } = await runProbe(logged, catalogue, executor, load.modelBaseUrl, 'wasm', signal, { length: TIERS[0].burst, keep: temporalSizeOf(0, video), early });
   log.push('routed');
   const plan = makePlan(0, source.info, catalogue, 'wasm', weights, frameBudgets, glance!.segments.map((s) => s.first.tS));
@@ -82,5 +85,35 @@ describe("tier 0's early start", () => {
       expect(early.spatialRuns.get(e.meta.id) ?? 0).toBeLessThanOrEqual((plain.spatialRuns.get(e.meta.id) ?? 0) + (artifactIds.has(e.meta.id) ? e.results.frames.length : 0));
     }
     for (const id of ['sharpness', 'noise']) expect(early.spatialRuns.get(id)).toBe(plain.spatialRuns.get(id));
+  }, 180_000);
+});
+
+/** Tier 1 over a video with one group of pictures (a shared pass), with or without the early start. */
+async function passRun(withEarly: boolean) {
+  const log: string[] = [];
+  const executor = countingExecutor(log);
+  const v = { width: 320, height: 180, fps: 30, frames: 150, keyEvery: 150 };
+  const source = fakeFrameSource(v);
+  const signal = new AbortController().signal;
+  const cat = availableExperts(1, v, EXPERTS, 'wasm');
+  const early = withEarly ? new EarlyStart(cat, source.info, executor, load, signal, 1) : undefined;
+  const shared = await openSharedPass(source, 1, signal, early);
+  expect(shared).toBeDefined();
+  await runProbe(shared!.probeView(), cat, executor, load.modelBaseUrl, 'wasm', signal);
+  log.push('routed');
+  const plan = makePlan(1, source.info, cat, 'wasm', new Map(cat.map((m) => [m.id, m.id === 'banding' ? 0.3 : 1])));
+  const external = await ExternalRun.load([], v.frames, 'wasm');
+  const run = await runExperts(shared!.runView(), plan, executor, load, external, signal, () => undefined, shared!.kept, early);
+  return { run, log, spatialRuns: executor.spatialRuns };
+}
+
+describe('the early start at tier 1', () => {
+  it("runs on a shared pass's kept analysis frames before the route, with the same outputs as without it", async () => {
+    const plain = await passRun(false);
+    const early = await passRun(true);
+    expect(series(early.run)).toEqual(series(plain.run));
+    expect(plain.log.indexOf('run sharpness')).toBeGreaterThan(plain.log.indexOf('routed'));
+    expect(early.log.indexOf('run sharpness')).toBeLessThan(early.log.indexOf('routed'));
+    for (const id of ['sharpness', 'blocking', 'interlacing']) expect(early.spatialRuns.get(id)).toBe(plain.spatialRuns.get(id));
   }, 180_000);
 });

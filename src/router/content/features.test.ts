@@ -77,6 +77,21 @@ describe('content features', () => {
     expect(at(moving, 'logFps')).toBeCloseTo(Math.log2(30), 6);
   });
 
+  it('reads a held overlay across the keyframes, and leaves it out with fewer than three', () => {
+    const at = (v: Float64Array, name: string) => v[FEATURE_NAMES.indexOf(name)]!;
+    // The slide's title bar and text stay put while the lower half changes from keyframe to keyframe.
+    const kfs = [0, 1, 2, 3].map((k) => {
+      const kf = slide();
+      for (let i = 3 * 256 * 80; i < kf.rgb.length; i++) kf.rgb[i] = (i * (k + 3)) % 251;
+      return kf;
+    });
+    const v = contentFeatures(ctxOf(kfs));
+    expect(at(v, 'heldDetail')).toBeGreaterThan(0.2);
+    expect(at(v, 'movedShare')).toBeGreaterThan(0.2);
+    expect(at(v, 'heldAndMoved')).toBeCloseTo(Math.sqrt(at(v, 'heldDetail') ** 2 * at(v, 'movedShare') ** 2), 9);
+    expect(Number.isNaN(at(contentFeatures(ctxOf(kfs.slice(0, 2))), 'heldDetail'))).toBe(true);
+  });
+
   it('stays cheap: six 256x144 keyframes in under 20 ms of CPU time', () => {
     const kfs = Array.from({ length: 6 }, () => slide());
     const ctx = ctxOf(kfs, [1, 2, 3, 4, 5, 6], [5, 5, 5, 5, 5]);

@@ -44,7 +44,8 @@ export interface EarlyOffer {
 /** The early start of one analysis; see the file's comment. */
 export class EarlyStart implements EarlyOffer {
   private readonly dispatcher: BatchDispatcher;
-  private readonly loaded: Promise<Set<string>>;
+  /** Ids of early experts whose model failed to load; loading starts with the first offer. */
+  private loaded?: Promise<Set<string>>;
   private plan?: AnalysisPlan;
   private experts: ActiveExpert[] = [];
   /** Every frame queued early, by analysis index (kept until `finish`, to rerun what failed). */
@@ -56,19 +57,12 @@ export class EarlyStart implements EarlyOffer {
   constructor(
     private readonly catalogue: readonly ExpertMeta[],
     private readonly video: VideoInfo,
-    executor: ExpertExecutor,
+    private readonly executor: ExpertExecutor,
     private readonly load: { modelBaseUrl: string; ep: 'webgpu' | 'wasm' },
     private readonly signal: AbortSignal,
     private readonly tier: Tier,
   ) {
     this.dispatcher = new BatchDispatcher(executor);
-    const metas = earlyExperts(catalogue);
-    this.loaded = metas.length
-      ? executor.load(metas, load.modelBaseUrl, load.ep).then(
-          ({ failed }) => new Set(failed),
-          () => new Set(metas.map((m) => m.id)),
-        )
-      : Promise.resolve(new Set<string>());
   }
 
   offer(index: number, count: number, tS: number, pixels: YuvPlanes): void {
@@ -77,15 +71,21 @@ export class EarlyStart implements EarlyOffer {
       // The plan every expert would get at full weight; only the number of analysis times matters here.
       this.plan = makePlan(this.tier, this.video, earlyExperts(this.catalogue), this.load.ep, undefined, undefined, Array.from({ length: count }, (_, i) => i));
       this.experts = this.plan.experts.map((p) => ({ meta: p.meta, stride: p.stride, results: new ExpertResults(p.meta) }));
+      const metas = this.experts.map((e) => e.meta);
+      this.loaded = this.executor.load(metas, this.load.modelBaseUrl, this.load.ep).then(
+        ({ failed }) => new Set(failed),
+        () => new Set(metas.map((m) => m.id)),
+      );
     }
     const taking = this.experts.filter((e) => index % e.stride === 0);
     if (!taking.length || this.waiting >= EARLY_MAX_WAITING) return;
     this.waiting++;
     this.queued.set(index, { tS, pixels });
     const plan = this.plan;
+    const loaded = this.loaded!;
     this.chain = this.chain.then(async () => {
       try {
-        const failed = await this.loaded;
+        const failed = await loaded;
         const usable = taking.filter((e) => !failed.has(e.meta.id));
         if (this.broken || this.signal.aborted || !usable.length) return;
         const frame = toAnalysisFrame(pixels, index, tS, plan.analysisSize, plan.rowsSize, planeNeeds(usable.map((e) => e.meta)));

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     fusedLadderSection(await get('accuracy-ladders.json')),
     localizationSection(await get('accuracy-localization.json')),
     contentSection(await get('content.json')),
-    realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json')),
+    realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json'), await get('real-peers.json')),
     cliSection(await get('cli.json')),
     routingSection(await get('routing.json')),
     decodeSection(await get('decode-speed.json')),

@@ -112,7 +112,7 @@ step content 2400 bash -c "${TSX[*]} bench/content/make-clips.ts && ${TSX[*]} be
 # Real footage (bench/real/README.md): clean-set false alarms, injected artifacts, real-source ladders, held-out fusion figures.
 # Ladders over every ladder source (camera, screen, game, animation, generated), so the score is judged across contents.
 LADDER_SOURCES=bbb,courtyard,dashcam,coffee,gumtable,neovide,doom,minerl,anime,cogcar,cogkitten
-step real 3600 bash -c "${TSX[*]} bench/real/run.ts --quiet --sources $LADDER_SOURCES --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1 --levels 0,3,6) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT"
+step real 3600 bash -c "${TSX[*]} bench/real/run.ts --quiet --sources $LADDER_SOURCES --out $OUT $([[ $QUICK == 1 ]] && echo --tier 1 --levels 0,3,6) && ${TSX[*]} bench/calibrate/fit.ts --check --in $OUT && ${TSX[*]} bench/real/peers.ts --sources $LADDER_SOURCES --out $OUT $([[ $QUICK == 1 ]] && echo --levels 0,3,6)"
 # Routing on the same footage (reuses the real step's cache): tier agreement and the routed/uniform ablation
 # (eleven ladder sources, camera and mixed content: levels 0, 3, 6 keep it inside the step's time).
 step routing 1800 "${TSX[@]}" bench/routing/run.ts --quiet --levels 0,3,6 --out "$OUT"

@@ -20,11 +20,12 @@ interface FitFigures {
 }
 interface RealFit { clips: number; sources: number; asRun: FitFigures; fitted: FitFigures; leaveOneSourceOut: FitFigures; contentBlindCeiling?: number; worstCleanHeldOut?: { clip: string; contentType: string; score: number }[] }
 interface RealLadders { engine: string; mean: number; perKind: Record<string, number>; targetSpearman: number; evidence: { file: string; source: string; kind: string; score: number; contentType: string }[] }
+interface RealPeers { clips: number; peers: Record<string, { mean: number; perKind: Record<string, number>; targetSpearman: number }> }
 interface RealCross { rows: { clip: string; tier: number; node: number; page: number; nodeEvents: string; pageEvents: string }[]; maxScoreDiff: number; meanScoreDiff: number }
 
 /** The whole real-footage section. */
-export function realSection(clean?: { engine: string; tiers: CleanTier[] }, injected?: { engine: string; tiers: InjectedTier[] }, ladders?: RealLadders, fit?: RealFit, cross?: RealCross): Section {
-  const parts = [cleanPart(clean), injectedPart(injected), scorePart(ladders, fit), crossPart(cross)];
+export function realSection(clean?: { engine: string; tiers: CleanTier[] }, injected?: { engine: string; tiers: InjectedTier[] }, ladders?: RealLadders, fit?: RealFit, cross?: RealCross, peers?: RealPeers): Section {
+  const parts = [cleanPart(clean), injectedPart(injected), scorePart(ladders, fit, peers), crossPart(cross)];
   return {
     md: [
       '## Real footage (bench/real/)',
@@ -110,7 +111,7 @@ function injectedPart(d?: { engine: string; tiers: InjectedTier[] }): Section {
   };
 }
 
-function scorePart(ladders?: RealLadders, fit?: RealFit): Section {
+function scorePart(ladders?: RealLadders, fit?: RealFit, peers?: RealPeers): Section {
   if (!ladders && !fit) return { md: '### Fused score on real-source ladders\n\nNot measured (bench/out/real-ladders.json and real-fit.json are missing).\n', targets: [] };
   const targets: TargetRow[] = [];
   const md = ['### Fused score on real-source ladders', ''];
@@ -141,6 +142,11 @@ function scorePart(ladders?: RealLadders, fit?: RealFit): Section {
     targets.push({ target: 'score vs full-reference target over all distorted clips: Spearman ≥ 0.85 (held-out sources)', measured: fmt(a.targetSpearman, 3), ok: a.targetSpearman >= 0.85 });
   }
   if (ladders) md.push(`As run by the engine (${ladders.engine} path, tier 1, ${ladders.evidence.length} clips): ladder Spearman mean ${fmt(ladders.mean, 3)} (${Object.entries(ladders.perKind).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}); score vs target ${fmt(ladders.targetSpearman, 3)}.`, '');
+  if (peers) {
+    md.push(`Single ffmpeg filters on the same ladder clips (\`bench/real/peers.ts\`, ${peers.clips} clips; each clip's mean, lower read as better), scored the same way:`, '');
+    for (const [name, p] of Object.entries(peers.peers)) md.push(`- ${name}: ladder Spearman mean ${fmt(p.mean, 3)} (${Object.entries(p.perKind).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}); score vs target ${fmt(p.targetSpearman, 3)}`);
+    md.push('');
+  }
   // Pristine clips: each ladder source's own high-quality encode (CRF 12 of the lossless excerpt), one per
   // source and content. The clean footage above is clean of injected faults, not pristine (a 2004 webcam
   // capture, Atari games at 160 lines): its range is reported there.

@@ -19,7 +19,7 @@ function scene(shift: number, hud: boolean, seed = 5): Keyframe {
   const r = rng(seed);
   const tex = Array.from({ length: 64 * 64 }, () => r());
   return frame((x, y) => {
-    if (hud && y < 16) return (x >> 1) % 3 === 0 ? 230 : 30;
+    if (hud && y < 16) return x % 3 === 0 ? 230 : 30;
     const u = (x + shift) & 63, v = y & 63;
     return 60 + 120 * tex[v * 64 + u]! + 40 * Math.sin((x + shift) / 9);
   });
@@ -29,8 +29,8 @@ describe('keyframe change', () => {
   it('finds a held overlay over a moving scene, and none without the overlay', () => {
     const withHud = keyframeChange([0, 37, 81, 130].map((s) => scene(s, true)))!;
     const without = keyframeChange([0, 37, 81, 130].map((s) => scene(s, false)))!;
-    // The top 16 rows of 144 are the HUD: 2 of 18 block rows.
-    expect(withHud.heldDetail).toBeCloseTo(2 / 18, 2);
+    // The top 16 rows of 144 are the HUD: 4 of 36 block rows.
+    expect(withHud.heldDetail).toBeCloseTo(4 / 36, 2);
     expect(without.heldDetail).toBe(0);
     expect(withHud.moved).toBeGreaterThan(0.6);
     expect(without.moved).toBeGreaterThan(withHud.moved);

@@ -32,7 +32,7 @@ import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared
 
 const CLEAN_FLOOR = 85;
 const CLEAN_WEIGHT = Number(argValue('clean-weight', '1'));
-/** Each ladder source's own encode should read at least this (the pristine floor, with room). */
+/** Each ladder source's own encode should read at least this (the benchmark's pristine floor, with room). */
 const PRISTINE_FLOOR = 85;
 const PRISTINE_WEIGHT = Number(argValue('pristine-weight', '0'));
 const MARGIN = Number(argValue('margin', '2'));

@@ -1,7 +1,7 @@
 /**
  * The injected set: every artifact type inserted into real clips (bench/real/injected-sources.ts) at
  * known frames and, for regional types, known regions — at least 6 clips per type, with the hard
- * cases of issue 9 among them — plus hard negatives (a steady slow pan) that carry no truth. Writes
+ * cases that once failed on real footage among them — plus hard negatives (a steady slow pan) that carry no truth. Writes
  * the clips and truth.json to bench/clips/real/injected/. Deterministic; existing clips are kept.
  *
  *   npx tsx bench/real/make-injected.ts

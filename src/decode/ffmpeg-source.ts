@@ -7,9 +7,11 @@
 import { CorruptInputError, throwIfAborted } from '../errors.ts';
 import { fitSize } from '../frames/resample.ts';
 import { FfmpegEngine, INPUT_PATH, coreAssets } from './ffmpeg/core.ts';
-import { chunkSeconds, decodeArgs, errorLines, frameBytes, framePath, frameTimes, planesAt, showinfoTimes, type DecodeRange, type OutSize } from './ffmpeg/chunks.ts';
+import { chunkSeconds, decodeArgs, decodeErrorLine, errorLines, frameBytes, framePath, frameTimes, pastTheEnd, planesAt, showinfoTimes, type DecodeRange, type OutSize } from './ffmpeg/chunks.ts';
+import { remuxToMp4, shouldRemux } from './ffmpeg/remux.ts';
 import { parseProbe, probeArgs, type ProbeJson } from './ffmpeg/probe.ts';
 import type { FrameSource, OpenHint, SourceFrame, VideoInfo } from './frame-source.ts';
+import { openMediabunnySource } from './mediabunny-source.ts';
 
 /** Largest frame side accepted (the same limit as the WebCodecs path). */
 const MAX_SIDE = 8192;
@@ -22,8 +24,23 @@ const MAX_EMPTY_CHUNKS = 4;
 const OUT_PATTERN = '/frame-%05d.yuv';
 const PROBE_PATH = '/probe.json';
 
+/** How the ffmpeg.wasm source is opened. */
+export interface FfmpegOpenMode {
+  /**
+   * Any damaged data the decoder reports fails the read (CORRUPT_INPUT), even where ffmpeg conceals
+   * it and goes on. Set when WebCodecs already failed on the file: then only a clean decode may stand
+   * in for it, and a damaged file keeps its error.
+   */
+  strict?: boolean;
+  /**
+   * Rewrap a codec the browser decodes into an MP4 for WebCodecs (see ffmpeg/remux.ts); default true.
+   * Off when WebCodecs itself failed on the stream.
+   */
+  remux?: boolean;
+}
+
 /** Opens `blob` with ffmpeg.wasm; rejects with a typed error when it holds no decodable video. */
-export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}): Promise<FrameSource> {
+export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}, mode: FfmpegOpenMode = {}): Promise<FrameSource> {
   const engine = await FfmpegEngine.open(blob, await coreAssets(hint.decoderBaseUrl), hint.signal);
   try {
     const { log } = await engine.run('ffprobe', probeArgs(INPUT_PATH, PROBE_PATH), SILENCE_MS, hint.signal);
@@ -43,13 +60,23 @@ export async function openFfmpegSource(blob: Blob, hint: OpenHint = {}): Promise
       );
     }
     const { info } = parseProbe(json);
+    if ((mode.remux ?? true) && shouldRemux(info.codec, blob.size)) {
+      const copy = await remuxToMp4(engine, INPUT_PATH, SILENCE_MS, hint.signal);
+      const opened = copy ? await openMediabunnySource(copy).catch(() => null) : null;
+      if (opened) {
+        engine.release();
+        // The report names the file's own container, not the copy's.
+        opened.info.container = info.container;
+        return opened;
+      }
+    }
     if (info.width > MAX_SIDE || info.height > MAX_SIDE) {
       throw new CorruptInputError(
         `The video is ${info.width}x${info.height}; the analyzer accepts frames up to ${MAX_SIDE} pixels on a side. Downscale it first (for example to 3840x2160).`,
         'FRAME_TOO_LARGE',
       );
     }
-    return new FfmpegSource(info, engine, decodeSize(info, hint.analysisBox ?? [960, 540]));
+    return new FfmpegSource(info, engine, decodeSize(info, hint.analysisBox ?? [960, 540]), mode.strict ?? false);
   } catch (err) {
     engine.release(); // a no-op when a timeout or cancel already stopped it
     throw err;
@@ -71,6 +98,8 @@ interface Chunk {
   times: number[];
   code: number;
   why: string;
+  /** The first line in which the decoder reports damaged data; '' for a clean decode. */
+  damage: string;
 }
 
 class FfmpegSource implements FrameSource {
@@ -81,6 +110,8 @@ class FfmpegSource implements FrameSource {
     readonly info: VideoInfo,
     private readonly engine: FfmpegEngine,
     private readonly size: OutSize,
+    /** Damaged data fails the read (see {@link FfmpegOpenMode.strict}). */
+    private readonly strict: boolean,
   ) {}
 
   async *frames(signal?: AbortSignal): AsyncIterable<SourceFrame> {
@@ -93,6 +124,10 @@ class FfmpegSource implements FrameSource {
     while (pending) {
       const chunk: Chunk = await pending;
       throwIfAborted(signal);
+      if (chunk.times.length === 0 && pastTheEnd(start, this.info.durationS, yielded)) break;
+      if (this.strict && chunk.damage) {
+        throw new CorruptInputError(`decoding failed after ${yielded} frames (${chunk.damage})`);
+      }
       if (chunk.code !== 0 && chunk.times.length === 0) {
         if (yielded === 0) throw new CorruptInputError(`No frame of the video could be decoded${chunk.why ? ` (${chunk.why})` : ''}. The file may be damaged; try re-exporting it.`);
         throw new CorruptInputError(`decoding failed after ${yielded} frames${chunk.why ? ` (${chunk.why})` : ''}`);
@@ -132,6 +167,9 @@ class FfmpegSource implements FrameSource {
       const only = timesS.slice(i, j).map((t) => [Math.max(0, t - from - 1.5 * step), t - from + 1.5 * step] as const);
       const chunk = await this.decode({ startS: from, durationS: timesS[j - 1]! - from + 2 * step, only }, signal);
       throwIfAborted(signal);
+      if (this.strict && chunk.damage) {
+        throw new CorruptInputError(`The frame at ${timesS[i]!.toFixed(2)} s could not be decoded (${chunk.damage}).`);
+      }
       if (chunk.times.length === 0 && !last && chunk.code !== 0) {
         throw new CorruptInputError(`The frame at ${timesS[i]!.toFixed(2)} s could not be decoded${chunk.why ? ` (${chunk.why})` : ''}.`);
       }
@@ -177,7 +215,7 @@ class FfmpegSource implements FrameSource {
     }
     const lines = log.map((l) => l.message);
     const times = frameTimes(showinfoTimes(lines), data.length, this.info.fps).map((t) => range.startS + Math.max(0, t));
-    return { data, times, code, why: code === 0 ? '' : errorLines(lines) };
+    return { data, times, code, why: code === 0 ? '' : errorLines(lines), damage: decodeErrorLine(lines) };
   }
 }
 

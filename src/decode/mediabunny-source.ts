@@ -7,6 +7,7 @@ import { CorruptInputError, QRouterError, throwIfAborted, UnsupportedCodecError 
 import { FramePixelReader } from '../frames/frame-pixels.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';
 import { PlaneRotator, type Rotation } from './rotate.ts';
+import { encoderSei, primingPacketSink } from './sei-prime.ts';
 import { avcLengthSize, isDisposableAvc, skippingPacketSink } from './skip-packets.ts';
 
 /**
@@ -15,6 +16,18 @@ import { avcLengthSize, isDisposableAvc, skippingPacketSink } from './skip-packe
  * estimated from the rate and the duration.
  */
 const STATS_PACKETS = 5000;
+
+/**
+ * The browser's decoder rejected the stream while frames were read (a `VideoDecoder` error), as
+ * opposed to a container or index that could not be read. Another decoder may still read the file
+ * (see fallback-source.ts); the message is the one the user sees when none can.
+ */
+export class WebCodecsDecodeError extends CorruptInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorruptInputError'; // what crosses postMessage: to the user it is a damaged file
+  }
+}
 
 /** Largest frame side the analyzer accepts (8K). */
 export const MAX_FRAME_SIDE = 8192;
@@ -149,7 +162,11 @@ class MediabunnySource implements FrameSource {
       if (p) wanted.add(p.sequenceNumber);
     }
     const sink = new VideoSampleSink(this.track);
-    const packets = skippingPacketSink(new EncodedPacketSink(this.track), wanted, (p) => isDisposableAvc(p.data, lengthSize));
+    let packets = skippingPacketSink(new EncodedPacketSink(this.track), wanted, (p) => isDisposableAvc(p.data, lengthSize));
+    // A read that starts at a later keyframe gets the encoder's SEI of the first frame (sei-prime.ts).
+    const first = await this.packets.getFirstPacket();
+    const sei = first ? encoderSei(first.data, lengthSize) : new Uint8Array(0);
+    if (first && sei.length > 0) packets = primingPacketSink(packets, sei, first.sequenceNumber);
     // mediabunny reads packets through this (internal) factory; when it is missing, nothing is skipped.
     (sink as unknown as { _createPacketSink: () => EncodedPacketSink })._createPacketSink = () => packets;
     yield* sink.samplesAtTimestamps(times);
@@ -178,8 +195,8 @@ class MediabunnySource implements FrameSource {
       }
     } catch (err) {
       if (err instanceof QRouterError) throw err;
-      if (count === 0) throw new CorruptInputError(`No frame of the video could be decoded (${messageOf(err)}). The file may be damaged; try re-exporting it.`);
-      throw new CorruptInputError(`The video is damaged after ${lastT.toFixed(2)} s (${messageOf(err)}); ${count} frames were readable. Re-export or repair the file and try again.`);
+      if (count === 0) throw new WebCodecsDecodeError(`No frame of the video could be decoded (${messageOf(err)}). The file may be damaged; try re-exporting it.`);
+      throw new WebCodecsDecodeError(`The video is damaged after ${lastT.toFixed(2)} s (${messageOf(err)}); ${count} frames were readable. Re-export or repair the file and try again.`);
     }
   }
 

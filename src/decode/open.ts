@@ -5,6 +5,7 @@
  */
 import { CorruptInputError, QRouterError, throwIfAborted } from '../errors.ts';
 import type { FrameSource, OpenHint } from './frame-source.ts';
+import { withDecodeFallback } from './fallback-source.ts';
 import { openMediabunnySource } from './mediabunny-source.ts';
 
 /** Codes after which no other decoder is tried: the file itself is the problem, or the user stopped. */
@@ -17,7 +18,11 @@ export async function openFrameSource(blob: Blob, hint: OpenHint = {}): Promise<
   }
   let first: QRouterError;
   try {
-    return await openMediabunnySource(blob);
+    // A stream WebCodecs accepts but then fails to decode goes on with ffmpeg.wasm (fallback-source.ts).
+    return withDecodeFallback(await openMediabunnySource(blob), async () => {
+      const { openFfmpegSource } = await import('./ffmpeg-source.ts');
+      return openFfmpegSource(blob, hint, { strict: true, remux: false });
+    });
   } catch (err) {
     // mediabunny reports a container it knows but with tracks it cannot read (MPEG-2 video in a
     // transport stream) as damaged, so every failure but a final one goes on to ffmpeg.wasm.

@@ -82,6 +82,28 @@ export function errorLines(lines: readonly string[], max = 2): string {
   return errs.slice(-max).map((l) => l.trim()).join('; ');
 }
 
+/**
+ * Lines in which the decoder reports damaged data it went past: a packet it rejected, or macroblocks
+ * it had to conceal. ffmpeg still writes a picture for most of them (and exits with 0), so only a
+ * caller that must tell a damaged file from a clean one reads these.
+ */
+const DECODE_ERROR = /Error while decoding stream|error while decoding MB|concealing \d+ DC|Invalid NAL unit size|Error splitting the input into NAL units|Missing Sequence Header/i;
+
+/** The first line of a log in which the decoder reports damaged data; '' when there is none. */
+export function decodeErrorLine(lines: readonly string[]): string {
+  return lines.find((l) => DECODE_ERROR.test(l))?.trim() ?? '';
+}
+
+/**
+ * True when a command that wrote no frame only looked past the video's end: it started at or after
+ * the duration the header gives, after earlier commands had produced frames. This build of ffmpeg
+ * exits with an error when an output gets no frame at all ("Conversion failed!"), which there means
+ * nothing but the end of the video.
+ */
+export function pastTheEnd(startS: number, durationS: number, framesBefore: number): boolean {
+  return framesBefore > 0 && durationS > 0 && startS >= durationS - 1e-3;
+}
+
 /** A view of frame `i` of a raw yuv420p buffer, without copying. */
 export function planesAt(data: Uint8Array, i: number, size: OutSize): YuvPlanes {
   const { width, height } = size;

@@ -133,6 +133,17 @@ gen mpeg4.avi -i "$CLEAN" -t 2 -c:v mpeg4 -q:v 3 -an "$GEN/mpeg4.avi" && twin mp
 gen mpeg2.m2ts -i "$CLEAN" -t 2 -c:v mpeg2video -q:v 3 -an -f mpegts "$GEN/mpeg2.m2ts" && twin mpeg2.m2ts
 gen sorenson.flv -i "$CLEAN" -t 2 -c:v flv -q:v 3 -an "$GEN/sorenson.flv" && twin sorenson.flv
 [[ -s "$GEN/hevc-h264.mp4" && "${FORCE:-0}" != "1" ]] || { cp "$OUT/hevc.mp4" "$GEN/hevc.mp4"; twin hevc.mp4; }
+# Streams that once failed in the page though they are clean (e2e/decode-streams.test.ts): H.264
+# 4:4:4 with a keyframe every half second (sparse reads start at later IDR frames), MPEG-4 Part 2 in
+# MP4 at 3 frames a second (one decode chunk covers the whole video), and an AV1 10-bit AVIF image
+# sequence (a container WebCodecs' reader does not take, a codec ffmpeg.wasm here cannot decode).
+gen yuv444.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv444p -g 15 -crf 18 -x264-params threads=1 -an "$GEN/yuv444.mp4"
+gen mpeg4-3fps.mp4 -i "$CLEAN" -t 3 -vf fps=3 -c:v mpeg4 -q:v 3 -an "$GEN/mpeg4-3fps.mp4"
+if [[ "$(ffmpeg -hide_banner -encoders 2>/dev/null || true)" == *libsvtav1* ]]; then
+  SVT_LOG=1 gen av1-10bit.avif -i "$CLEAN" -t 2 -vf scale=320:180 -c:v libsvtav1 -preset 12 -crf 35 -pix_fmt yuv420p10le -svtav1-params lp=1 -f avif "$GEN/av1-10bit.avif"
+else
+  echo "make-fixtures: ffmpeg has no libsvtav1 encoder; skipping gen/av1-10bit.avif"
+fi
 if [[ -f "$VIDEOS/vtest.avi" ]]; then
   gen vtest8.avi -i "$VIDEOS/vtest.avi" -t 8 -c copy "$GEN/vtest8.avi" && twin vtest8.avi
 else

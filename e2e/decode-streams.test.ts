@@ -7,7 +7,10 @@
  *   and the empty chunk after it is the end, not damage;
  * - an AV1 10-bit AVIF image sequence: no reader but ffmpeg's takes the container and ffmpeg.wasm here
  *   has no AV1 decoder, so the stream is rewrapped into MP4 and decoded by WebCodecs.
- * Each report must validate and score within 10 points of an H.264 twin of the same pictures.
+ * Each report must validate and score within 10 points of an H.264 twin of the same pictures. The
+ * MPEG-4 clip comes right after a damaged file that ffmpeg.wasm fails on (it must keep its
+ * CORRUPT_INPUT): a failed command used to leave the kept ffmpeg.wasm core failing every later
+ * command, so the next file's empty chunk past its end read as damage.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +22,7 @@ import { validateReport } from '../src/report/validate.ts';
 
 const CASES = [
   { file: 'yuv444.mp4', decoder: 'webcodecs', codec: /^avc1\.f4/ },
-  { file: 'mpeg4-3fps.mp4', decoder: 'ffmpeg.wasm', codec: /mpeg4/ },
+  { file: 'mpeg4-3fps.mp4', decoder: 'ffmpeg.wasm', codec: /mpeg4/, after: 'middamage.mp4' as string | undefined },
   { file: 'av1-10bit.avif', decoder: 'webcodecs', codec: /^av01\./ },
 ];
 
@@ -50,6 +53,11 @@ describe('decode: clean streams that need more than a plain read', () => {
         // Only the AVIF needs an encoder ffmpeg may lack (libsvtav1); make-fixtures.sh says so.
         t.skip(`${c.file} was not made (see scripts/make-fixtures.sh)`);
         return;
+      }
+      if (c.after) {
+        const bad = await analyzeViaUi(app.page, join(FIXTURES, 'gen', c.after), 1);
+        console.log(`# ${c.after}: ${bad.error?.code} ${bad.error?.message}`);
+        assert.equal(bad.error?.code, 'CORRUPT_INPUT', `${c.after}: ${bad.state} ${bad.error?.message ?? ''}`);
       }
       const before = app.requests.length;
       const out = await analyzeViaUi(app.page, file, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, chunkSeconds, decodeArgs, errorLines, frameBytes, framePath, frameTimes, planesAt, showinfoTimes } from './chunks.ts';
+import { CHUNK_BYTES, chunkSeconds, decodeArgs, decodeErrorLine, errorLines, frameBytes, framePath, frameTimes, pastTheEnd, planesAt, showinfoTimes } from './chunks.ts';
 
 describe('ffmpeg decode chunks', () => {
   it('sizes odd frames as ffmpeg writes yuv420p (chroma rounded up)', () => {
@@ -41,5 +41,19 @@ describe('ffmpeg decode chunks', () => {
     expect(frameTimes([0, 0.3], 4, 10).map((t) => +t.toFixed(3))).toEqual([0, 0.3, 0.4, 0.5]);
     expect(frameTimes([0, 0.3, 0.6], 2, 10)).toEqual([0, 0.3]);
     expect(errorLines(log)).toBe('[mpeg4 @ 0x2] Error at MB: 30');
+  });
+  it('tells the end of the video from a failure inside it', () => {
+    // 8 frames at 3 fps (2.67 s): the chunk after the first one, at 10.67 s, holds nothing.
+    expect(pastTheEnd(10.67, 2.667, 8)).toBe(true);
+    expect(pastTheEnd(1.5, 2.667, 8)).toBe(false); // inside the video: damage
+    expect(pastTheEnd(10.67, 2.667, 0)).toBe(false); // no frame at all: never just the end
+    expect(pastTheEnd(10.67, 0, 8)).toBe(false); // no duration to compare with
+  });
+
+  it('finds the lines in which the decoder reports damaged data', () => {
+    const clean = ['[Parsed_showinfo_1 @ 0x1] n:   0 pts:      0 pts_time:0', 'Output file is empty, nothing was encoded'];
+    expect(decodeErrorLine(clean)).toBe('');
+    const damaged = [...clean, '[h264 @ 0xdf5a90] error while decoding MB 21 0, bytestream 4895', 'Error while decoding stream #0:0: Invalid data found when processing input'];
+    expect(decodeErrorLine(damaged)).toBe('[h264 @ 0xdf5a90] error while decoding MB 21 0, bytestream 4895');
   });
 });

@@ -54,6 +54,14 @@ export class FfmpegEngine {
   private logs: LogLine[] | null = null;
   private onActivity: (() => void) | null = null;
   private dead = false;
+  /**
+   * An ffmpeg command failed in this core. Its command-line tool keeps state between runs that a
+   * failure leaves behind: every later command in the same core then exits with an error ("Conversion
+   * failed!", code 69) even when it decodes, so a command that writes no frame reads as a failure.
+   * Measured: after an AV1 file this build cannot decode, an MPEG-4 clip's empty chunk past its end.
+   * Such a core is never kept for the next file.
+   */
+  private failed = false;
   private readonly listener = (line: LogLine) => {
     this.logs?.push(line);
     this.onActivity?.();
@@ -122,6 +130,7 @@ export class FfmpegEngine {
     signal?.addEventListener('abort', stop, { once: true });
     try {
       const code = tool === 'ffmpeg' ? await this.ff.exec(args) : await this.ff.ffprobe(args);
+      if (tool === 'ffmpeg' && code !== 0) this.failed = true;
       return { code, log };
     } catch (err) {
       if (signal?.aborted) throw new CancelledError();
@@ -160,9 +169,11 @@ export class FfmpegEngine {
 
   /**
    * Ends the use of a healthy engine (no command running): the file is unmounted and the loaded core
-   * kept for the next file for a minute, or stopped when one is already kept.
+   * kept for the next file for a minute, or stopped when one is already kept (or when a command
+   * failed in it; see {@link FfmpegEngine.failed}).
    */
   release(): void {
+    if (this.failed) return this.dispose();
     if (this.dead) return;
     this.dead = true;
     this.ff.off('log', this.listener);

@@ -135,10 +135,10 @@ gen sorenson.flv -i "$CLEAN" -t 2 -c:v flv -q:v 3 -an "$GEN/sorenson.flv" && twi
 [[ -s "$GEN/hevc-h264.mp4" && "${FORCE:-0}" != "1" ]] || { cp "$OUT/hevc.mp4" "$GEN/hevc.mp4"; twin hevc.mp4; }
 # Streams that once failed in the page though they are clean (e2e/decode-streams.test.ts): H.264
 # 4:4:4 with a keyframe every half second (sparse reads start at later IDR frames), MPEG-4 Part 2 in
-# MP4 at 3 frames a second (one decode chunk covers the whole video), and an AV1 10-bit AVIF image
+# MP4 at 3 frames a second in 1080p (one decode chunk covers the whole video), and an AV1 10-bit AVIF image
 # sequence (a container WebCodecs' reader does not take, a codec ffmpeg.wasm here cannot decode).
 gen yuv444.mp4 -i "$CLEAN" -t 2 -c:v libx264 -preset fast -pix_fmt yuv444p -g 15 -crf 18 -x264-params threads=1 -an "$GEN/yuv444.mp4"
-gen mpeg4-3fps.mp4 -i "$CLEAN" -t 3 -vf fps=3 -c:v mpeg4 -q:v 3 -an "$GEN/mpeg4-3fps.mp4"
+gen mpeg4-3fps.mp4 -i "$CLEAN" -t 3 -vf fps=3,scale=1920:1080 -c:v mpeg4 -q:v 5 -an "$GEN/mpeg4-3fps.mp4"
 if [[ "$(ffmpeg -hide_banner -encoders 2>/dev/null || true)" == *libsvtav1* ]]; then
   SVT_LOG=1 gen av1-10bit.avif -i "$CLEAN" -t 2 -vf scale=320:180 -c:v libsvtav1 -preset 12 -crf 35 -pix_fmt yuv420p10le -svtav1-params lp=1 -f avif "$GEN/av1-10bit.avif"
 else

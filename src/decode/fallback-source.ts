@@ -1,10 +1,10 @@
 /**
  * A WebCodecs frame source that hands over to ffmpeg.wasm when the browser's decoder rejects a stream
- * it said it could decode. Seen with this Chromium on an H.264 High 4:4:4 Predictive file: read from
- * its start it decodes, but a read that starts at a later IDR frame (a sparse read, the probe's) fails
- * with "Decoding error.", and so does every read after it. Frames already handed out stay; the rest
- * come from ffmpeg.wasm in strict mode, so a file that is really damaged (ffmpeg reports the damage
- * it conceals) still ends in the first decoder's CORRUPT_INPUT. Runs in the analysis worker.
+ * it said it could decode ("Decoding error." partway through). The one such stream met so far (x264
+ * 4:4:4 from before build 151, read from a later keyframe) is now read right by sei-prime.ts; this is
+ * the safety net for the next one. Frames already handed out stay; the rest come from ffmpeg.wasm in
+ * strict mode, so a file that is really damaged (ffmpeg reports the damage it conceals) still ends in
+ * the first decoder's CORRUPT_INPUT. Runs in the analysis worker.
  */
 import { QRouterError } from '../errors.ts';
 import type { FrameSource, SourceFrame, VideoInfo } from './frame-source.ts';

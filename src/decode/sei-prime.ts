@@ -8,6 +8,7 @@
  * IDR NAL unit", then "Decoding error."). Here that SEI message is put in front of each keyframe a read
  * starts at, as if the stream had repeated it. Runs in the analysis worker, beside the mediabunny source.
  */
+import { concatBytes } from '../util/concat-bytes.ts';
 import type { EncodedPacket, EncodedPacketSink, PacketRetrievalOptions } from 'mediabunny';
 
 const SEI = 6;
@@ -30,13 +31,7 @@ export function encoderSei(data: Uint8Array, lengthSize: number): Uint8Array {
     if ((nal[0]! & 0x1f) === SEI && seiPayloadType(nal) === USER_DATA_UNREGISTERED) parts.push(data.subarray(at, end));
     at = end;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The type of the first message of an SEI NAL unit (after its one-byte header). */

@@ -3,6 +3,7 @@
  * as a `data:` URL. Plain code, so it runs the same in the page, in a worker and in Node, without a
  * canvas. Keyframes are small (a few hundred pixels a side), so the missing compression costs little.
  */
+import { concatBytes } from '../util/concat-bytes.ts';
 import type { Keyframe } from '../router/types.ts';
 
 const CRC_TABLE = (() => {
@@ -78,13 +79,7 @@ export function encodePng(rgb: Uint8Array, width: number, height: number): Uint8
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type: RGB
   const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Base64 of bytes, in slices so large images do not overflow the argument list. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuse, labelOf } from './fuse.ts';
+import { fuse, labelOf, WITHIN_TOLERANCE_SHARE } from './fuse.ts';
 import { normalizeScore } from './normalize.ts';
 
 describe('normalizeScore', () => {
@@ -51,12 +51,19 @@ describe('labelOf', () => {
 });
 
 describe('fuse with tolerance', () => {
-  it('ignores defects within the tolerance and rescales the rest', () => {
-    expect(fuse([{ quality: 70, weight: 1, tolerance: 0.3 }])).toBeCloseTo(100);
+  it('counts only a small share of defects within the tolerance and rescales the rest', () => {
+    const within = fuse([{ quality: 70, weight: 1, tolerance: 0.3 }]);
+    expect(within).toBeCloseTo(100 - 100 * WITHIN_TOLERANCE_SHARE * 0.3);
+    expect(within).toBeGreaterThan(95);
     expect(fuse([{ quality: 0, weight: 1, tolerance: 0.3 }])).toBeCloseTo(0);
-    expect(fuse([{ quality: 50, weight: 1, tolerance: 0.5 }])).toBeCloseTo(100);
+    expect(fuse([{ quality: 100, weight: 1, tolerance: 0.3 }])).toBeCloseTo(100);
     const mid = fuse([{ quality: 35, weight: 1, tolerance: 0.3 }]);
     expect(mid).toBeGreaterThan(0);
     expect(mid).toBeLessThan(65);
+  });
+
+  it('still falls with every step of a defect inside the tolerance', () => {
+    const steps = [95, 90, 85, 80, 75].map((quality) => fuse([{ quality, weight: 1, tolerance: 0.3 }]));
+    for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeLessThan(steps[i - 1]!);
   });
 });

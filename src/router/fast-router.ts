@@ -7,10 +7,30 @@
 import { baseWeight } from '../fusion/weights.ts';
 import { classifyContent } from './content/classify.ts';
 import { expectedFactor, routeFactor, routeNotes } from './routing-table.ts';
+import type { ExpertMeta } from '../experts/types.ts';
 import type { RouteContext, RoutePlan, Router } from './types.ts';
 
 /** Route weights below this are set to 0: the expert is not run. */
-const MIN_WEIGHT = 0.05;
+export const MIN_WEIGHT = 0.05;
+
+/**
+ * The per-frame cost (ms per 540p frame) up to which `MIN_WEIGHT` is the whole floor. Past it, an
+ * expert with no artifact type must earn its cost: in fusion an expert of weight w can lower the score
+ * by at most 100·w points, and without events that is all it adds, so its weight per ms of a frame
+ * must match a `MIN_WEIGHT` expert of this cost. 30 ms is above every detector that runs on each
+ * analysis frame (exposure 20–21 ms) and keeps the natural-scene models wherever the content can be
+ * natural: on 800 cached tier-1 routes of the real-footage benchmark NIQE (47 ms) weighed at least 0.12 and BRISQUE
+ * (54 ms) at least 0.10 on the 408 natural camera ones; their floors here are 0.079 and 0.090. What it cuts is a hedge:
+ * NIQE at 0.05 on an animated clip ran on its 3 frames (`MIN_SAMPLE`) for at most 5 points.
+ * Artifact experts keep `MIN_WEIGHT`: their events need their frames whatever their share of the score.
+ */
+export const MIN_WEIGHT_COST_MS = 30;
+
+/** The lowest route weight at which an expert is run; see `MIN_WEIGHT_COST_MS`. */
+export function minWeightFor(meta: Pick<ExpertMeta, 'artifact' | 'costPerFrameMs'>): number {
+  if (meta.artifact) return MIN_WEIGHT;
+  return MIN_WEIGHT * Math.max(1, meta.costPerFrameMs / MIN_WEIGHT_COST_MS);
+}
 
 /** The fast router. */
 export class FastRouter implements Router {
@@ -28,8 +48,8 @@ export class FastRouter implements Router {
       const trust = this.options.uniform ? 1 : routeFactor(contentType, meta);
       const factor = this.options.uniform ? 1 : expectedFactor(content.scores, meta);
       const weight = round2(Math.min(1, baseWeight(meta, this.options.uniform ? undefined : contentType) * factor));
-      // A sliver of weight is not worth running an expert for.
-      return { id: meta.id, weight: weight < MIN_WEIGHT ? 0 : weight, trust };
+      // A sliver of weight is not worth running an expert for (a costly one needs more; see minWeightFor).
+      return { id: meta.id, weight: weight < minWeightFor(meta) ? 0 : weight, trust };
     });
     const mix = Object.entries(content.scores).filter(([t, p]) => t !== contentType && p >= 0.1).sort((a, b) => b[1] - a[1]);
     const reasons = [

@@ -13,13 +13,14 @@ import m_interlacing from './interlacing/meta.json' with { type: 'json' };
 import m_niqe from './niqe/meta.json' with { type: 'json' };
 import m_noise from './noise/meta.json' with { type: 'json' };
 import m_overexposure from './overexposure/meta.json' with { type: 'json' };
+import m_ringing from './ringing/meta.json' with { type: 'json' };
 import m_sharpness from './sharpness/meta.json' with { type: 'json' };
 import m_stutter from './stutter/meta.json' with { type: 'json' };
 import m_underexposure from './underexposure/meta.json' with { type: 'json' };
 import { postprocess as post_niqe } from './niqe/post.ts';
 
 /** Every expert folder's metadata, sorted by id. */
-export const CATALOGUE = [m_banding, m_black, m_blocking, m_brisque, m_colourfulness, m_contrast, m_flicker, m_freeze, m_interlacing, m_niqe, m_noise, m_overexposure, m_sharpness, m_stutter, m_underexposure] as unknown as ExpertMeta[];
+export const CATALOGUE = [m_banding, m_black, m_blocking, m_brisque, m_colourfulness, m_contrast, m_flicker, m_freeze, m_interlacing, m_niqe, m_noise, m_overexposure, m_ringing, m_sharpness, m_stutter, m_underexposure] as unknown as ExpertMeta[];
 
 /** Post-processors by expert id, for experts whose model emits features. */
 export const POST_PROCESSORS: Record<string, PostProcessor> = { "niqe": post_niqe };

@@ -64,9 +64,10 @@ export interface ExpertMeta {
   /**
    * What the expert's measure takes for granted about the picture: `natural-scene-statistics` means it
    * compares against statistics of camera photographs, so it misleads on screen content, animation,
-   * games and test patterns (the router leaves it out there).
+   * games and test patterns (the router leaves it out there); `screen-content` means it reads text and
+   * UI on flat fills, and camera texture misleads it (the router runs it on screen content only).
    */
-  assumes?: 'natural-scene-statistics'[];
+  assumes?: ('natural-scene-statistics' | 'screen-content')[];
   /** Short description shown in the UI. */
   description: string;
 }

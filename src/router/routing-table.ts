@@ -22,7 +22,10 @@
  * - text and UI sit on a character grid with hard edges and flat fills: the blocking and banding
  *   detectors (built for camera pictures) read glyph cells as block edges and flat panels as bands,
  *   so on screen content they weigh less and raise no events (on 8 screen recordings of the clean
- *   real-footage set they raised 5 blocking events at tier 1, none a visible defect);
+ *   real-footage set they raised 5 blocking events at tier 1, none a visible defect). Blocking is left
+ *   out there: its reading follows the glyph grid's contrast, so it fell as compression smeared the
+ *   text and rose with exposure gain (a terminal's CRF ladder scored higher at CRF 44 than at 28);
+ *   compression on screen content is read by edge ringing, which runs on screen content only;
  * - for generated video the weights follow the AIGC benchmarks' dimensions (VBench: temporal
  *   flickering, motion smoothness, imaging quality): flicker and stutter weigh fully, imaging defects
  *   (blur, noise, blocking) fully, the naturalness models at half.
@@ -31,14 +34,18 @@ import type { ExpertMeta } from '../experts/types.ts';
 import type { ArtifactType } from '../report/types.ts';
 import type { ContentType } from './types.ts';
 
-/** One content type's multipliers, keyed by artifact type, `natural-scene` (models assuming natural-scene statistics) or `content-measure`. */
-export type Row = Partial<Record<ArtifactType | 'natural-scene' | 'content-measure', number>>;
+/**
+ * One content type's multipliers, keyed by artifact type, `natural-scene` (models assuming natural-scene
+ * statistics), `screen-structure` (measures assuming text and UI on flat fills; 0 unless a row gives it)
+ * or `content-measure`.
+ */
+export type Row = Partial<Record<ArtifactType | 'natural-scene' | 'screen-structure' | 'content-measure', number>>;
 
 /** The routing table (read-only; the benchmark refits rows of a copy, bench/routing/fit.ts). */
 export const TABLE: Readonly<Record<ContentType, Readonly<Row>>> = {
   'natural-camera': { 'content-measure': 0 },
   'low-light': { 'content-measure': 0, underexposure: 0.2, 'natural-scene': 0.5, noise: 0.7 },
-  'screen-content': { 'content-measure': 0, 'natural-scene': 0, freeze: 0.05, stutter: 0.2, overexposure: 0.1, underexposure: 0.1, noise: 0.5, blocking: 0.25, banding: 0.25 },
+  'screen-content': { 'content-measure': 0, 'natural-scene': 0, 'screen-structure': 1, freeze: 0.05, stutter: 0.2, overexposure: 0.1, underexposure: 0.1, noise: 0.5, blocking: 0, banding: 0.25 },
   animation: { 'content-measure': 0, 'natural-scene': 0, freeze: 0.1, stutter: 0.2, underexposure: 0.25 },
   gameplay: { 'content-measure': 0, 'natural-scene': 0, blocking: 0.3, underexposure: 0.25, freeze: 0.2, stutter: 0.5 },
   'ai-generated': { 'content-measure': 0, 'natural-scene': 0.5, freeze: 0.3 },
@@ -49,6 +56,7 @@ export const TABLE: Readonly<Record<ContentType, Readonly<Row>>> = {
 export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>, table: Readonly<Record<ContentType, Readonly<Row>>> = TABLE): number {
   const row = table[contentType];
   if (meta.assumes?.includes('natural-scene-statistics')) return row['natural-scene'] ?? 1;
+  if (meta.assumes?.includes('screen-content')) return row['screen-structure'] ?? 0;
   if (meta.artifact) return row[meta.artifact] ?? 1;
   return row['content-measure'] ?? 1;
 }

@@ -54,7 +54,7 @@ export function buildRoutePrompt(ctx: RouteContext, imageTimes: readonly number[
   lines.push('', 'Experts you may choose (id: what it measures; kind; cost per 540p frame):');
   for (const e of ctx.catalogue) {
     const what = e.artifact ? `detects ${e.artifact}` : 'overall quality';
-    const caveat = e.assumes?.includes('natural-scene-statistics') ? '; assumes camera-like images' : '';
+    const caveat = e.assumes?.includes('natural-scene-statistics') ? '; assumes camera-like images' : e.assumes?.includes('screen-content') ? '; screen content only' : '';
     lines.push(`- ${e.id}: ${e.label}, ${what}${caveat}; ${e.kind}; ${fmt(e.costPerFrameMs)} ms`);
   }
   const budget = ctx.budget.budgetMs !== undefined ? `, time budget ${Math.round(ctx.budget.budgetMs)} ms for the whole analysis` : '';

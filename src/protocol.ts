@@ -30,7 +30,7 @@ export interface AnalysisWorkerApi {
 /** What the inference worker offers the analysis worker. */
 export interface InferenceWorkerApi {
   load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): Promise<{ failed: string[]; error?: { code: string; message: string } }>;
-  run(jobs: ExpertJob[]): Promise<BatchOutputs>;
+  run(jobs: ExpertJob[], first?: boolean): Promise<BatchOutputs>;
 }
 
 /** A decoded frame for the player (or why there is none). */

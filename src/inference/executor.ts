@@ -25,8 +25,11 @@ export interface BatchOutputs {
 export interface ExpertExecutor {
   /** Loads the sessions; returns the ids of experts whose model failed to load, with the first error. */
   load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): Promise<{ failed: string[]; error?: { code: string; message: string } }>;
-  /** Runs jobs, each on its expert's session. */
-  run(jobs: ExpertJob[]): Promise<BatchOutputs>;
+  /**
+   * Runs jobs, each on its expert's session. `first`: ahead of the batches queued without it (the
+   * probe's, which the route waits for), else in arrival order.
+   */
+  run(jobs: ExpertJob[], first?: boolean): Promise<BatchOutputs>;
 }
 
 /** Where a session comes from: fetched from the model base URL in the app, read from disk in Node tests. */
@@ -56,16 +59,29 @@ export class LocalExecutor implements ExpertExecutor {
     return { failed, error };
   }
 
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Batches waiting to run, `first` ones ahead of the rest; each kind in arrival order. */
+  private readonly waiting: { first: boolean; start: () => void }[] = [];
+  private busy = false;
 
   /**
-   * Runs batches one after another, in the order they arrive: the analysis worker keeps several in
-   * flight, and runs on one onnxruntime session (or the one wasm instance) must not interleave.
+   * Runs batches one after another: the analysis worker keeps several in flight, and runs on one
+   * onnxruntime session (or the one wasm instance) must not interleave. Batches marked `first` (the
+   * probe's) go ahead of those waiting without the mark (the early start's), so the route is not held
+   * up behind work that can wait; results do not depend on the order.
    */
-  run(jobs: ExpertJob[]): Promise<BatchOutputs> {
-    const next = this.queue.then(() => this.runNow(jobs));
-    this.queue = next.catch(() => undefined);
-    return next;
+  run(jobs: ExpertJob[], first = false): Promise<BatchOutputs> {
+    return new Promise<BatchOutputs>((resolve, reject) => {
+      const start = () => this.runNow(jobs).then(resolve, reject).finally(() => this.next());
+      const at = first ? this.waiting.findIndex((w) => !w.first) : -1;
+      this.waiting.splice(at < 0 ? this.waiting.length : at, 0, { first, start });
+      if (!this.busy) this.next();
+    });
+  }
+
+  private next(): void {
+    const job = this.waiting.shift();
+    this.busy = job !== undefined;
+    job?.start();
   }
 
   private async runNow(jobs: ExpertJob[]): Promise<BatchOutputs> {

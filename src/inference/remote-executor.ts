@@ -31,13 +31,13 @@ export class RemoteExecutor implements ExpertExecutor {
     return Promise.race([this.api.load(metas, modelBaseUrl, ep), this.crashed]);
   }
 
-  run(jobs: ExpertJob[]): Promise<BatchOutputs> {
+  run(jobs: ExpertJob[], first = false): Promise<BatchOutputs> {
     const buffers = new Set<ArrayBuffer>();
     for (const j of jobs) {
       buffers.add(j.x.data.buffer as ArrayBuffer);
       if (j.t) buffers.add(j.t.data.buffer as ArrayBuffer);
     }
-    return Promise.race([this.api.run(Comlink.transfer(jobs, [...buffers])), this.crashed]);
+    return Promise.race([this.api.run(Comlink.transfer(jobs, [...buffers]), first), this.crashed]);
   }
 
   /** Stops the worker. */

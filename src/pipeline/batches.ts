@@ -66,10 +66,14 @@ export class BatchDispatcher {
   inferenceMs = 0;
   private failure: unknown;
 
-  /** `maxInFlight`: batches queued on the executor before `spatial`/`temporal` wait for one to finish. */
+  /**
+   * `maxInFlight`: batches queued on the executor before `spatial`/`temporal` wait for one to finish;
+   * `first`: the executor runs this dispatcher's batches ahead of others waiting (the probe's).
+   */
   constructor(
     private readonly executor: ExpertExecutor,
     private readonly maxInFlight = MAX_IN_FLIGHT,
+    private readonly first = false,
   ) {}
 
   /** Queues the spatial experts on a batch of analysis frames. */
@@ -126,7 +130,7 @@ export class BatchDispatcher {
   private async dispatch(jobs: ExpertJob[], record: (out: BatchOutputs) => void): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
-    const p = this.executor.run(jobs).then(
+    const p = this.executor.run(jobs, this.first).then(
       (out) => {
         this.inferenceMs += out.ms;
         record(out);

@@ -235,9 +235,10 @@ export async function runProbe(
   const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes; window: LumaWindow; noise?: FrameNoise | null }[] = [];
   // Each probe frame goes to the experts as soon as it is read, so inference runs while the next is decoded.
   const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
-  // The probe's few small frames never wait for the inference worker (which may be busy with tier 0's
-  // early start): the decoder keeps reading.
-  const dispatcher = new BatchDispatcher(executor, PROBE_FRAMES);
+  // The probe's few small frames never wait for the inference worker (which may be busy with the
+  // early start): the decoder keeps reading, and they run ahead of the early batches (the route waits
+  // for them; the early start's outputs are not needed before the run ends).
+  const dispatcher = new BatchDispatcher(executor, PROBE_FRAMES, true);
   let probeFrames = 0;
   const segments: GlanceSegment[] = [];
   const keys = source.keyTimes ? await source.keyTimes(4096).catch(() => undefined) : undefined;

@@ -92,7 +92,7 @@ export async function analyzeSource(
   const weights = new Map(route.plan.experts.map((e) => [e.id, e.weight]));
   const trust = new Map(route.plan.experts.map((e) => [e.id, e.trust ?? e.weight]));
   const frameBudgets = new Map(route.plan.experts.filter((e) => e.frames !== undefined).map((e) => [e.id, e.frames!]));
-  const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets, glance?.segments.map((s) => s.first.tS));
+  const plan = makePlan(tier, info, catalogue, backend.ep, weights, frameBudgets, glance?.segments.map((s) => s.first.tS), trust);
   const external = await ExternalRun.load(opts.externalExperts ?? [], info.frameCount, backend.ep);
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../experts/types.ts';
-import { EVENT_BUDGET_MS, makePlan, MIN_EVENT_SAMPLE, MIN_SAMPLE } from './plan.ts';
+import { MIN_EVENT_TRUST } from './localize-stage.ts';
+import { EVENT_BUDGET_MS, makePlan, MIN_EVENT_SAMPLE, MIN_SAMPLE, TIERS } from './plan.ts';
 
 function meta(id: string, costPerFrameMs: number, over: Partial<ExpertMeta> = {}): ExpertMeta {
   return {
@@ -78,6 +79,21 @@ describe('makePlan', () => {
     const frames = (id: string) => Math.ceil(p.analysisTimes.length / p.experts.find((e) => e.meta.id === id)!.stride);
     expect(frames('light-exposure')).toBe(p.analysisTimes.length);
     expect(frames('light-model')).toBeLessThan(p.analysisTimes.length);
+  });
+
+  it('gives the event floors only to an artifact expert whose events the route lets through (trust >= MIN_EVENT_TRUST)', () => {
+    const experts = [meta('exposure', 20, { artifact: 'underexposure' })];
+    const weights = new Map([['exposure', 0.22]]);
+    const frames = (trust: number) => {
+      const p = makePlan(1, video720, experts, 'wasm', weights, undefined, undefined, new Map([['exposure', trust]]));
+      return Math.ceil(p.analysisTimes.length / p.experts[0]!.stride);
+    };
+    // Trusted: every tier-1 frame (EVENT_BUDGET_MS); distrusted (its flags are content): paid by its weight, MIN_SAMPLE.
+    expect(frames(1)).toBe(TIERS[1].analysisFrames);
+    expect(frames(MIN_EVENT_TRUST)).toBe(TIERS[1].analysisFrames);
+    expect(frames(MIN_EVENT_TRUST - 0.05)).toBe(MIN_SAMPLE);
+    // Without a trust map every artifact expert keeps its event floors, as before routing.
+    expect(Math.ceil(12 / makePlan(1, video720, experts, 'wasm', weights).experts[0]!.stride)).toBe(TIERS[1].analysisFrames);
   });
 
   it('analyses frames at the same size at every tier, so tiers agree on what an expert measures', () => {

@@ -7,6 +7,7 @@
 import type { ExpertMeta } from '../experts/types.ts';
 import type { Tier } from '../report/types.ts';
 import { fitSize } from '../frames/resample.ts';
+import { MIN_EVENT_TRUST } from './localize-stage.ts';
 
 /** Per-tier budgets. */
 export interface TierBudget {
@@ -54,7 +55,9 @@ export const MIN_EVENT_SAMPLE = 6;
  * At tiers 1 and 2, a spatial artifact expert's frames are paid from at least this budget (ms per clip at
  * 540p), whatever its share of the score: an event needs its frames, not its weight. With it the
  * exposure experts (about 20 ms a frame) read every tier-1 analysis frame again; at 6 of 12 an injected
- * 2-s underexposure was missed on 3 of 6 clips.
+ * 2-s underexposure was missed on 3 of 6 clips. Only for an expert whose events the route lets through
+ * (trust at least `MIN_EVENT_TRUST`): one below it (underexposure on animation, 0.25) raises no event and
+ * explains none (the causes are temporal), so its frames are paid by its weight like a score-only model's.
  */
 export const EVENT_BUDGET_MS = 300;
 
@@ -101,7 +104,8 @@ export function availableExperts(tier: Tier, video: Pick<VideoShape, 'width' | '
 /**
  * Makes the plan for a video. `weights` (from the route) leaves out experts of weight 0 and gives
  * lighter ones fewer frames; without it every available expert counts fully. `times` fixes the analysis
- * times (tier 0 analyses the frames its probe already read).
+ * times (tier 0 analyses the frames its probe already read). `trust` (the route's, per expert) says
+ * whose flags may become events; without it every artifact expert's may.
  */
 export function makePlan(
   tier: Tier,
@@ -111,6 +115,7 @@ export function makePlan(
   weights?: ReadonlyMap<string, number>,
   frameBudgets?: ReadonlyMap<string, number>,
   times?: readonly number[],
+  trust?: ReadonlyMap<string, number>,
 ): AnalysisPlan {
   const budget = TIERS[tier];
   const analysisSize = fitSize(video.width, video.height, budget.analysisBox[0], budget.analysisBox[1]);
@@ -128,7 +133,7 @@ export function makePlan(
       continue;
     }
     const cost = meta.costPerFrameMs * scale;
-    const events = tier >= 1 && !!meta.artifact;
+    const events = tier >= 1 && !!meta.artifact && (trust?.get(meta.id) ?? 1) >= MIN_EVENT_TRUST;
     const affordable = cost > 0 ? Math.floor(Math.max(budget.expertBudgetMs * Math.max(0.25, weight), events ? EVENT_BUDGET_MS : 0) / cost) : count;
     const least = events ? MIN_EVENT_SAMPLE : MIN_SAMPLE;
     const frames = Math.max(1, Math.min(count, Math.max(least, affordable), frameBudgets?.get(meta.id) ?? count));

@@ -4,7 +4,7 @@
  * group), so no clip is ever predicted by a model that saw a clip of the same origin. Yields the
  * held-out predictions, per-type accuracy, the confusion matrix and the fitted temperature.
  */
-import { probabilities, standardize, type ContentModel } from '../../src/router/content/classify.ts';
+import { decideLight, probabilities, standardize, type ContentModel } from '../../src/router/content/classify.ts';
 import { CONTENT_TYPES } from '../../src/router/types.ts';
 import { FIT_DEFAULTS, fitModel, fitTemperature, type FitOptions } from './logreg.ts';
 import type { FeatureRow } from './table.ts';
@@ -63,6 +63,8 @@ export function leaveOneGroupOut(names: readonly string[], rows: FeatureRow[], o
     const p = probabilities(model, z, temperature);
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+    // The shipped second stage: camera footage is low light or not by its mean luma.
+    best = decideLight(model, row.x[names.indexOf('lumaMean')]!, p, best).best;
     return { name: row.clip.name, group: row.clip.group, synthetic: row.clip.synthetic, label: row.clip.label, predicted: classes[best]!, confidence: Math.round(p[best]! * 1000) / 1000 };
   });
   return { preds, temperature };

@@ -85,11 +85,32 @@ export function fitModel(names: readonly string[], classes: readonly string[], x
       P[q]! += V[q]!;
     }
   }
+  model.lowLightLuma = lowLightLuma(names, classes, x, y);
   const W = model.weights.map((_, c) => P.subarray(c * d, (c + 1) * d));
   const b = P.subarray(k * d);
   model.weights = W.map((r) => [...r].map((v) => Math.round(v * 1e5) / 1e5));
   model.bias = [...b].map((v) => Math.round(v * 1e5) / 1e5);
   return model;
+}
+
+/** Median of the finite values of `xs` (NaN when none). */
+function medianOf(xs: number[]): number {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/**
+ * The mean-luma cut between camera footage in the dark and in light (`decideLight` in classify.ts):
+ * halfway between the median `lumaMean` of the natural-camera and of the low-light clips fitted on,
+ * rounded to 0.001. Undefined when either type or the feature is missing.
+ */
+export function lowLightLuma(names: readonly string[], classes: readonly string[], x: Float64Array[], y: number[]): number | undefined {
+  const j = names.indexOf('lumaMean');
+  const nat = classes.indexOf('natural-camera'), low = classes.indexOf('low-light');
+  if (j < 0 || nat < 0 || low < 0) return undefined;
+  const mid = (medianOf(x.filter((_, i) => y[i] === nat).map((r) => r[j]!)) + medianOf(x.filter((_, i) => y[i] === low).map((r) => r[j]!))) / 2;
+  return Number.isFinite(mid) ? Math.round(mid * 1000) / 1000 : undefined;
 }
 
 /** The temperature (0.5..8) that minimizes the mean log-loss of held-out logits `z`→class `y`. */

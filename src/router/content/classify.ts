@@ -8,6 +8,9 @@
  * per-feature contributions (weight × standardized value) say in words why it decided, which a tree
  * ensemble or a nearest-centroid rule would not give as directly. Missing features (a probe expert
  * that did not run) read as the training mean, i.e. contribute nothing.
+ *
+ * A second, deterministic stage sits on top (`decideLight`): low light is camera footage shot in the
+ * dark, so between natural camera and low light the picture's mean luma decides, not the regression.
  */
 import { CONTENT_TYPES, type ContentType, type RouteContext } from '../types.ts';
 import { contentFeatures, FEATURES } from './features.ts';
@@ -24,6 +27,12 @@ export interface ContentModel {
   bias: number[];
   /** Softmax temperature fitted on held-out predictions (> 1 softens overconfident logits). */
   temperature: number;
+  /**
+   * Mean keyframe luma (0..1) below which camera footage is low light (see `decideLight`): halfway
+   * between the median picture of the natural-camera and the low-light clips it was fitted on.
+   * Absent in older models (the logistic regression alone decides).
+   */
+  lowLightLuma?: number;
 }
 
 /** What the classifier says about one video. */
@@ -58,6 +67,24 @@ export function probabilities(model: ContentModel, z: ArrayLike<number>, tempera
   return e.map((v) => v / sum);
 }
 
+/**
+ * The second stage of the decision: low light is natural camera footage shot in the dark, so when the
+ * model's call is one of the two, the picture's mean luma decides which, against the model's
+ * `lowLightLuma`. When the rule overrules the model the two types' probabilities are swapped, so the
+ * chosen type keeps the larger share and the other types are untouched. Returns the chosen class
+ * index and whether the rule changed it; `p` is updated in place.
+ */
+export function decideLight(model: ContentModel, lumaMean: number, p: number[], best: number): { best: number; overruled: boolean } {
+  const nat = model.classes.indexOf('natural-camera');
+  const low = model.classes.indexOf('low-light');
+  const cut = model.lowLightLuma;
+  if (cut === undefined || !Number.isFinite(lumaMean) || nat < 0 || low < 0 || (best !== nat && best !== low)) return { best, overruled: false };
+  const want = lumaMean < cut ? low : nat;
+  if (want === best) return { best, overruled: false };
+  [p[nat], p[low]] = [p[low]!, p[nat]!];
+  return { best: want, overruled: true };
+}
+
 /** The features that favour class `c` most over the other classes, in words. */
 function reasonsFor(model: ContentModel, z: Float64Array, c: number): string[] {
   const k = model.classes.length;
@@ -76,14 +103,23 @@ function reasonsFor(model: ContentModel, z: Float64Array, c: number): string[] {
 
 /** Classifies with explicit model parameters (tests and the fit use this). */
 export function classifyWith(model: ContentModel, ctx: RouteContext): ContentClassification {
-  const z = standardize(model, FEATURES.map((f) => f.name), contentFeatures(ctx));
+  const names = FEATURES.map((f) => f.name);
+  const x = contentFeatures(ctx);
+  const z = standardize(model, names, x);
   const p = probabilities(model, z);
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  const lumaMean = x[names.indexOf('lumaMean')]!;
+  const light = decideLight(model, lumaMean, p, best);
+  best = light.best;
   const scores = Object.fromEntries(CONTENT_TYPES.map((t) => [t, p[model.classes.indexOf(t)] ?? 0])) as Record<ContentType, number>;
   const words = reasonsFor(model, z, best);
   const contentType = model.classes[best] as ContentType;
   const reasons = words.length ? [`${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words.at(-1)}`] : ['no feature stands out; the most likely type overall'];
+  if (light.overruled) {
+    const dark = contentType === 'low-light';
+    reasons.unshift(`camera footage with a ${dark ? 'dark' : 'well-lit'} picture (mean luma ${lumaMean.toFixed(2)} ${dark ? 'below' : 'at or above'} ${model.lowLightLuma!.toFixed(2)})`);
+  }
   return { contentType, confidence: p[best]!, scores, reasons };
 }
 

@@ -2,7 +2,7 @@
  * Fits the content-type classifier on every labelled clip and writes `src/router/content/model.json`:
  * features through the real probe (cached), class-balanced logistic regression, and the softmax
  * temperature fitted on leave-one-origin-out predictions (so the shipped confidence is calibrated on
- * clips the model had not seen). The held-out accuracy is printed by `eval.ts`.
+ * clips the model had not seen), and the mean-luma cut of the low-light stage (`lowLightLuma`). The held-out accuracy is printed by `eval.ts`.
  *
  *   npx tsx bench/content/make-clips.ts && npx tsx bench/content/make-rendered.ts   # the generated clips
  *   npx tsx bench/content/fit.ts

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { smallRouteContext } from '../testing/route-context.ts';
 import black from '../experts/black/meta.json' with { type: 'json' };
 import { EXPERTS } from '../experts/registry.ts';
 import type { ExpertMeta } from '../experts/types.ts';
@@ -6,7 +7,6 @@ import { baseWeight } from '../fusion/weights.ts';
 import { FastRouter } from '../router/fast-router.ts';
 import { classifyContent } from '../router/content/classify.ts';
 import { expectedFactor, routeFactor } from '../router/routing-table.ts';
-import type { RouteContext } from '../router/types.ts';
 import { ExpertResults } from './expert-results.ts';
 import { localizeStage, MIN_EVENT_TRUST } from './localize-stage.ts';
 
@@ -31,24 +31,9 @@ describe('localizeStage', () => {
   });
 });
 
-/** A small route context: textured keyframes, every expert in the catalogue. */
-function context(): RouteContext {
-  const keyframe = (tS: number) => {
-    const rgb = new Uint8Array(16 * 9 * 3);
-    for (let i = 0; i < rgb.length; i++) rgb[i] = (i * 7 + Math.round(tS * 10)) & 0xff;
-    return { tS, width: 16, height: 9, rgb };
-  };
-  return {
-    video: { container: 'mp4', codec: 'avc1.64001e', width: 640, height: 360, durationS: 4, fps: 30, frameCount: 120, decoder: 'webcodecs' },
-    probe: { keyframes: [0.3, 1, 1.7, 2.3, 3].map(keyframe), experts: [], motion: { adjacentDiffs: [1, 2], distantDiffs: [10, 12] }, ms: 5 },
-    catalogue: EXPERTS,
-    budget: { tier: 1 },
-  };
-}
-
 describe('FastRouter trust', () => {
   it('is the content type’s routing factor, whatever the fitted fusion weight', async () => {
-    const ctx = context();
+    const ctx = smallRouteContext();
     const plan = await new FastRouter().plan(ctx);
     const { scores } = classifyContent(ctx);
     for (const e of plan.experts) {
@@ -57,7 +42,7 @@ describe('FastRouter trust', () => {
       const soft = Math.min(1, baseWeight(meta, plan.contentType) * expectedFactor(scores, meta));
       expect(e.weight).toBeCloseTo(soft < 0.05 ? 0 : soft, 2);
     }
-    const uniform = await new FastRouter({ uniform: true }).plan(context());
+    const uniform = await new FastRouter({ uniform: true }).plan(smallRouteContext());
     expect(uniform.experts.every((e) => e.trust === 1)).toBe(true);
   });
 });

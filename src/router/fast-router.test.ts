@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { smallRouteContext } from '../testing/route-context.ts';
 import { EXPERTS } from '../experts/registry.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import { FastRouter, MIN_WEIGHT, MIN_WEIGHT_COST_MS, minWeightFor } from './fast-router.ts';
-import type { RouteContext } from './types.ts';
 
 const byId = (id: string) => EXPERTS.find((m) => m.id === id)!;
 
 /** The catalogue with one expert's fitted meta changed (cost or artifact type). */
 function withMeta(id: string, change: Partial<ExpertMeta>): ExpertMeta[] {
   return EXPERTS.map((m) => (m.id === id ? { ...m, ...change } : m));
-}
-
-/** A small route context over a catalogue: textured keyframes, no probe experts. */
-function context(catalogue: readonly ExpertMeta[]): RouteContext {
-  const keyframe = (tS: number) => {
-    const rgb = new Uint8Array(16 * 9 * 3);
-    for (let i = 0; i < rgb.length; i++) rgb[i] = (i * 7 + Math.round(tS * 10)) & 0xff;
-    return { tS, width: 16, height: 9, rgb };
-  };
-  return {
-    video: { container: 'mp4', codec: 'avc1.64001e', width: 640, height: 360, durationS: 4, fps: 30, frameCount: 120, decoder: 'webcodecs' },
-    probe: { keyframes: [0.3, 1, 1.7, 2.3, 3].map(keyframe), experts: [], motion: { adjacentDiffs: [1, 2], distantDiffs: [10, 12] }, ms: 5 },
-    catalogue,
-    budget: { tier: 1 },
-  };
 }
 
 describe('minWeightFor', () => {
@@ -52,15 +37,15 @@ describe('FastRouter cost-aware cut', () => {
   it('drops an expert without events whose weight is under its cost floor, and runs the same weight when cheap', async () => {
     const router = new FastRouter({ uniform: true });
     // Uniform routing: each expert's weight is its fitted base weight (colourfulness 0.1 in the fit).
-    const cheap = await router.plan(context(withMeta('colourfulness', { costPerFrameMs: 6.5 })));
+    const cheap = await router.plan(smallRouteContext(withMeta('colourfulness', { costPerFrameMs: 6.5 })));
     const cheapW = cheap.experts.find((e) => e.id === 'colourfulness')!.weight;
     expect(cheapW).toBeGreaterThan(0);
     // The same weight on a model 20 times costlier is below its floor: not run.
-    const costly = await router.plan(context(withMeta('colourfulness', { costPerFrameMs: 130 })));
+    const costly = await router.plan(smallRouteContext(withMeta('colourfulness', { costPerFrameMs: 130 })));
     expect(minWeightFor({ costPerFrameMs: 130 })).toBeGreaterThan(cheapW);
     expect(costly.experts.find((e) => e.id === 'colourfulness')!.weight).toBe(0);
     // With an artifact type the costly model keeps its weight.
-    const detector = await router.plan(context(withMeta('colourfulness', { costPerFrameMs: 130, artifact: 'banding' })));
+    const detector = await router.plan(smallRouteContext(withMeta('colourfulness', { costPerFrameMs: 130, artifact: 'banding' })));
     expect(detector.experts.find((e) => e.id === 'colourfulness')!.weight).toBeGreaterThan(0);
   });
 });

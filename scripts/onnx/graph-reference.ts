@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     const out = await currentOutputs(meta);
     all[meta.id] = Object.fromEntries(Object.entries(out).map(([name, t]) => [name, { dims: t.dims, data: Array.from(t.data, (v) => Number(v.toPrecision(9))) }]));
     const score = all[meta.id]!.score?.data ?? [];
-    console.log(meta.id.padEnd(14), score.map((v) => v.toFixed(4)).join(' '));
+    console.log(meta.id.padEnd(14), score.map((v) => (v ?? Number.NaN).toFixed(4)).join(' '));
   }
   if (process.argv.includes('--write')) {
     writeFileSync(REFERENCE_FILE, `${JSON.stringify(all)}\n`);

@@ -163,9 +163,11 @@ export function structuralChange(g: GraphBuilder, x: string): { change: string; 
  * under ~0.2–0.45 code values and no patch exceeds ~0.9–2 (a re-encoded repeat differs by a few
  * tenths; sensor noise and any motion lie above that). Flat frames (black, solid cards) carry no
  * evidence and are never still. `moving` is 0..1: the mean change shows clear motion (0.5–1 code
- * values). The first frame has no predecessor: still 0, moving 0.
+ * values). The first frame has no predecessor: still 0, moving 0. `grid` is the [T, 1, H/patch, W/patch]
+ * patch grid of changes (floor(floor(H/4)/(patch/4)) = floor(H/patch)): a map spread over it has the
+ * shape of a patch mean of the frame without another pass over the full frame.
  */
-export function stillness(g: GraphBuilder, x: string, patch: number): { still: string; moving: string } {
+export function stillness(g: GraphBuilder, x: string, patch: number): { still: string; moving: string; grid: string } {
   const scale = 4;
   const small = downscale(g, x, scale);
   const { change } = structuralChange(g, small);
@@ -176,7 +178,7 @@ export function stillness(g: GraphBuilder, x: string, patch: number): { still: s
   const still = zeroFirst(g, g.op('Mul', [g.op('Mul', [ramp(g, p90, 0.45, 0.2), ramp(g, pMax, 2, 0.9)]), textured]));
   const meanChange = g.op('ReduceMean', [change, g.ints([1, 2, 3])], { keepdims: 0 });
   const moving = zeroFirst(g, ramp(g, meanChange, 0.5, 1));
-  return { still, moving };
+  return { still, moving, grid: patches };
 }
 
 /** `x` delayed by `k` steps along axis 0 (the first k steps zero). */

@@ -11,7 +11,7 @@
  * spreads the frame's value over the patch grid: a held picture is held everywhere.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { broadcastToGrid, delay, stillness } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -23,12 +23,12 @@ export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['T', 1, 'H', 'W']);
   const t = g.input('t', ['T']);
-  const { still } = stillness(g, x, meta.inputs.patch);
+  const { still, grid } = stillness(g, x, meta.inputs.patch);
   let score = still;
   for (let k = 1; k < HOLD_FRAMES; k++) score = g.op('Min', [score, delay(g, still, k)]);
   // The timestamps do not change the score; a zero-weight term keeps `t` a used graph input.
   score = g.op('Add', [score, g.op('Mul', [g.op('ReduceSum', [t], { keepdims: 1 }), g.scalar(0)])]);
   g.output(score, 'score', ['T']);
-  g.output(squeezeChannel(g, broadcastToGrid(g, score, patchMean(g, x, meta.inputs.patch))), 'map', ['T', 'Ph', 'Pw']);
+  g.output(squeezeChannel(g, broadcastToGrid(g, score, grid)), 'map', ['T', 'Ph', 'Pw']);
   return g.toBytes();
 }

@@ -14,7 +14,7 @@
  * grid: cadence is a property of the whole picture.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { broadcastToGrid, clip, delay, diffPrev, median1d, stillness, zeroFirst } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -28,13 +28,12 @@ export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['T', 1, 'H', 'W']);
   const t = g.input('t', ['T']);
-  const { still, moving } = stillness(g, x, meta.inputs.patch);
+  const { still, moving, grid } = stillness(g, x, meta.inputs.patch);
   // A timing fault shows only where the picture moves across the interval and before it: a long
   // interval over a still or barely changing picture (variable frame rate, a screen recording) is not seen.
   const visible = g.op('Min', [moving, delay(g, moving, 1)]);
   const timing = g.op('Mul', [zeroFirst(g, timingDeviation(g, t)), visible]);
   const score = g.op('Max', [timing, shortHold(g, still, moving)]);
-  const grid = patchMean(g, x, meta.inputs.patch);
   g.output(score, 'score', ['T']);
   g.output(squeezeChannel(g, broadcastToGrid(g, score, grid)), 'map', ['T', 'Ph', 'Pw']);
   return g.toBytes();

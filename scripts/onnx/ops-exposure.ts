@@ -36,11 +36,15 @@ const RING = 9;
  * (1 inside flat clipped areas) and `shoulder` [N,1,1,1]: the share of the unclipped pixels next to
  * those plateaus that are bright themselves (a scene pushed past white), as opposed to dark strokes
  * or edges around a white background (a page, a drawing, a title card).
+ *
+ * The ramp is monotone, so the ramp of the local minimum is the local minimum of the ramp, and
+ * 1 − min(c) = max(1 − c): the plateau comes from the unclipped share (needed for the ring anyway)
+ * with one local maximum, no negated copies and no second ramp over the frame.
  */
 export function clippedHighlights(g: GraphBuilder, x: string): { plateau: string; shoulder: string } {
-  const plateau = ramp(g, localMin(g, x, FLAT), CLIP_LO, CLIP_HI);
-  const clipped = ramp(g, x, CLIP_LO, CLIP_HI);
-  const ring = g.op('Mul', [localMax(g, plateau, RING), g.op('Sub', [g.scalar(1), clipped])]);
+  const unclipped = g.op('Sub', [g.scalar(1), ramp(g, x, CLIP_LO, CLIP_HI)]);
+  const plateau = g.op('Sub', [g.scalar(1), localMax(g, unclipped, FLAT)]);
+  const ring = g.op('Mul', [localMax(g, plateau, RING), unclipped]);
   const bright = ramp(g, x, 150, 215);
   const axes = g.ints([2, 3]);
   const sum = (t: string) => g.op('ReduceSum', [t, axes], { keepdims: 1 });
@@ -60,16 +64,28 @@ export function extremeMean(g: GraphBuilder, x: string, fraction: number, larges
 /** Share of the picture that reaches into the extremes: 1 % of 2×2-averaged luma (single hot pixels do not count). */
 const TOP = 0.01;
 
+/** The 2×2 cells of [N,1,H,W] luma the level extremes are read from. */
+export function levelCells(g: GraphBuilder, x: string): string {
+  return g.op('AveragePool', [x], { kernel_shape: [2, 2], strides: [2, 2] });
+}
+
 /**
- * The brightest and darkest levels the picture reaches, in 0..1, from the means of the brightest and
- * darkest 1 % of 2×2 cells (small enough that thin dark strokes on a page count as its blacks),
- * plus the 4×4 cells ([N,1,H/4,W/4]) for per-patch maxima.
+ * The brightest (`hi`) or darkest (`lo`) level the picture reaches, in 0..1 → [N]: the mean of the
+ * brightest or darkest 1 % of its 2×2 cells (`levelCells`; small enough that thin dark strokes on a
+ * page count as its blacks). Built one at a time, so an expert that reads one level runs one TopK.
+ */
+export function levelExtreme(g: GraphBuilder, cells: string, which: 'hi' | 'lo'): string {
+  return g.op('Mul', [extremeMean(g, cells, TOP, which === 'hi'), g.scalar(1 / 255)]);
+}
+
+/**
+ * The brightest and darkest levels the picture reaches, in 0..1 (see `levelExtreme`), plus the 4×4
+ * cells ([N,1,H/4,W/4]) for per-patch maxima.
  */
 export function levelExtremes(g: GraphBuilder, x: string): { hi: string; lo: string; cell: string } {
-  const small = g.op('AveragePool', [x], { kernel_shape: [2, 2], strides: [2, 2] });
+  const small = levelCells(g, x);
   const cell = g.op('AveragePool', [small], { kernel_shape: [2, 2], strides: [2, 2] });
-  const norm = (v: string) => g.op('Mul', [v, g.scalar(1 / 255)]);
-  return { hi: norm(extremeMean(g, small, TOP, true)), lo: norm(extremeMean(g, small, TOP, false)), cell };
+  return { hi: levelExtreme(g, small, 'hi'), lo: levelExtreme(g, small, 'lo'), cell };
 }
 
 /**
@@ -77,12 +93,16 @@ export function levelExtremes(g: GraphBuilder, x: string): { hi: string; lo: str
  * neighbourhood is at black) and `shoulder` [N,1,1,1], the share of the pixels next to those plateaus
  * that are dark themselves (a scene pushed below black), as opposed to bright strokes on a black
  * background (a terminal, a title) or the picture's edge beside a letterbox bar.
+ *
+ * With r = ramp(x, 4, 8): the plateau 1 − ramp(localMax(x)) is 1 − localMax(r) (the ramp is monotone),
+ * the crushed share is 1 − r and the ring's "not crushed" factor r itself, so r is computed once.
  */
 export function crushedShadows(g: GraphBuilder, x: string): { plateau: string; shoulder: string } {
-  const plateau = g.op('Sub', [g.scalar(1), ramp(g, localMax(g, x, FLAT), 4, 8)]);
-  const crushed = g.op('Sub', [g.scalar(1), ramp(g, x, 4, 8)]);
-  const ring = g.op('Mul', [localMax(g, plateau, RING), g.op('Sub', [g.scalar(1), crushed])]);
-  const dark = g.op('Sub', [g.scalar(1), ramp(g, x, 40, 100)]);
+  const lifted = ramp(g, x, 4, 8);
+  const plateau = g.op('Sub', [g.scalar(1), localMax(g, lifted, FLAT)]);
+  const ring = g.op('Mul', [localMax(g, plateau, RING), lifted]);
+  // 1 − ramp(x, 40, 100), as one clipped line falling from 1 at 40 to 0 at 100.
+  const dark = g.op('Clip', [g.op('Mul', [g.op('Sub', [g.scalar(100), x]), g.scalar(1 / 60)]), g.scalar(0), g.scalar(1)]);
   const axes = g.ints([2, 3]);
   const sum = (t: string) => g.op('ReduceSum', [t, axes], { keepdims: 1 });
   const shoulder = safeDiv(g, sum(g.op('Mul', [ring, dark])), sum(ring), 1);

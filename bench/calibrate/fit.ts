@@ -23,11 +23,9 @@ import { join } from 'node:path';
 import { baseWeight, priorWeight, tolerance } from '../../src/fusion/weights.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { spearman } from '../../src/testing/media.ts';
-import type { CleanTier } from '../real/clean.ts';
-import { INJECT_SOURCES, MIXED_SOURCES } from '../real/injected-sources.ts';
-import { ladderSpearman, type LadderEvidence } from '../real/ladders.ts';
+import { ladderSpearman } from '../real/ladders.ts';
 import { OUT, ROOT } from '../real/paths.ts';
-import { frTarget } from '../real/target.ts';
+import { readEvidence } from './evidence.ts';
 import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared } from './model.ts';
 
 const CLEAN_FLOOR = 85;
@@ -50,28 +48,10 @@ const fitted = new Set(experts.filter((e) => !(e.artifact && TEMPORAL.has(e.arti
 const unfitted = new Set(ids.filter((id) => !fitted.has(id)));
 const prior: Params = { w: Object.fromEntries(experts.map((e) => [e.id, priorWeight(e)])), tau: Object.fromEntries(ids.map((id) => [id, 0])) };
 
-/** Reads the ladder and clean evidence (tier 1) and assigns folds. */
-function readEvidence(): FitClip[] {
+function readLadderEvidence(): FitClip[] {
   // Several ladder runs may be pooled (e.g. the camera sources at every level and the mixed-content ones at a few).
-  const files = argValue('ladders')?.split(',') ?? [join(IN, 'real-ladders.json')];
-  const evidence = files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { evidence: LadderEvidence[] }).evidence);
-  const clean = JSON.parse(readFileSync(join(IN, 'real-clean.json'), 'utf8')) as { tiers: CleanTier[] };
-  const seen = new Set<string>();
-  const clips: FitClip[] = evidence
-    .filter((e) => !seen.has(e.file) && !!seen.add(e.file))
-    .map((e) => ({ id: e.file, source: e.source, kind: e.kind, level: e.level, contentType: e.contentType, raws: e.raws, target: frTarget(e), score: e.score, weights: e.weights }));
-  const sources = [...new Set(clips.map((c) => c.source))].sort();
-  const t1 = clean.tiers.find((t) => t.tier === 1) ?? clean.tiers[0]!;
-  Object.entries(t1.scores).forEach(([name, s], i) => {
-    // A ladder source's own footage clip goes to that source's fold; the rest round robin.
-    const own = sources.find((src) => name.replace(/-10s(\.\w+)$/, '$1') === sourceFile.get(src));
-    clips.push({ id: name, source: own ?? sources[i % sources.length]!, kind: 'clean', level: 0, contentType: s.contentType, raws: s.raws, score: s.score, weights: s.weights });
-  });
-  return clips;
+  return readEvidence(IN, argValue('ladders')?.split(','));
 }
-
-/** Footage file of each ladder source (bench/real/injected-sources.ts), so its clean clip joins its fold. */
-const sourceFile = new Map([...INJECT_SOURCES, ...MIXED_SOURCES].map((s) => [s.id, s.file]));
 
 /** Adjacent pairs along each ladder (milder, harsher), pristine first. */
 function pairsOf(clips: Prepared[]): [Prepared, Prepared][] {
@@ -161,7 +141,7 @@ function figures(rows: { clip: FitClip; score: number }[]) {
   };
 }
 
-const clips = prepare(readEvidence(), experts, (m) => baseWeight(m));
+const clips = prepare(readLadderEvidence(), experts, (m) => baseWeight(m));
 const folds = [...new Set(clips.map((c) => c.clip.source))].sort();
 const full = fit(clips);
 const held: { clip: FitClip; score: number }[] = [];

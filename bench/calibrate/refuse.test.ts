@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { FitClip } from './model.ts';
+import { cleanOf, figuresOf, parsePairs } from './refuse.ts';
+
+/** A ladder clip of `source`, `kind` at `level` with a target; the score is set per row. */
+function clip(source: string, kind: string, level: number, target?: number): FitClip {
+  return { id: `${source}-${kind}-${level}`, source, kind, level, contentType: 'natural-camera', raws: {}, target, score: 0 };
+}
+
+describe('refuse figures', () => {
+  // Two sources, one kind: a's score falls with every level, b's rises at the last step.
+  const rows = [
+    { clip: clip('a', 'pristine', 0, 99), score: 95 },
+    { clip: clip('a', 'blur', 1, 80), score: 80 },
+    { clip: clip('a', 'blur', 2, 60), score: 60 },
+    { clip: clip('a', 'blur', 6, 40), score: 30 },
+    { clip: clip('b', 'pristine', 0, 98), score: 85 },
+    { clip: clip('b', 'blur', 1, 70), score: 70 },
+    { clip: clip('b', 'blur', 2, 50), score: 40 },
+    { clip: clip('b', 'blur', 6, 30), score: 50 },
+  ];
+
+  it('ranks ladders by source and kind, pristine first', () => {
+    const f = figuresOf(rows);
+    // a: 1; b: levels 0,1,2,6 against scores 85,70,40,50 → Spearman 0.8.
+    expect(f.ladderPerKind.blur).toBeCloseTo(0.9, 3);
+    expect(f.ladderMinKind).toBeCloseTo(0.9, 3);
+  });
+
+  it('scores the distorted clips against the target, leaving the pristine encodes out', () => {
+    const f = figuresOf(rows);
+    // Distorted targets 80,60,40,70,50,30 against scores 80,60,30,70,40,50: one swap of ranks 1 and 3.
+    expect(f.targetSpearman).toBeCloseTo(1 - (6 * (0 + 0 + 1 + 0 + 1 + 4)) / (6 * 35), 3);
+    expect(f.pristineMin).toBe(85);
+    expect(f.pristineSpread).toBe(10);
+    expect(f.level6.blur).toEqual({ score: 40, target: 35 });
+  });
+
+  it('describes the clean clips only', () => {
+    const clean = [50, 70, 90].map((score, i) => ({ clip: { ...clip(`c${i}`, 'clean', 0), target: undefined }, score }));
+    expect(cleanOf([...rows, ...clean])).toEqual({ min: 50, median: 70, belowGood: 1 });
+  });
+
+  it('parses parameter overrides', () => {
+    expect(parsePairs('overexposure=0.75,banding=0.3')).toEqual({ overexposure: 0.75, banding: 0.3 });
+    expect(parsePairs(undefined)).toEqual({});
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Chooses fusion weights and tolerances for a few experts on one group of ladder sources and reports
+ * them on the other (bench/calibrate/refuse.ts figures): coordinate search on a grid, maximising the
+ * chosen group's Spearman against the full-reference target while its ladders (mean ≥ 0.95, every
+ * kind ≥ 0.9), its pristine encodes (lowest ≥ 70, spread ≤ 15) and the clean clips' median (no more
+ * than 3 points below the parameters in use) hold. Both ways (camera → other, other → camera).
+ *
+ *   npx tsx bench/calibrate/search.ts --free w:sharpness,w:blocking,tau:blocking,w:banding [--w ...] [--tau ...]
+ */
+import { argValue } from '../lib/stats.ts';
+import type { Params } from './model.ts';
+import { readExperts } from './model.ts';
+import { CAMERA, evaluate, loadPrepared, parsePairs, shippedParams, type Figures } from './refuse.ts';
+
+const experts = readExperts();
+const clips = loadPrepared(experts);
+const shipped = shippedParams(experts);
+const start: Params = { w: { ...shipped.w, ...parsePairs(argValue('w')) }, tau: { ...shipped.tau, ...parsePairs(argValue('tau')) } };
+const free = (argValue('free') ?? 'w:sharpness,w:blocking,tau:blocking,tau:sharpness,w:banding,w:noise,w:overexposure').split(',').map((s) => s.split(':') as ['w' | 'tau', string]);
+const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from({ length: 13 }, (_, i) => i / 20) };
+const cleanMedian0 = evaluate(clips, experts, shipped).clean.median;
+
+/** Penalised objective on a group's figures: target Spearman minus how far each constraint is missed. */
+function objective(f: Figures, cleanMedian: number): number {
+  const miss = Math.max(0, 0.95 - f.ladderMean) + Math.max(0, 0.9 - f.ladderMinKind) + Math.max(0, 70 - f.pristineMin) / 100 + Math.max(0, f.pristineSpread - 15) / 100 + Math.max(0, cleanMedian0 - 3 - cleanMedian) / 100;
+  return f.targetSpearman - 5 * miss;
+}
+
+function choose(group: 'camera' | 'other'): Params {
+  const p: Params = { w: { ...start.w }, tau: { ...start.tau } };
+  const value = () => {
+    const e = evaluate(clips, experts, p);
+    return objective(e[group], e.clean.median);
+  };
+  let best = value();
+  for (let round = 0; round < 4; round++) {
+    let moved = false;
+    for (const [table, id] of free) {
+      const t = p[table];
+      let keep = t[id]!;
+      for (const g of GRID[table]) {
+        t[id] = g;
+        const v = value();
+        if (v > best + 1e-6) [best, keep, moved] = [v, g, true];
+      }
+      t[id] = keep;
+    }
+    if (!moved) break;
+  }
+  return p;
+}
+
+const show = (f: Figures) => `target ${f.targetSpearman.toFixed(3)} ladders ${f.ladderMean.toFixed(3)} (min kind ${f.ladderMinKind.toFixed(3)}) pristine ${f.pristineMin}..+${f.pristineSpread}`;
+const base = evaluate(clips, experts, start);
+console.log(`start:  camera ${show(base.camera)} | other ${show(base.other)} | clean median ${base.clean.median}`);
+const held: number[] = [];
+for (const [on, off] of [['camera', 'other'], ['other', 'camera']] as const) {
+  const p = choose(on);
+  const e = evaluate(clips, experts, p);
+  held.push(e[off].targetSpearman);
+  const changed = free.map(([t, id]) => `${t}:${id}=${p[t][id]}`).join(' ');
+  console.log(`chosen on ${on}: ${changed}`);
+  console.log(`  ${on} ${show(e[on])} | held-out ${off} ${show(e[off])} (${Object.entries(e[off].ladderPerKind).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' ')}) | clean min ${e.clean.min} median ${e.clean.median} <60 ${e.clean.belowGood}`);
+}
+console.log(`held-out target Spearman, mean of both ways: ${((held[0]! + held[1]!) / 2).toFixed(3)} (start: ${((base.other.targetSpearman + base.camera.targetSpearman) / 2).toFixed(3)})`);

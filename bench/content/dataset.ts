@@ -83,6 +83,19 @@ function footage(): LabelledClip[] {
   return out;
 }
 
+/**
+ * The origin group of a generated clip from its file name `<family>__<variant>.mp4`: a game drawn at
+ * full resolution (`-hd`) shares its drawing code, so its origin, with the pixel-art one; a darkened
+ * clip (`dark-`, `night-`, `black-`) or a desaturated one (`grey-`, `muted-`) belongs with the clip it
+ * was made from: the real clip's group (`groupOfSource`, by file name without extension) or the
+ * generated family's.
+ */
+export function generatedGroup(file: string, groupOfSource: ReadonlyMap<string, string>): string {
+  const family = file.split('__')[0]!.replace(/-hd$/, '');
+  const source = /^(dark|night|black|grey|muted)-/.exec(family) ? family.slice(family.indexOf('-') + 1) : undefined;
+  return (source && groupOfSource.get(source)) || `gen:${source ?? family}`;
+}
+
 function generated(groupOfSource: Map<string, string>): LabelledClip[] {
   const out: LabelledClip[] = [];
   for (const label of CONTENT_TYPES) {
@@ -90,11 +103,7 @@ function generated(groupOfSource: Map<string, string>): LabelledClip[] {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).sort()) {
       if (!file.endsWith('.mp4') || file.includes('.part.')) continue;
-      // A game drawn at full resolution (`-hd`) shares its drawing code, so its origin, with the pixel-art one.
-      const family = file.split('__')[0]!.replace(/-hd$/, '');
-      // A darkened clip (dark-, night-, black-) belongs with the clip it was made from.
-      const source = /^(dark|night|black)-/.exec(family) ? family.slice(family.indexOf('-') + 1) : undefined;
-      const group = (source && groupOfSource.get(source)) || `gen:${family}`;
+      const group = generatedGroup(file, groupOfSource);
       out.push({ name: `${label}/${file}`, path: join(dir, file), label, group, synthetic: true });
     }
   }

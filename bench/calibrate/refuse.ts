@@ -77,6 +77,25 @@ export function cleanOf(rows: { clip: FitClip; score: number }[]): CleanFigures 
   return { min: r1(Math.min(...s)), median: r1(median(s)), belowGood: s.filter((v) => v < 60).length };
 }
 
+/**
+ * A diagnostic, not a score: the group's Spearman against the target when each clip's score is first
+ * mapped through a straight line fitted, per distortion kind, on the other group's clips (score →
+ * target). A fusion cannot know the kind; this shows how much of the gap to the target is the score's
+ * level per kind (what a better reading of each kind could fix) and how much is order within a kind.
+ */
+export function kindCalibrated(rows: { clip: FitClip; score: number }[], onGroup: (c: FitClip) => boolean): number {
+  const distorted = rows.filter((r) => r.clip.kind !== 'clean' && r.clip.kind !== 'pristine' && r.clip.target !== undefined);
+  const mapped = distorted.filter((r) => !onGroup(r.clip)).map((r) => {
+    const fit = distorted.filter((o) => onGroup(o.clip) && o.clip.kind === r.clip.kind);
+    const mx = fit.reduce((s, o) => s + o.score, 0) / fit.length;
+    const my = fit.reduce((s, o) => s + o.clip.target!, 0) / fit.length;
+    const sxy = fit.reduce((s, o) => s + (o.score - mx) * (o.clip.target! - my), 0);
+    const sxx = fit.reduce((s, o) => s + (o.score - mx) ** 2, 0);
+    return { target: r.clip.target!, score: my + (sxx > 0 ? sxy / sxx : 0) * (r.score - mx) };
+  });
+  return r3(spearman(mapped.map((m) => m.target), mapped.map((m) => m.score)));
+}
+
 /** Everything a parameter set gives: all sources, the camera group, the other group, and the clean clips. */
 export function evaluate(clips: Prepared[], experts: ExpertMeta[], p: Params) {
   const rows = clips.map((c) => ({ clip: c.clip, score: scoreOf(c, experts, p) }));
@@ -158,6 +177,8 @@ function main(): void {
   console.log(line('other', e.other));
   console.log(`mean of the two groups' target Spearman: ${heldOut}`);
   console.log(`clean: min ${e.clean.min}, median ${e.clean.median}, below 60: ${e.clean.belowGood}`);
+  const onCamera = (c: FitClip) => CAMERA.has(c.source);
+  console.log(`diagnostic, score mapped per kind (fitted on the other group): camera ${kindCalibrated(e.rows, (c) => !onCamera(c))}, other ${kindCalibrated(e.rows, onCamera)}`);
   console.log(`level 6, mean score / mean target: ${Object.entries(e.all.level6).map(([k, v]) => `${k} ${v.score} / ${v.target}`).join(', ')}`);
 }
 

@@ -5,12 +5,17 @@
  * kind ≥ 0.9), its pristine encodes (lowest ≥ 70, spread ≤ 15) and the clean clips' median (no more
  * than 3 points below the parameters in use) hold. Both ways (camera → other, other → camera).
  *
- *   npx tsx bench/calibrate/search.ts --free w:sharpness,w:blocking,tau:blocking,w:banding [--w ...] [--tau ...]
+ *   npx tsx bench/calibrate/search.ts --free w:sharpness,w:blocking,tau:blocking,w:banding [--w ...] [--tau ...] [--strict 0.03] [--loso]
+ *
+ * `--strict m` asks the chosen group's ladders for m more than the floors (room for the held-out
+ * group). `--loso` also chooses on ten sources and scores the eleventh, for each source, and reports
+ * the pooled held-out figures.
  */
-import { argValue } from '../lib/stats.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
 import type { Params } from './model.ts';
 import { readExperts } from './model.ts';
-import { CAMERA, evaluate, loadPrepared, parsePairs, shippedParams, type Figures } from './refuse.ts';
+import { CAMERA, evaluate, figuresOf, loadPrepared, parsePairs, shippedParams, type Figures } from './refuse.ts';
+import { scoreOf } from './model.ts';
 
 const experts = readExperts();
 const clips = loadPrepared(experts);
@@ -21,16 +26,19 @@ const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from(
 const cleanMedian0 = evaluate(clips, experts, shipped).clean.median;
 
 /** Penalised objective on a group's figures: target Spearman minus how far each constraint is missed. */
+const STRICT = Number(argValue('strict', '0'));
 function objective(f: Figures, cleanMedian: number): number {
-  const miss = Math.max(0, 0.95 - f.ladderMean) + Math.max(0, 0.9 - f.ladderMinKind) + Math.max(0, 70 - f.pristineMin) / 100 + Math.max(0, f.pristineSpread - 15) / 100 + Math.max(0, cleanMedian0 - 3 - cleanMedian) / 100;
+  const miss = Math.max(0, 0.95 + STRICT - f.ladderMean) + Math.max(0, 0.9 + STRICT - f.ladderMinKind) + Math.max(0, 70 - f.pristineMin) / 100 + Math.max(0, f.pristineSpread - 15) / 100 + Math.max(0, cleanMedian0 - 3 - cleanMedian) / 100;
   return f.targetSpearman - 5 * miss;
 }
 
-function choose(group: 'camera' | 'other'): Params {
+/** Chooses the free parameters on one group (`camera`, `other`, or every source but `except:<source>`). */
+function choose(group: 'camera' | 'other' | `except:${string}`): Params {
   const p: Params = { w: { ...start.w }, tau: { ...start.tau } };
   const value = () => {
     const e = evaluate(clips, experts, p);
-    return objective(e[group], e.clean.median);
+    const f = group === 'camera' || group === 'other' ? e[group] : figuresOf(e.rows.filter((r) => r.clip.kind !== 'clean' && r.clip.source !== group.slice(7)));
+    return objective(f, e.clean.median);
   };
   let best = value();
   for (let round = 0; round < 4; round++) {
@@ -63,3 +71,15 @@ for (const [on, off] of [['camera', 'other'], ['other', 'camera']] as const) {
   console.log(`  ${on} ${show(e[on])} | held-out ${off} ${show(e[off])} (${Object.entries(e[off].ladderPerKind).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' ')}) | clean min ${e.clean.min} median ${e.clean.median} <60 ${e.clean.belowGood}`);
 }
 console.log(`held-out target Spearman, mean of both ways: ${((held[0]! + held[1]!) / 2).toFixed(3)} (start: ${((base.other.targetSpearman + base.camera.targetSpearman) / 2).toFixed(3)})`);
+
+if (argFlag('loso')) {
+  const ladder = clips.filter((c) => c.clip.kind !== 'clean');
+  const held: { clip: (typeof clips)[number]['clip']; score: number }[] = [];
+  for (const source of [...new Set(ladder.map((c) => c.clip.source))].sort()) {
+    const p = choose(`except:${source}`);
+    console.log(`  without ${source}: ${free.map(([t, id]) => `${t}:${id}=${p[t][id]}`).join(' ')}`);
+    for (const c of ladder.filter((c) => c.clip.source === source)) held.push({ clip: c.clip, score: scoreOf(c, experts, p) });
+  }
+  const f = figuresOf(held);
+  console.log(`leave one source out, held out: ${show(f)} (${Object.entries(f.ladderPerKind).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' ')}); start: ${show(base.all)}`);
+}

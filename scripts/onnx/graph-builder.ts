@@ -36,6 +36,10 @@ export class GraphBuilder {
 
   constructor(readonly name: string) {}
 
+  private live() {
+    return liveParts(this.nodes, this.initializers, this.outputs.map((o) => o.name ?? ''));
+  }
+
   /** A fresh unique value name with a readable prefix. */
   fresh(prefix = 'v'): string {
     this.counter += 1;
@@ -89,8 +93,12 @@ export class GraphBuilder {
     return outputs;
   }
 
-  /** Serialises the model (opset 18) to protobuf bytes. */
+  /**
+   * Serialises the model (opset 18) to protobuf bytes. Nodes whose outputs nothing reads (a helper's
+   * unused second result) are left out, with the constants only they read: onnxruntime would run them.
+   */
   toBytes(opset = 18): Uint8Array {
+    const { nodes, initializers } = this.live();
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: 'qrouter-web',
@@ -98,14 +106,27 @@ export class GraphBuilder {
       opsetImport: [{ domain: '', version: opset }],
       graph: {
         name: this.name,
-        node: this.nodes,
-        initializer: this.initializers,
+        node: nodes,
+        initializer: initializers,
         input: this.inputs,
         output: this.outputs,
       },
     });
     return onnx.ModelProto.encode(model).finish();
   }
+}
+
+/** Nodes and constants that the graph's outputs depend on, in their original order. */
+function liveParts(nodes: onnxProto.onnx.INodeProto[], initializers: onnxProto.onnx.ITensorProto[], outputs: string[]) {
+  const needed = new Set(outputs);
+  const kept: onnxProto.onnx.INodeProto[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    if (!(node.output ?? []).some((o) => needed.has(o))) continue;
+    kept.push(node);
+    for (const input of node.input ?? []) needed.add(input);
+  }
+  return { nodes: kept.reverse(), initializers: initializers.filter((t) => needed.has(t.name ?? '')) };
 }
 
 function valueInfo(name: string, dims: Dim[], elemType: number): onnxProto.onnx.IValueInfoProto {

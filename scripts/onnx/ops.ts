@@ -39,11 +39,19 @@ export function edgePad(g: GraphBuilder, x: string, pads: [number, number, numbe
 }
 
 /**
+ * |I(x+1) − I(x)| along the columns (`dx`) or rows (`dy`) of a [N,1,H,W] tensor, same size, the last
+ * column/row zero (edge padding). One direction at a time, so a graph that reads one builds one: an
+ * unused direction would still run. (Two shifted slices and a subtraction give the same values but
+ * cost more than the padded two-tap convolution on the wasm EP.)
+ */
+export function absGradient(g: GraphBuilder, x: string, along: 'dx' | 'dy'): string {
+  return along === 'dx' ? g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 0, 1]), [[-1, 1]])]) : g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 1, 0]), [[-1], [1]])]);
+}
+
+/**
  * Absolute forward differences |I(x+1)-I(x)| and |I(y+1)-I(y)|, same size as the input
- * (the last column/row is zero, from edge padding).
+ * (the last column/row is zero, as with edge padding).
  */
 export function absGradients(g: GraphBuilder, x: string): { dx: string; dy: string } {
-  const dx = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 0, 1]), [[-1, 1]])]);
-  const dy = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 1, 0]), [[-1], [1]])]);
-  return { dx, dy };
+  return { dx: absGradient(g, x, 'dx'), dy: absGradient(g, x, 'dy') };
 }

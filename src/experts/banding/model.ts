@@ -11,7 +11,7 @@
  * banding, and the frame's contours are left out.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { conv2d, edgePad, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { absGradient, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -39,7 +39,7 @@ function contours(g: GraphBuilder, x: string, along: 'across' | 'down'): string 
   // A kernel laid along the direction, and [top, left, bottom, right] pads before and after it.
   const kernel = (taps: number[]) => (row ? [taps] : taps.map((v) => [v]));
   const pads = (before: number, after: number): [number, number, number, number] => (row ? [0, before, 0, after] : [before, 0, after, 0]);
-  const d = g.op('Abs', [conv2d(g, edgePad(g, x, pads(0, 1)), kernel([-1, 1]))]);
+  const d = absGradient(g, x, row ? 'dx' : 'dy');
   const flat = g.op('Cast', [g.op('Less', [d, g.scalar(FLAT)])], { to: 1 });
   // One-code steps are the 8-bit format's own resolution: every clean 8-bit gradient has them.
   // Both soft steps are one code value wide, so ramp(d, a, a + 1) = clip(d − a, 0, 1) and

@@ -11,7 +11,7 @@
  * natural texture a smooth one, so neither makes a peak.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { conv2d, edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { absGradient, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { sliceAxis, windowedPower } from '../../../scripts/onnx/ops-spectral.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -75,7 +75,7 @@ interface Spectra {
  * turn peak power into modulation depth.
  */
 function columnSpectra(g: GraphBuilder, x: string, p: number, freqs: number[]): Spectra {
-  const d = g.op('Abs', [conv2d(g, edgePad(g, x, [0, 0, 0, 1]), [[-1, 1]])]);
+  const d = absGradient(g, x, 'dx');
   const clipped = g.op('Min', [d, g.scalar(DIFF_CLIP)]);
   // Relative to the local activity along the row, so smooth areas, where blocks show, weigh as much
   // as texture, and texture's random differences stay near 1.

@@ -7,7 +7,7 @@
  * take the frame's value), so a blurred region of a third of the frame or more is seen too.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { absGradients, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { absGradient, absGradients, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -37,8 +37,8 @@ export function buildModel(): Uint8Array {
   const bh = conv2d(g, x, row, [0, half, 0, half]);
   const bv = conv2d(g, x, col, [half, 0, half, 0]);
   const img = absGradients(g, x);
-  const blurH = absGradients(g, bh).dx;
-  const blurV = absGradients(g, bv).dy;
+  const blurH = absGradient(g, bh, 'dx');
+  const blurV = absGradient(g, bv, 'dy');
   const lostH = g.op('Relu', [g.op('Sub', [img.dx, blurH])]);
   const lostV = g.op('Relu', [g.op('Sub', [img.dy, blurV])]);
   const energy = g.op('Add', [img.dx, img.dy]);

@@ -12,6 +12,22 @@ export function conv2d(g: GraphBuilder, x: string, kernel: number[][], pads: [nu
   return g.op('Conv', [x, w], { pads, kernel_shape: [kh, kw] });
 }
 
+/**
+ * Mean over a window of `k` (odd) neighbours along each row of a [N,C,H,W] tensor, same size; at the
+ * borders the window is cut and the mean is over the pixels inside it (an AveragePool with
+ * count_include_pad 0 computes the same). Built as a per-channel convolution of ones over the
+ * zero-padded rows, divided by each column's window count (one row, broadcast): a 1×k AveragePool
+ * costs several times more on the wasm EP.
+ */
+export function rowWindowMean(g: GraphBuilder, x: string, k: number, channels = 1): string {
+  const half = (k - 1) / 2;
+  const ones = (c: number) => g.constant({ data: new Array<number>(c * k).fill(1), dims: [c, 1, 1, k] }, 'ones');
+  const sum = g.op('Conv', [x, ones(channels)], { kernel_shape: [1, k], pads: [0, half, 0, half], group: channels });
+  const oneRow = g.op('Mul', [g.op('Slice', [x, g.ints([0, 0, 0]), g.ints([1, 1, 1]), g.ints([0, 1, 2])]), g.scalar(0)]);
+  const count = g.op('Conv', [g.op('Add', [oneRow, g.scalar(1)]), ones(1)], { kernel_shape: [1, k], pads: [0, half, 0, half] });
+  return g.op('Div', [sum, count]);
+}
+
 /** Mean over non-overlapping patches: [N,1,H,W] → [N,1,H/p,W/p] (floor). */
 export function patchMean(g: GraphBuilder, x: string, patch: number): string {
   return g.op('AveragePool', [x], { kernel_shape: [patch, patch], strides: [patch, patch] });

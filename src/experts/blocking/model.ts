@@ -11,7 +11,7 @@
  * natural texture a smooth one, so neither makes a peak.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { absGradient, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { absGradient, rowWindowMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { sliceAxis, windowedPower } from '../../../scripts/onnx/ops-spectral.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -79,9 +79,12 @@ function columnSpectra(g: GraphBuilder, x: string, p: number, freqs: number[]): 
   const clipped = g.op('Min', [d, g.scalar(DIFF_CLIP)]);
   // Relative to the local activity along the row, so smooth areas, where blocks show, weigh as much
   // as texture, and texture's random differences stay near 1.
-  const local = g.op('AveragePool', [clipped], { kernel_shape: [1, ACTIVITY], strides: [1, 1], pads: [0, ACTIVITY >> 1, 0, ACTIVITY >> 1], count_include_pad: 0 });
+  const local = rowWindowMean(g, clipped, ACTIVITY);
   const rel = g.op('Div', [clipped, g.op('Add', [local, g.scalar(ACTIVITY_FLOOR)])]);
-  const profile = g.op('AveragePool', [rel], { kernel_shape: [p, 1], strides: [p, 1] });
+  // Column means over each band of p rows, as a strided convolution (cheaper than a p×1 AveragePool on
+  // the wasm EP; with p a power of two, x/p is exact, so the sums round as the pool's do).
+  const band = g.constant({ data: new Array<number>(p).fill(1 / p), dims: [1, 1, p, 1] }, 'band');
+  const profile = g.op('Conv', [rel, band], { kernel_shape: [p, 1], strides: [p, 1] });
   const whole = g.op('ReduceMean', [rel, g.ints([2])], { keepdims: 1 });
   const framePower = windowedPower(g, whole, freqs, p, p >> 1);
   const square = (v: string) => g.op('Mul', [v, v]);

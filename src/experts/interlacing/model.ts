@@ -22,7 +22,7 @@
  * since combing sits only on moving edges. Needs frames whose rows were not resampled.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { edgePad, rowWindowMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { flattenFrames, rowTopMean, sliceAxis } from '../../../scripts/onnx/ops-temporal.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -49,17 +49,7 @@ export function buildModel(): Uint8Array {
   // Channel 0: cross-field residual r; channel 1: within-field residual w.
   const kernel = g.constant({ data: [0, -0.5, 1, -0.5, 0, -0.5, 0, 1, 0, -0.5], dims: [2, 1, 5, 1] }, 'kernel');
   const residuals = g.op('Conv', [edgePad(g, narrow, [2, 0, 2, 0]), kernel], { kernel_shape: [5, 1] });
-  const half = (ROW_WINDOW - 1) / 2;
-  // Mean over ROW_WINDOW columns, the window cut at the borders (sum over the pixels inside / their
-  // count): a per-channel convolution of ones over the zero-padded rows, divided by the count of each
-  // column's window (one row's worth, broadcast).
-  const ones = g.constant({ data: new Array(2 * ROW_WINDOW).fill(1), dims: [2, 1, 1, ROW_WINDOW] }, 'ones');
-  const rowSum = g.op('Conv', [residuals, ones], { kernel_shape: [1, ROW_WINDOW], pads: [0, half, 0, half], group: 2 });
-  const oneRow = g.op('Mul', [g.op('Slice', [residuals, g.ints([0, 0, 0]), g.ints([1, 1, 1]), g.ints([0, 1, 2])]), g.scalar(0)]);
-  const count = g.op('Conv', [g.op('Add', [oneRow, g.scalar(1)]), g.constant({ data: new Array(ROW_WINDOW).fill(1), dims: [1, 1, 1, ROW_WINDOW] })], {
-    kernel_shape: [1, ROW_WINDOW], pads: [0, half, 0, half],
-  });
-  const rowMean = g.op('Div', [rowSum, count]);
+  const rowMean = rowWindowMean(g, residuals, ROW_WINDOW, 2);
   const moving = g.op('Sub', [residuals, rowMean]);
   const cross = sliceAxis(g, moving, 0, 1, 1);
   const within = sliceAxis(g, moving, 1, 2, 1);

@@ -6,6 +6,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
+import type { TensorData } from '../inference/ort.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { FloatPlanes } from '../frames/frame-planes.ts';
 
@@ -51,12 +52,18 @@ function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
   return { data, dims: [planes.length, first.channels, first.height, first.width] };
 }
 
+/** Which of an analysis frame's planes an expert reads (see `planeOf`). */
+function planeKind(meta: ExpertMeta): 'rgb' | 'yuv' | 'rows' | 'limited' | 'luma' {
+  if (meta.inputs.planes === 'rgb') return 'rgb';
+  if (meta.inputs.planes === 'yuv') return 'yuv';
+  if (meta.inputs.keepRows) return 'rows';
+  if (meta.inputs.lumaRange === 'limited') return 'limited';
+  return 'luma';
+}
+
 function planeOf(frame: AnalysisFrame, meta: ExpertMeta): FloatPlanes {
-  if (meta.inputs.planes === 'rgb') return frame.rgb!;
-  if (meta.inputs.planes === 'yuv') return frame.yuv!;
-  if (meta.inputs.keepRows) return frame.rows!;
-  if (meta.inputs.lumaRange === 'limited') return frame.lumaLimited!;
-  return frame.luma;
+  const kind = planeKind(meta);
+  return kind === 'luma' ? frame.luma : kind === 'limited' ? frame.lumaLimited! : frame[kind]!;
 }
 
 /** Sends batches to the executor and records outputs as they come back. */
@@ -80,11 +87,18 @@ export class BatchDispatcher {
   async spatial(frames: AnalysisFrame[], experts: ActiveExpert[]): Promise<void> {
     const chosen = new Map<string, AnalysisFrame[]>();
     const jobs: ExpertJob[] = [];
+    // Experts that read the same planes of the same frames share one stacked tensor: one copy, one
+    // transfer to the inference worker (runs read their input and never write it).
+    const stacks = new Map<string, TensorData>();
     for (const e of experts) {
       const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
       if (picked.length === 0) continue;
       chosen.set(e.meta.id, picked);
-      jobs.push({ id: e.meta.id, x: stack(picked.map((f) => planeOf(f, e.meta))) });
+      const planes = picked.map((f) => planeOf(f, e.meta));
+      const key = `${planeKind(e.meta)}:${picked.map((f) => f.index).join(',')}`;
+      let x = stacks.get(key);
+      if (!x) stacks.set(key, (x = stack(planes)));
+      jobs.push({ id: e.meta.id, x });
     }
     if (jobs.length === 0) return;
     await this.dispatch(jobs, (out) => {

@@ -4,7 +4,7 @@ import black from '../experts/black/meta.json' with { type: 'json' };
 import { EXPERTS } from '../experts/registry.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import { baseWeight } from '../fusion/weights.ts';
-import { FastRouter } from '../router/fast-router.ts';
+import { FastRouter, minWeightFor } from '../router/fast-router.ts';
 import { classifyContent } from '../router/content/classify.ts';
 import { expectedFactor, routeFactor } from '../router/routing-table.ts';
 import { ExpertResults } from './expert-results.ts';
@@ -40,7 +40,8 @@ describe('FastRouter trust', () => {
       const meta = EXPERTS.find((m) => m.id === e.id)!;
       expect(e.trust).toBe(routeFactor(plan.contentType, meta));
       const soft = Math.min(1, baseWeight(meta, plan.contentType) * expectedFactor(scores, meta));
-      expect(e.weight).toBeCloseTo(soft < 0.05 ? 0 : soft, 2);
+      // Below the expert's floor (cost-aware, see minWeightFor) the router does not run it.
+      expect(e.weight).toBeCloseTo(soft < minWeightFor(meta) ? 0 : soft, 2);
     }
     const uniform = await new FastRouter({ uniform: true }).plan(smallRouteContext());
     expect(uniform.experts.every((e) => e.trust === 1)).toBe(true);

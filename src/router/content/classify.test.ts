@@ -66,6 +66,8 @@ const REAL: [string, ContentType][] = [
   ['natural_zoo_bear_walking.mp4', 'natural-camera'],
   ['screen_code_editor_cursor_scrolling.mp4', 'screen-content'],
   ['animation_motion_graphics_vector_60fps.mp4', 'animation'],
+  // Greys on white (held out, it read as screen content until the fit saw grey copies of the drawn cartoons).
+  ['animation_cartoon_1940s_pigs_gif.mp4', 'animation'],
   ['gaming_atari_ms_pacman.mp4', 'gameplay'],
   ['aigc_videocrafter_t2v_rubber_duck.mp4', 'ai-generated'],
 ];

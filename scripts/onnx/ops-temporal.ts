@@ -141,7 +141,11 @@ export function broadcastToGrid(g: GraphBuilder, v: string, grid: string): strin
  * a 4x reduction, and every later full-frame pass costs 1/16.
  */
 export function downscale(g: GraphBuilder, x: string, factor: number): string {
-  return g.op('AveragePool', [x], { kernel_shape: [factor, factor], strides: [factor, factor] });
+  // A strided convolution with weights 1/factor²: at this small window the wasm EP runs it in about
+  // half the time of the same AveragePool (at 16×16 and up the pool is quicker). For a power-of-two
+  // factor each term x/factor² is exact, so only the order of the sum can differ.
+  const w = g.constant({ data: new Array<number>(factor * factor).fill(1 / (factor * factor)), dims: [1, 1, factor, factor] }, 'box');
+  return g.op('Conv', [x, w], { kernel_shape: [factor, factor], strides: [factor, factor] });
 }
 
 /**

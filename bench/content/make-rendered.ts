@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../bin/lib/browser.mjs';
 import { CLIPS_DIR } from './paths.ts';
 import { CANVAS_SCENES, scenePage } from './render/canvas-scenes.ts';
+import { LINE_SCENES } from './render/canvas-lines.ts';
 import { MORE_SCENES } from './render/canvas-scenes-more.ts';
 import { screenPages } from './render/screen-pages.ts';
 
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
       const viewport = VIEWPORTS[i % VIEWPORTS.length]!;
       await record(browser, { out: join(CLIPS_DIR, 'screen-content', `${p.family}__${viewport.width}.mp4`), html: p.html, viewport, fps: [10, 15, 30, 12][i % 4]!, seconds: [6, 5, 4, 6][i % 4]! });
     }
-    const scenes = [...CANVAS_SCENES, ...MORE_SCENES];
+    const scenes = [...CANVAS_SCENES, ...MORE_SCENES, ...LINE_SCENES];
     for (let i = 0; i < scenes.length; i++) {
       const s = scenes[i]!;
       const native = s.type === 'animation' || s.smooth;

@@ -154,27 +154,7 @@ function night(): void {
   }
 }
 
-/**
- * Greyscale and muted copies of the drawn cartoons: a cartoon is a cartoon in black and white too
- * (old rubber-hose shorts, line art, a snowy CG scene), and without them every animation the model
- * saw was strongly coloured, so it read colour itself as "animation". Each copy keeps its source's
- * family (`grey-`/`muted-` prefix), so held-out evaluation never splits a cartoon from its copy.
- */
-function desaturated(): void {
-  const dir = join(CLIPS_DIR, 'animation');
-  if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir).sort()) {
-    const m = /^(canvas-[\w-]+)__(\d+)\.mp4$/.exec(file);
-    if (!m) continue;
-    // The larger variant of each scene becomes grey, the smaller one muted (a third of its saturation).
-    const big = readdirSync(dir).filter((f) => f.startsWith(`${m[1]}__`)).map((f) => Number(/__(\d+)\.mp4$/.exec(f)?.[1] ?? 0));
-    const grey = Number(m[2]) === Math.max(...big);
-    ffmpeg(join(dir, `${grey ? 'grey' : 'muted'}-${m[1]}__${m[2]}.mp4`), ['-i', join(dir, file), '-vf', grey ? 'hue=s=0' : 'hue=s=0.33']);
-  }
-}
-
 animation();
 stills();
 lowLight();
 night();
-desaturated();

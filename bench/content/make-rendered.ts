@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/content/make-rendered.ts
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -50,6 +50,20 @@ async function record(browser: Browser, take: Take): Promise<void> {
   }
 }
 
+/**
+ * Greyscale and muted copies of a drawn cartoon: a cartoon is a cartoon in black and white too (old
+ * rubber-hose shorts, line art, a snowy CG scene), and without them every animation the model saw was
+ * strongly coloured, so it read colour itself as "animation". The larger variant becomes grey, the
+ * smaller one muted (a third of its saturation); each copy keeps its source's family (`grey-`/`muted-`
+ * prefix, see dataset.ts), so held-out evaluation never splits a cartoon from its copy.
+ */
+function desaturate(src: string, family: string, width: number, grey: boolean): void {
+  const out = join(dirname(src), `${grey ? 'grey' : 'muted'}-${family}__${width}.mp4`);
+  if (!existsSync(src) || existsSync(out)) return;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', src, '-vf', grey ? 'hue=s=0' : 'hue=s=0.33', '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', out], { stdio: 'inherit' });
+  console.log(`made ${out}`);
+}
+
 const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 1024, height: 768 },
@@ -75,7 +89,10 @@ async function main(): Promise<void> {
       const big = native ? { width: s.w, height: s.h } : { width: s.w * 3, height: s.h * 3 };
       const small = native ? { width: Math.round(s.w / 2), height: Math.round(s.h / 2) } : { width: s.w * 2, height: s.h * 2 };
       for (const [k, viewport] of [big, small].entries()) {
-        await record(browser, { out: join(CLIPS_DIR, s.type, `${s.family}__${viewport.width}.mp4`), html: scenePage(s), viewport, fps: [30, 24, 20, 25][(i + k) % 4]!, seconds: k ? 4 : 5 });
+        const out = join(CLIPS_DIR, s.type, `${s.family}__${viewport.width}.mp4`);
+        await record(browser, { out, html: scenePage(s), viewport, fps: [30, 24, 20, 25][(i + k) % 4]!, seconds: k ? 4 : 5 });
+        // The first scenes' cartoons (not the line art, which has little colour to take away).
+        if (s.type === 'animation' && !LINE_SCENES.includes(s)) desaturate(out, s.family, viewport.width, k === 0);
       }
     }
   } finally {

@@ -11,11 +11,27 @@ import type { GraphBuilder } from './graph-builder.ts';
 import { safeDiv } from './ops.ts';
 import { ramp } from './ops-stats.ts';
 
-/** Local maximum over a k×k window (stride 1, same size), as a row pass then a column pass (2k comparisons, not k²). */
+/**
+ * Local maximum over a k×k window (stride 1, same size), as a row pass then a column pass (2k
+ * comparisons, not k²). From k = 9 on, each pass takes the larger of two half windows that meet at
+ * the centre, [x−h, x] and [x, x+h] (h = (k−1)/2), read from one MaxPool of h + 1 taps: a MaxPool's
+ * cost grows with its taps, and this one plus two shifted views and a Max costs less. Exact (a max is a max).
+ */
 export function localMax(g: GraphBuilder, x: string, k: number): string {
+  return maxAlong(g, maxAlong(g, x, k, 3), k, 2);
+}
+
+/** Maximum over a window of k (odd) along axis 3 (rows of pixels) or 2 (columns), same size. */
+function maxAlong(g: GraphBuilder, x: string, k: number, axis: 2 | 3): string {
   const h = (k - 1) / 2;
-  const rows = g.op('MaxPool', [x], { kernel_shape: [1, k], strides: [1, 1], pads: [0, h, 0, h] });
-  return g.op('MaxPool', [rows], { kernel_shape: [k, 1], strides: [1, 1], pads: [h, 0, h, 0] });
+  const shape = (n: number) => (axis === 3 ? [1, n] : [n, 1]);
+  const pads = (a: number, b: number) => (axis === 3 ? [0, a, 0, b] : [a, 0, b, 0]);
+  if (k < 9) return g.op('MaxPool', [x], { kernel_shape: shape(k), strides: [1, 1], pads: pads(h, h) });
+  // h + 1 taps over x padded by h on both sides: n + h entries, entry i covering x[i − h .. i].
+  const half = g.op('MaxPool', [x], { kernel_shape: shape(h + 1), strides: [1, 1], pads: pads(h, h) });
+  const size = g.op('Gather', [g.op('Shape', [x]), g.ints([axis])], { axis: 0 });
+  const view = (start: number) => g.op('Slice', [half, g.ints([start]), g.op('Add', [size, g.ints([start])]), g.ints([axis])]);
+  return g.op('Max', [view(0), view(h)]);
 }
 
 /** Local minimum over a k×k window (stride 1, same size). */

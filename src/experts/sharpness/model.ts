@@ -7,7 +7,7 @@
  * take the frame's value), so a blurred region of a third of the frame or more is seen too.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { absGradient, absGradients, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { absGradients, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -26,19 +26,30 @@ function topMean(g: GraphBuilder, x: string, fraction: number): string {
   return g.op('Neg', [lowestMean(g, g.op('Neg', [x]), fraction)]);
 }
 
+/**
+ * |forward difference| of the TAPS-wide box blur (zero-padded) along the columns (`dx`) or rows (`dy`),
+ * the last column/row zero as absGradient gives it. The blur is never needed itself: a box window
+ * moved by one pixel gains one sample and loses one, so the difference is (x[i + h + 1] − x[i − h]) / TAPS
+ * (h = (TAPS − 1) / 2), one dilated two-tap convolution instead of a TAPS-tap blur and a difference
+ * (the same values up to float rounding; the blurred sums' own rounding no longer enters).
+ */
+function boxBlurGradient(g: GraphBuilder, x: string, along: 'dx' | 'dy'): string {
+  const h = (TAPS - 1) / 2;
+  const dx = along === 'dx';
+  const w = g.constant({ data: [-1 / TAPS, 1 / TAPS], dims: dx ? [1, 1, 1, 2] : [1, 1, 2, 1] }, 'step');
+  // Padded by h on both sides and read TAPS apart: n − 1 differences, the last row/column then zero.
+  const d = g.op('Conv', [x, w], { kernel_shape: dx ? [1, 2] : [2, 1], dilations: dx ? [1, TAPS] : [TAPS, 1], pads: dx ? [0, h, 0, h] : [h, 0, h, 0] });
+  return g.op('Abs', [g.op('Pad', [d, g.ints(dx ? [0, 0, 0, 0, 0, 0, 0, 1] : [0, 0, 0, 0, 0, 0, 1, 0])])]);
+}
+
 /** Builds the sharpness model. */
 export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['N', 1, 'H', 'W']);
   const p = meta.inputs.patch;
-  const half = (TAPS - 1) / 2;
-  const row = [Array.from({ length: TAPS }, () => 1 / TAPS)];
-  const col = row[0]!.map((v) => [v]);
-  const bh = conv2d(g, x, row, [0, half, 0, half]);
-  const bv = conv2d(g, x, col, [half, 0, half, 0]);
   const img = absGradients(g, x);
-  const blurH = absGradient(g, bh, 'dx');
-  const blurV = absGradient(g, bv, 'dy');
+  const blurH = boxBlurGradient(g, x, 'dx');
+  const blurV = boxBlurGradient(g, x, 'dy');
   const lostH = g.op('Relu', [g.op('Sub', [img.dx, blurH])]);
   const lostV = g.op('Relu', [g.op('Sub', [img.dy, blurV])]);
   const energy = g.op('Add', [img.dx, img.dy]);

@@ -80,28 +80,17 @@ export function extremeMean(g: GraphBuilder, x: string, fraction: number, larges
 /** Share of the picture that reaches into the extremes: 1 % of 2×2-averaged luma (single hot pixels do not count). */
 const TOP = 0.01;
 
-/** The 2×2 cells of [N,1,H,W] luma the level extremes are read from. */
-export function levelCells(g: GraphBuilder, x: string): string {
-  return g.op('AveragePool', [x], { kernel_shape: [2, 2], strides: [2, 2] });
-}
-
 /**
- * The brightest (`hi`) or darkest (`lo`) level the picture reaches, in 0..1 → [N]: the mean of the
- * brightest or darkest 1 % of its 2×2 cells (`levelCells`; small enough that thin dark strokes on a
- * page count as its blacks). Built one at a time, so an expert that reads one level runs one TopK.
- */
-export function levelExtreme(g: GraphBuilder, cells: string, which: 'hi' | 'lo'): string {
-  return g.op('Mul', [extremeMean(g, cells, TOP, which === 'hi'), g.scalar(1 / 255)]);
-}
-
-/**
- * The brightest and darkest levels the picture reaches, in 0..1 (see `levelExtreme`), plus the 4×4
- * cells ([N,1,H/4,W/4]) for per-patch maxima.
+ * The brightest and darkest levels the picture reaches, in 0..1, from the means of the brightest and
+ * darkest 1 % of 2×2 cells (small enough that thin dark strokes on a page count as its blacks),
+ * plus the 4×4 cells ([N,1,H/4,W/4]) for per-patch maxima. What an expert does not read is left out
+ * of its graph by the builder, so reading one level costs one TopK.
  */
 export function levelExtremes(g: GraphBuilder, x: string): { hi: string; lo: string; cell: string } {
-  const small = levelCells(g, x);
+  const small = g.op('AveragePool', [x], { kernel_shape: [2, 2], strides: [2, 2] });
   const cell = g.op('AveragePool', [small], { kernel_shape: [2, 2], strides: [2, 2] });
-  return { hi: levelExtreme(g, small, 'hi'), lo: levelExtreme(g, small, 'lo'), cell };
+  const norm = (v: string) => g.op('Mul', [v, g.scalar(1 / 255)]);
+  return { hi: norm(extremeMean(g, small, TOP, true)), lo: norm(extremeMean(g, small, TOP, false)), cell };
 }
 
 /**

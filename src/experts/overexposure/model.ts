@@ -13,7 +13,7 @@
  * Raw value: plateau share of the frame × shoulder gate + darkest level (0..1). Map: the same per patch.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { clippedHighlights, levelCells, levelExtreme, perFrame } from '../../../scripts/onnx/ops-exposure.ts';
+import { clippedHighlights, levelExtremes, perFrame } from '../../../scripts/onnx/ops-exposure.ts';
 import { patchMean, squeezeChannel } from '../../../scripts/onnx/ops.ts';
 import { ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
@@ -23,7 +23,8 @@ export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
   const x = g.input('x', ['N', 1, 'H', 'W']);
   const { plateau, shoulder } = clippedHighlights(g, x);
-  const lo = levelExtreme(g, levelCells(g, x), 'lo');
+  // Only the darkest level is read; the builder leaves out the brightest level's TopK and the 4×4 cells.
+  const { lo } = levelExtremes(g, x);
   const clipped = g.op('Mul', [plateau, ramp(g, shoulder, 0.35, 0.55)]);
   const perPixel = g.op('Add', [clipped, perFrame(g, lo)]);
   const score = g.op('ReduceMean', [perPixel, g.ints([1, 2, 3])], { keepdims: 0 });

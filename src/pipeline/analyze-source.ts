@@ -26,6 +26,7 @@ import { runExperts } from './run-experts.ts';
 import { openSharedPass } from './shared-pass.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
 import { EarlyStart } from './early-start.ts';
+import { GlanceTemporal } from './glance-temporal.ts';
 
 /** The options the stages read. */
 export interface SourceAnalyzeOptions {
@@ -82,8 +83,10 @@ export async function analyzeSource(
   // The spatial artifact experts start on analysis frames the probe reads, before the route (early-start.ts).
   const early = new EarlyStart(catalogue, info, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, signal, tier);
   // Tiers 1 and 2 on a file with one long group of pictures: the probe reads from the run's own sequential pass.
+  // Tier 0's temporal experts run on each burst as soon as it is read (glance-temporal.ts).
+  const earlyTemporal = burst ? new GlanceTemporal(catalogue, deps.executor, { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep }, signal, info.fps) : undefined;
   const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal, early);
-  const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), early } : {});
+  const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), early, temporal: earlyTemporal } : {});
   throwIfAborted(signal);
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
@@ -97,7 +100,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept, shared ? early : undefined);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early, earlyTemporal) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept, shared ? early : undefined);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

@@ -20,6 +20,7 @@ import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import { MIN_SAMPLE } from './plan.ts';
 import type { EarlyOffer } from './early-start.ts';
+import type { BurstOffer } from './glance-temporal.ts';
 
 /** Probe frames (each read with the frame after it). */
 export const PROBE_FRAMES = 6;
@@ -210,6 +211,8 @@ export interface ProbeReading {
    * a copy that stays unchanged): tier 0's early start (`early-start.ts`).
    */
   early?: EarlyOffer;
+  /** Told each kept point's frames once its burst is read (tier 0's early temporal run, `glance-temporal.ts`). */
+  temporal?: BurstOffer;
 }
 
 /** Runs the probe; with `reading.keep` it also returns the frames it read. */
@@ -247,6 +250,11 @@ export async function runProbe(
   const tRead = performance.now();
   let i = 0;
   let lastT = -Infinity;
+  // Bursts handed to `reading.temporal`: a burst is whole once the next point starts.
+  let offered = 0;
+  const offerBursts = () => {
+    for (; offered < segments.length; offered++) reading.temporal?.burst(segments[offered]!.temporal);
+  };
   for await (const { tS, pixels } of source.framesAt(times, signal)) {
     throwIfAborted(signal);
     // One frame per requested time, in order: the time says which probe point the frame belongs to.
@@ -254,6 +262,7 @@ export async function runProbe(
     const starts = i === 0 || p !== point[i - 1];
     const second = !starts && point[i - 2] !== p;
     i++;
+    if (starts) offerBursts();
     // Points past the probe's own are read for tier 0's run only: the route sees the same evidence at every tier.
     const evidence = p < PROBE_FRAMES;
     if (starts) {
@@ -279,6 +288,7 @@ export async function runProbe(
     if (reading.keep && run[p] && (starts || tS > lastT)) segments[segments.length - 1]!.temporal.push({ tS, luma: smallLumaAt(pixels, reading.keep.width, reading.keep.height) });
     lastT = tS;
   }
+  offerBursts();
   const decodeMs = performance.now() - tRead;
   await dispatcher.drain();
   const probed: ProbeExpert[] = results.map(({ meta, results: r }) => {

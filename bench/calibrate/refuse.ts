@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/calibrate/refuse.ts [--w overexposure=0.75,banding=0.3] [--tau blocking=0.1] [--weights file.json] [--json]
  *   npx tsx bench/calibrate/refuse.ts --raws crf      # each expert's raw reading per level per source, with the target
+ *   npx tsx bench/calibrate/refuse.ts --side detail-loss.json:ratioMedian --side-range 0.5,0.2 --w detail=0.5   # a side reading as one more expert (side.ts)
  *
  * With no option it re-fuses under src/fusion/weights.json and checks that the re-fused scores
  * reproduce the scores the engine gave (within 0.1 where the recorded weights are those in use).
@@ -20,6 +21,7 @@ import { argFlag, argValue, median } from '../lib/stats.ts';
 import { ladderSpearman } from '../real/ladders.ts';
 import { OUT } from '../real/paths.ts';
 import { readEvidence } from './evidence.ts';
+import { sideFromArgs, withSide } from './side.ts';
 import { prepare, readExperts, scoreOf, type FitClip, type Params, type Prepared } from './model.ts';
 
 /** The four camera sources of the ladders; the seven others (screen, games, animation, generated) are the second group. */
@@ -113,7 +115,8 @@ export function evaluate(clips: Prepared[], experts: ExpertMeta[], p: Params) {
 export function shippedParams(experts: ExpertMeta[], file?: string): Params {
   const c = file ? (JSON.parse(readFileSync(file, 'utf8')) as { weights: Record<string, number>; tolerances: Record<string, number> }) : undefined;
   return {
-    w: Object.fromEntries(experts.map((e) => [e.id, c ? (c.weights[e.id] ?? baseWeight(e)) : baseWeight(e)])),
+    // A side reading (side.ts) is not in the engine: it weighs 0 until a candidate gives it a weight.
+    w: Object.fromEntries(experts.map((e) => [e.id, e.id === SIDE?.meta.id ? 0 : c ? (c.weights[e.id] ?? baseWeight(e)) : baseWeight(e)])),
     tau: Object.fromEntries(experts.map((e) => [e.id, c ? (c.tolerances[e.id] ?? 0) : tolerance(e.id)])),
   };
 }
@@ -125,12 +128,20 @@ export function parsePairs(spec: string | undefined): Record<string, number> {
 
 /** The recorded evidence, prepared with the route factors the engine used. */
 export function loadPrepared(experts: ExpertMeta[]): Prepared[] {
-  return prepare(readEvidence(argValue('in', OUT)!), experts, (m) => baseWeight(m));
+  return prepare(withSide(readEvidence(argValue('in', OUT)!), SIDE), experts, (m) => baseWeight(m));
+}
+
+/** The side reading named by `--side` (side.ts), if any: it joins the evidence as one more expert. */
+export const SIDE = sideFromArgs();
+
+/** Every expert's metadata, with the side reading's pseudo-expert when `--side` names one. */
+export function expertsInUse(): ExpertMeta[] {
+  return SIDE ? [...readExperts(), SIDE.meta] : readExperts();
 }
 
 /** Prints every ladder source's raw readings along one kind (pristine first), with the target and the score as run. */
 function printRaws(clips: Prepared[], kind: string): void {
-  const ids = ['sharpness', 'blocking', 'noise', 'banding', 'overexposure', 'underexposure', 'niqe', 'brisque', 'ringing'];
+  const ids = ['sharpness', 'blocking', 'noise', 'banding', 'overexposure', 'underexposure', 'niqe', 'brisque', 'ringing', ...(SIDE ? [SIDE.meta.id] : [])];
   console.log(`source      lvl target score  ${ids.map((id) => id.slice(0, 6).padStart(7)).join('')}`);
   for (const source of [...new Set(clips.map((c) => c.clip.source))].sort()) {
     const steps = clips.filter((c) => c.clip.source === source && (c.clip.kind === kind || c.clip.kind === 'pristine')).sort((a, b) => a.clip.level - b.clip.level);
@@ -142,7 +153,7 @@ function printRaws(clips: Prepared[], kind: string): void {
 }
 
 function main(): void {
-  const experts = readExperts();
+  const experts = expertsInUse();
   const clips = loadPrepared(experts);
   if (argValue('raws')) return printRaws(clips.filter((c) => c.clip.kind !== 'clean'), argValue('raws')!);
   const base = shippedParams(experts, argValue('weights'));

@@ -1,0 +1,50 @@
+/**
+ * A reading from a side file joins the recorded evidence as one more expert, so a candidate reading
+ * can be re-fused with the engine's own fuse before any expert graph carries it:
+ *
+ *   --side detail-loss.json:ratioMedian --side-range 0.5,0.2 [--side-id detail]
+ *
+ * The file (in bench/out/, or a path) maps a clip's id (the ladder clip's file name, the clean clip's
+ * name) to readings; `--side-range best,worst` is the pseudo-expert's range (lower is better when
+ * best < worst). It counts as a blur-type artifact expert for routing (factor 1 on every content type)
+ * with a prior weight of 1 unless `--w <id>=…` says otherwise.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { ExpertMeta } from '../../src/experts/types.ts';
+import { argValue } from '../lib/stats.ts';
+import { OUT } from '../real/paths.ts';
+import type { FitClip } from './model.ts';
+
+/** A side reading: its pseudo-expert's metadata and each clip's value. */
+export interface SideReading {
+  meta: ExpertMeta;
+  values: Record<string, number>;
+}
+
+/** The pseudo-expert of a side reading, from explicit arguments. */
+export function sideReading(spec: string, range: [number, number], id = 'detail'): SideReading {
+  const [file, key] = spec.split(':') as [string, string];
+  const path = isAbsolute(file) || existsSync(file) ? file : join(OUT, file);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number>>;
+  const values = Object.fromEntries(Object.entries(data).filter(([, r]) => Number.isFinite(r[key])).map(([clip, r]) => [clip, r[key]!]));
+  const meta: ExpertMeta = {
+    id, label: `side ${key}`, kind: 'spatial', artifact: 'blur', lowerIsBetter: range[0] < range[1], range: [Math.min(...range), Math.max(...range)] as [number, number],
+    unit: key, pool: 'median', costPerFrameMs: 0, requires: [], model: '', inputs: { planes: 'luma', stream: 'analysis', patch: 8 }, description: `side reading ${key} from ${file}`,
+  };
+  return { meta, values };
+}
+
+/** The side reading named on the command line (`--side`, `--side-range`, `--side-id`), if any. */
+export function sideFromArgs(): SideReading | undefined {
+  const spec = argValue('side');
+  if (!spec) return undefined;
+  const range = (argValue('side-range') ?? '0,1').split(',').map(Number) as [number, number];
+  return sideReading(spec, range, argValue('side-id') ?? 'detail');
+}
+
+/** Clips with the side reading added to their raws (clips the file does not cover are left without it). */
+export function withSide(clips: FitClip[], side: SideReading | undefined): FitClip[] {
+  if (!side) return clips;
+  return clips.map((c) => (c.id in side.values ? { ...c, raws: { ...c.raws, [side.meta.id]: side.values[c.id]! } } : c));
+}

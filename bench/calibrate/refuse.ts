@@ -134,9 +134,9 @@ export function loadPrepared(experts: ExpertMeta[]): Prepared[] {
 /** The side reading named by `--side` (side.ts), if any: it joins the evidence as one more expert. */
 export const SIDE = sideFromArgs();
 
-/** Every expert's metadata, with the side reading's pseudo-expert when `--side` names one. */
+/** Every expert's metadata, with the side reading's pseudo-expert when `--side` names one (in place of an expert of the same id). */
 export function expertsInUse(): ExpertMeta[] {
-  return SIDE ? [...readExperts(), SIDE.meta] : readExperts();
+  return SIDE ? [...readExperts().filter((m) => m.id !== SIDE.meta.id), SIDE.meta] : readExperts();
 }
 
 /** Prints every ladder source's raw readings along one kind (pristine first), with the target and the score as run. */

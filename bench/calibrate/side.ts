@@ -7,12 +7,14 @@
  * The file (in bench/out/, or a path) maps a clip's id (the ladder clip's file name, the clean clip's
  * name) to readings; `--side-range best,worst` is the pseudo-expert's range (lower is better when
  * best < worst). It counts as a blur-type artifact expert for routing (factor 1 on every content type)
- * with a prior weight of 1 unless `--w <id>=…` says otherwise.
+ * with a weight of 0 unless `--w <id>=…` says otherwise; with `--side-natural` it is routed as a
+ * natural-scene measure instead (no artifact; the routing table's natural-scene factor: 0 on screen
+ * content, animation and games, 0.5 on low light and generated video).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ExpertMeta } from '../../src/experts/types.ts';
-import { argValue } from '../lib/stats.ts';
+import { argFlag, argValue } from '../lib/stats.ts';
 import { OUT } from '../real/paths.ts';
 import type { FitClip } from './model.ts';
 
@@ -23,13 +25,13 @@ export interface SideReading {
 }
 
 /** The pseudo-expert of a side reading, from explicit arguments. */
-export function sideReading(spec: string, range: [number, number], id = 'detail'): SideReading {
+export function sideReading(spec: string, range: [number, number], id = 'detail', naturalScene = false): SideReading {
   const [file, key] = spec.split(':') as [string, string];
   const path = isAbsolute(file) || existsSync(file) ? file : join(OUT, file);
   const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number>>;
   const values = Object.fromEntries(Object.entries(data).filter(([, r]) => Number.isFinite(r[key])).map(([clip, r]) => [clip, r[key]!]));
   const meta: ExpertMeta = {
-    id, label: `side ${key}`, kind: 'spatial', artifact: 'blur', lowerIsBetter: range[0] < range[1], range: [Math.min(...range), Math.max(...range)] as [number, number],
+    id, label: `side ${key}`, kind: 'spatial', ...(naturalScene ? { assumes: ['natural-scene-statistics' as const] } : { artifact: 'blur' as const }), lowerIsBetter: range[0] < range[1], range: [Math.min(...range), Math.max(...range)] as [number, number],
     unit: key, pool: 'median', costPerFrameMs: 0, requires: [], model: '', inputs: { planes: 'luma', stream: 'analysis', patch: 8 }, description: `side reading ${key} from ${file}`,
   };
   return { meta, values };
@@ -40,7 +42,7 @@ export function sideFromArgs(): SideReading | undefined {
   const spec = argValue('side');
   if (!spec) return undefined;
   const range = (argValue('side-range') ?? '0,1').split(',').map(Number) as [number, number];
-  return sideReading(spec, range, argValue('side-id') ?? 'detail');
+  return sideReading(spec, range, argValue('side-id') ?? 'detail', argFlag('side-natural'));
 }
 
 /** Clips with the side reading added to their raws (clips the file does not cover are left without it). */

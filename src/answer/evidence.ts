@@ -36,7 +36,8 @@ function union(a: Region, b: Region): Region {
 export function expertScore(report: Report, type: ArtifactType): { id: string; label: string; score: number } | undefined {
   for (const e of report.experts) {
     const meta = getExpert(e.id);
-    if (meta?.artifact === type && Number.isFinite(e.score)) return { id: e.id, label: meta.label, score: e.score };
+    // An expert without a threshold (texture detail) is a score input, not the type's detector.
+    if (meta?.artifact === type && meta.threshold !== undefined && Number.isFinite(e.score)) return { id: e.id, label: meta.label, score: e.score };
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import m_blocking from './blocking/meta.json' with { type: 'json' };
 import m_brisque from './brisque/meta.json' with { type: 'json' };
 import m_colourfulness from './colourfulness/meta.json' with { type: 'json' };
 import m_contrast from './contrast/meta.json' with { type: 'json' };
+import m_detail from './detail/meta.json' with { type: 'json' };
 import m_flicker from './flicker/meta.json' with { type: 'json' };
 import m_freeze from './freeze/meta.json' with { type: 'json' };
 import m_interlacing from './interlacing/meta.json' with { type: 'json' };
@@ -17,10 +18,11 @@ import m_ringing from './ringing/meta.json' with { type: 'json' };
 import m_sharpness from './sharpness/meta.json' with { type: 'json' };
 import m_stutter from './stutter/meta.json' with { type: 'json' };
 import m_underexposure from './underexposure/meta.json' with { type: 'json' };
+import { postprocess as post_detail } from './detail/post.ts';
 import { postprocess as post_niqe } from './niqe/post.ts';
 
 /** Every expert folder's metadata, sorted by id. */
-export const CATALOGUE = [m_banding, m_black, m_blocking, m_brisque, m_colourfulness, m_contrast, m_flicker, m_freeze, m_interlacing, m_niqe, m_noise, m_overexposure, m_ringing, m_sharpness, m_stutter, m_underexposure] as unknown as ExpertMeta[];
+export const CATALOGUE = [m_banding, m_black, m_blocking, m_brisque, m_colourfulness, m_contrast, m_detail, m_flicker, m_freeze, m_interlacing, m_niqe, m_noise, m_overexposure, m_ringing, m_sharpness, m_stutter, m_underexposure] as unknown as ExpertMeta[];
 
 /** Post-processors by expert id, for experts whose model emits features. */
-export const POST_PROCESSORS: Record<string, PostProcessor> = { "niqe": post_niqe };
+export const POST_PROCESSORS: Record<string, PostProcessor> = { "detail": post_detail, "niqe": post_niqe };

@@ -34,9 +34,14 @@ describe('texture-detail expert', () => {
     const frames = [sharp, flattened(sharp, 0.5), flattened(sharp, 0.15), texture(11, 132, 100, 8)];
     const out = await runOn('detail', frames);
     frames.forEach((f, i) => expect(out.score[i]!).toBeCloseTo(detailReadings(asBytes(f), f.width, f.height).ratioMedian, 3));
-    // Interior blocks of a 132 × 100 frame: 16 × 12 blocks, less the border ring.
-    expect(out.ph).toBe(10);
-    expect(out.pw).toBe(14);
+    // The map covers the frame's whole 8×8 grid (132 × 100: 16 × 12 blocks); the border ring has no
+    // eight neighbours and takes the frame's score, as untextured blocks do.
+    expect(out.ph).toBe(12);
+    expect(out.pw).toBe(16);
+    const m = out.map.subarray(0, 12 * 16);
+    expect(m[0]).toBe(out.score[0]);
+    expect(m[12 * 16 - 1]).toBe(out.score[0]);
+    expect(new Set(m.subarray(16 + 1, 2 * 16 - 1)).size).toBeGreaterThan(3);
   });
 
   it('reads less detail as a coder keeps less of each block', async () => {

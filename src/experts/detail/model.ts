@@ -6,7 +6,7 @@
  * COARSE_FLOOR code values (a median, so a flat block beside one edge, as in a cartoon, is not); its
  * ratio is residual ÷ that median. Heavy compression keeps the block means and drops the residual, so
  * the ratio falls (CRF 48: 0.23–0.35 on camera sources, against 0.45–0.85 for their pristine encodes).
- * The graph emits the ratio map (−1 where a block is not textured, border blocks left out); post.ts
+ * The graph emits the ratio map of the interior blocks (−1 where a block is not textured); post.ts
  * takes each frame's median over the textured blocks. Prototype and figures: bench/calibrate/detail-loss.ts.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeFileInNode } from '../../testing/node-engine.ts';
 import { CONTENT_TYPES, type ContentType } from '../types.ts';
-import { classifyContent } from './classify.ts';
+import { classifyContent, probabilities, standardize, type ContentModel } from './classify.ts';
+import { FEATURE_NAMES } from './features.ts';
 import model from './model.json' with { type: 'json' };
 
 const SHARED = resolve(import.meta.dirname, '../../../../shared/data');
@@ -30,6 +31,23 @@ describe('content model', () => {
     // A fitted model has non-zero weights and a temperature from held-out predictions.
     expect(model.weights.flat().some((v) => Math.abs(v) > 0.05)).toBe(true);
     expect(model.temperature).toBeGreaterThan(0);
+  });
+
+  it('reads no noise or exposure probe (at their ceiling on most clips; underexposure marked how the dark clips were made)', () => {
+    const m = model as ContentModel;
+    // Every feature at its training mean, then the three probes from one extreme to the other.
+    const x = Float64Array.from(FEATURE_NAMES, (name) => { const j = m.features.indexOf(name); return j < 0 ? 0.5 : m.mean[j]!; });
+    const at = (v: number) => {
+      const y = x.slice();
+      for (const id of ['probe.noise', 'probe.overexposure', 'probe.underexposure']) y[FEATURE_NAMES.indexOf(id)] = v;
+      return probabilities(m, standardize(m, FEATURE_NAMES, y));
+    };
+    const [lo, hi] = [at(0), at(1)];
+    lo.forEach((p, c) => expect(p).toBeCloseTo(hi[c]!, 12));
+    // The lever itself works: the same swing on a feature the model reads moves its probabilities.
+    const y = x.slice();
+    y[FEATURE_NAMES.indexOf('lumaMean')] = 0.05;
+    expect(Math.max(...probabilities(m, standardize(m, FEATURE_NAMES, y)).map((p, c) => Math.abs(p - hi[c]!)))).toBeGreaterThan(0.01);
   });
 });
 

@@ -8,6 +8,7 @@ import type { SerializedError } from './errors.ts';
 import type { ExpertMeta } from './experts/types.ts';
 import type { BatchOutputs, ExpertJob } from './inference/executor.ts';
 import type { ExecutionProvider } from './inference/ort.ts';
+import type { RawSpatialBatch } from './inference/raw-batch.ts';
 import type { DecodeOnlyResult } from './pipeline/decode-only.ts';
 import type { Report } from './report/types.ts';
 import type { FullRefResult } from './compare/fullref.ts';
@@ -31,6 +32,8 @@ export interface AnalysisWorkerApi {
 export interface InferenceWorkerApi {
   load(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): Promise<{ failed: string[]; error?: { code: string; message: string } }>;
   run(jobs: ExpertJob[], first?: boolean): Promise<BatchOutputs>;
+  /** A spatial batch as decoded pixels; the worker makes the planes (`src/inference/raw-batch.ts`). */
+  runRaw(batch: RawSpatialBatch, first?: boolean): Promise<BatchOutputs>;
 }
 
 /** A decoded frame for the player (or why there is none). */

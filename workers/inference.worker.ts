@@ -7,5 +7,5 @@ import { LocalExecutor } from '../src/inference/executor.ts';
 import type { InferenceWorkerApi } from '../src/protocol.ts';
 
 const executor = new LocalExecutor();
-const api: InferenceWorkerApi = { load: executor.load.bind(executor), run: executor.run.bind(executor) };
+const api: InferenceWorkerApi = { load: executor.load.bind(executor), run: executor.run.bind(executor), runRaw: executor.runRaw.bind(executor) };
 Comlink.expose(api);

@@ -7,6 +7,7 @@ import type { ExpertFrameOutput, ExpertMeta } from '../experts/types.ts';
 import { runExpert } from './expert-runner.ts';
 import type { ExecutionProvider, ModelSession, TensorData } from './ort.ts';
 import { sessionFor } from './expert-pool.ts';
+import { rawJobs, type RawSpatialBatch } from './raw-batch.ts';
 
 /** One expert's job in a batch. */
 export interface ExpertJob {
@@ -30,6 +31,11 @@ export interface ExpertExecutor {
    * probe's, which the route waits for), else in arrival order.
    */
   run(jobs: ExpertJob[], first?: boolean): Promise<BatchOutputs>;
+  /**
+   * Runs a spatial batch given as decoded pixels, making the experts' planes first (`raw-batch.ts`):
+   * the same outputs as `run` on the planes made by the caller. Optional: without it the caller makes them.
+   */
+  runRaw?(batch: RawSpatialBatch, first?: boolean): Promise<BatchOutputs>;
 }
 
 /** Where a session comes from: fetched from the model base URL in the app, read from disk in Node tests. */
@@ -70,8 +76,23 @@ export class LocalExecutor implements ExpertExecutor {
    * up behind work that can wait; results do not depend on the order.
    */
   run(jobs: ExpertJob[], first = false): Promise<BatchOutputs> {
+    return this.enqueue(() => jobs, first);
+  }
+
+  /** Like `run`; the planes are made when the batch's turn comes (in the inference worker: beside decoding). */
+  runRaw(batch: RawSpatialBatch, first = false): Promise<BatchOutputs> {
+    return this.enqueue(() => rawJobs(batch), first);
+  }
+
+  private enqueue(jobsOf: () => ExpertJob[], first: boolean): Promise<BatchOutputs> {
     return new Promise<BatchOutputs>((resolve, reject) => {
-      const start = () => this.runNow(jobs).then(resolve, reject).finally(() => this.next());
+      const start = () => {
+        const t0 = performance.now();
+        Promise.resolve()
+          .then(() => this.runNow(jobsOf(), t0))
+          .then(resolve, reject)
+          .finally(() => this.next());
+      };
       const at = first ? this.waiting.findIndex((w) => !w.first) : -1;
       this.waiting.splice(at < 0 ? this.waiting.length : at, 0, { first, start });
       if (!this.busy) this.next();
@@ -84,8 +105,7 @@ export class LocalExecutor implements ExpertExecutor {
     job?.start();
   }
 
-  private async runNow(jobs: ExpertJob[]): Promise<BatchOutputs> {
-    const start = performance.now();
+  private async runNow(jobs: ExpertJob[], start = performance.now()): Promise<BatchOutputs> {
     const outputs: Record<string, ExpertFrameOutput> = {};
     for (const job of jobs) {
       const entry = this.sessions.get(job.id);

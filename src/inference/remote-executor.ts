@@ -8,6 +8,7 @@ import type { ExecutionProvider } from './ort.ts';
 import type { InferenceWorkerApi } from '../protocol.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from './executor.ts';
 import { WorkerCrashedError } from '../errors.ts';
+import type { RawSpatialBatch } from './raw-batch.ts';
 
 /** Runs experts in a dedicated worker. */
 export class RemoteExecutor implements ExpertExecutor {
@@ -38,6 +39,12 @@ export class RemoteExecutor implements ExpertExecutor {
       if (j.t) buffers.add(j.t.data.buffer as ArrayBuffer);
     }
     return Promise.race([this.api.run(Comlink.transfer(jobs, [...buffers]), first), this.crashed]);
+  }
+
+  /** The frames' pixels are transferred: the planes are made in the inference worker. */
+  runRaw(batch: RawSpatialBatch, first = false): Promise<BatchOutputs> {
+    const buffers = new Set(batch.frames.map((f) => f.pixels.data.buffer as ArrayBuffer));
+    return Promise.race([this.api.runRaw(Comlink.transfer(batch, [...buffers]), first), this.crashed]);
   }
 
   /** Stops the worker. */

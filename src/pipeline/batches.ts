@@ -7,6 +7,9 @@
 import type { ExpertMeta } from '../experts/types.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
 import type { TensorData } from '../inference/ort.ts';
+import { planeKind, planeOf as planeOfKind, rawJobs, stack, type RawFrame, type RawJob } from '../inference/raw-batch.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import type { PlaneNeeds } from './analysis-frame.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { FloatPlanes } from '../frames/frame-planes.ts';
 
@@ -44,28 +47,6 @@ const MAX_IN_FLIGHT = 3;
 /** Frames of history carried into each temporal batch (freeze, stutter and flicker read four earlier frames). */
 export const TEMPORAL_CARRY = 4;
 
-function stack(planes: FloatPlanes[]): { data: Float32Array; dims: number[] } {
-  const first = planes[0]!;
-  const size = first.data.length;
-  const data = new Float32Array(size * planes.length);
-  planes.forEach((p, i) => data.set(p.data, i * size));
-  return { data, dims: [planes.length, first.channels, first.height, first.width] };
-}
-
-/** Which of an analysis frame's planes an expert reads (see `planeOf`). */
-function planeKind(meta: ExpertMeta): 'rgb' | 'yuv' | 'rows' | 'limited' | 'luma' {
-  if (meta.inputs.planes === 'rgb') return 'rgb';
-  if (meta.inputs.planes === 'yuv') return 'yuv';
-  if (meta.inputs.keepRows) return 'rows';
-  if (meta.inputs.lumaRange === 'limited') return 'limited';
-  return 'luma';
-}
-
-function planeOf(frame: AnalysisFrame, meta: ExpertMeta): FloatPlanes {
-  const kind = planeKind(meta);
-  return kind === 'luma' ? frame.luma : kind === 'limited' ? frame.lumaLimited! : frame[kind]!;
-}
-
 /** Sends batches to the executor and records outputs as they come back. */
 export class BatchDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
@@ -94,22 +75,54 @@ export class BatchDispatcher {
       const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
       if (picked.length === 0) continue;
       chosen.set(e.meta.id, picked);
-      const planes = picked.map((f) => planeOf(f, e.meta));
+      const planes = picked.map((f) => planeOfKind(f, planeKind(e.meta)));
       const key = `${planeKind(e.meta)}:${picked.map((f) => f.index).join(',')}`;
       let x = stacks.get(key);
       if (!x) stacks.set(key, (x = stack(planes)));
       jobs.push({ id: e.meta.id, x });
     }
     if (jobs.length === 0) return;
-    await this.dispatch(jobs, (out) => {
-      for (const e of experts) {
-        const o = out.outputs[e.meta.id];
-        const picked = chosen.get(e.meta.id);
-        if (!o || !picked) continue;
-        const cells = o.ph * o.pw;
-        picked.forEach((f, i) => e.results.add(f.tS, o.score[i]!, o.map.slice(i * cells, (i + 1) * cells), o.ph, o.pw, true));
-      }
-    });
+    await this.dispatch(() => this.executor.run(jobs, this.first), (out) => this.recordSpatial(out, experts, chosen));
+  }
+
+  /**
+   * Queues the spatial experts on analysis frames given as decoded pixels. The pixels pass to the
+   * executor (the inference worker takes their buffers): give each frame its own copy. When the executor can make the planes itself (`runRaw`, the inference worker),
+   * it does; else they are made here. Either way the planes are those `spatial` would get, to the bit.
+   */
+  async spatialPixels(frames: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[], experts: ActiveExpert[], size: { width: number; height: number }, rowsSize: { width: number; height: number }): Promise<void> {
+    const chosen = new Map<string, { index: number; tS: number }[]>();
+    const jobs: RawJob[] = [];
+    const used = new Map<number, number>();
+    const raw: RawFrame[] = [];
+    for (const e of experts) {
+      const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
+      if (picked.length === 0) continue;
+      chosen.set(e.meta.id, picked);
+      const pick = picked.map((f) => {
+        let at = used.get(f.index);
+        if (at === undefined) {
+          used.set(f.index, (at = raw.length));
+          raw.push({ index: f.index, tS: f.tS, pixels: f.pixels, needs: f.needs });
+        }
+        return at;
+      });
+      jobs.push({ id: e.meta.id, kind: planeKind(e.meta), pick });
+    }
+    if (jobs.length === 0) return;
+    const batch = { frames: raw, size, rowsSize, jobs };
+    const executor = this.executor;
+    await this.dispatch(() => (executor.runRaw ? executor.runRaw(batch, this.first) : executor.run(rawJobs(batch), this.first)), (out) => this.recordSpatial(out, experts, chosen));
+  }
+
+  private recordSpatial(out: BatchOutputs, experts: ActiveExpert[], chosen: Map<string, { tS: number }[]>): void {
+    for (const e of experts) {
+      const o = out.outputs[e.meta.id];
+      const picked = chosen.get(e.meta.id);
+      if (!o || !picked) continue;
+      const cells = o.ph * o.pw;
+      picked.forEach((f, i) => e.results.add(f.tS, o.score[i]!, o.map.slice(i * cells, (i + 1) * cells), o.ph, o.pw, true));
+    }
   }
 
   /**
@@ -123,7 +136,7 @@ export class BatchDispatcher {
     const t = { data: Float32Array.from(seq.map((f) => f.tS)), dims: [seq.length] };
     const times = seq.map((f) => f.tS);
     const jobs = experts.map((e) => ({ id: e.meta.id, x, t }));
-    await this.dispatch(jobs, (out) => {
+    await this.dispatch(() => this.executor.run(jobs, this.first), (out) => {
       for (const e of experts) {
         const o = out.outputs[e.meta.id];
         if (!o) continue;
@@ -141,10 +154,10 @@ export class BatchDispatcher {
     if (this.failure) throw this.failure;
   }
 
-  private async dispatch(jobs: ExpertJob[], record: (out: BatchOutputs) => void): Promise<void> {
+  private async dispatch(start: () => Promise<BatchOutputs>, record: (out: BatchOutputs) => void): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
-    const p = this.executor.run(jobs, this.first).then(
+    const p = start().then(
       (out) => {
         this.inferenceMs += out.ms;
         record(out);

@@ -15,7 +15,7 @@
  * weight leaves a few early outputs unused.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import { copyPlanes, type YuvPlanes } from '../frames/frame-pixels.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
 import type { VideoInfo } from '../decode/frame-source.ts';
 import type { Tier } from '../report/types.ts';
@@ -94,8 +94,9 @@ export class EarlyStart implements EarlyOffer {
         const failed = await loaded;
         const usable = taking.filter((e) => !failed.has(e.meta.id));
         if (this.broken || this.signal.aborted || !usable.length) return;
-        const frame = toAnalysisFrame(pixels, index, tS, plan.analysisSize, plan.rowsSize, planeNeeds(usable.map((e) => e.meta)));
-        await this.dispatcher.spatial([frame], usable);
+        // The planes are made where the experts run (raw-batch.ts); the copy leaves `pixels` to the run.
+        const frame = { index, tS, pixels: copyPlanes(pixels), needs: planeNeeds(usable.map((e) => e.meta)) };
+        await this.dispatcher.spatialPixels([frame], usable, plan.analysisSize, plan.rowsSize);
       } catch {
         this.broken = true;
       } finally {

@@ -8,14 +8,14 @@ import type { FrameSource } from '../decode/frame-source.ts';
 import { CancelledError, CorruptInputError, reviveError, throwIfAborted, type ErrorCode } from '../errors.ts';
 import { smallLumaAt, type FloatPlanes } from '../frames/frame-planes.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
-import { planeNeeds, toAnalysisFrame, type PlaneNeeds } from './analysis-frame.ts';
-import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from './batches.ts';
+import { planeNeeds, type PlaneNeeds } from './analysis-frame.ts';
+import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { ExternalRun } from './external-run.ts';
 import type { AnalysisPlan, PlannedExpert } from './plan.ts';
 import type { KeptFrame } from './shared-pass.ts';
 import type { EarlyStart } from './early-start.ts';
-import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import { copyPlanes, type YuvPlanes } from '../frames/frame-pixels.ts';
 
 const TEMPORAL_BATCH = 48;
 
@@ -57,7 +57,9 @@ export async function runExperts(
   let frames = 0;
   let temporalFrames = 0;
   let nextTarget = 0;
-  let analysisBatch: AnalysisFrame[] = [];
+  // Analysis frames go as pixels: their planes are made in the inference worker (raw-batch.ts), so
+  // this worker's time between decoded frames stays short.
+  let analysisBatch: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[] = [];
   let temporalBatch: TemporalFrame[] = [];
   let carry: TemporalFrame[] = [];
   let lastT = -1;
@@ -80,12 +82,12 @@ export async function runExperts(
       if (target !== undefined && tS + 1e-6 >= target) {
         const needs = needsAt(nextTarget);
         // A kept frame has pixels exactly when it is an analysis frame (the same rule picked it).
-        if (needs && pixels) analysisBatch.push(toAnalysisFrame(pixels, nextTarget, tS, as, rs, needs));
+        if (needs && pixels) analysisBatch.push({ index: nextTarget, tS, pixels: copyPlanes(pixels), needs });
         while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
       }
       decodeMs += performance.now() - tDecode;
       if (analysisBatch.length >= plan.budget.batch) {
-        await dispatcher.spatial(analysisBatch, spatial);
+        await dispatcher.spatialPixels(analysisBatch, spatial, as, rs);
         analysisBatch = [];
       }
       if (temporalBatch.length >= TEMPORAL_BATCH) await flushTemporal();
@@ -99,7 +101,7 @@ export async function runExperts(
     throw new CorruptInputError(`The video is damaged after ${Math.max(0, lastT).toFixed(2)} s (${messageOf(err)}); ${frames} frames were readable. Re-export or repair the file and try again.`);
   }
   if (frames === 0) throw new CorruptInputError('No frame of the video could be decoded. The file may be damaged; try re-exporting it.');
-  if (analysisBatch.length > 0) await dispatcher.spatial(analysisBatch, spatial);
+  if (analysisBatch.length > 0) await dispatcher.spatialPixels(analysisBatch, spatial, as, rs);
   await flushTemporal();
   const earlyMs = early ? await early.finish(spatial, { dispatcher, plan }) : 0;
   await dispatcher.drain();

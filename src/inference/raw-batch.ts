@@ -1,0 +1,79 @@
+/**
+ * Spatial batches handed over as decoded pixels: the analysis frames' planes (analysis-size luma,
+ * rows, YUV, RGB) are made where the experts run, in the inference worker, instead of in the analysis
+ * worker, whose time is spent between decoded frames (the run's decode waits on it). The planes are
+ * made by the same function with the same plane choice as before, so the tensors, and every output,
+ * are the same to the bit; only the thread that makes them changes.
+ *
+ * Also the stacking shared by both kinds of batch: experts that read the same plane kind of the same
+ * frames share one stacked tensor.
+ */
+import type { ExpertMeta } from '../experts/types.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import type { FloatPlanes } from '../frames/frame-planes.ts';
+import { toAnalysisFrame, type PlaneNeeds } from '../pipeline/analysis-frame.ts';
+import type { AnalysisFrame } from '../pipeline/batches.ts';
+import type { ExpertJob } from './executor.ts';
+import type { TensorData } from './ort.ts';
+
+/** Which of an analysis frame's planes an expert reads. */
+export type PlaneKind = 'rgb' | 'yuv' | 'rows' | 'limited' | 'luma';
+
+/** The plane kind an expert reads, from its metadata. */
+export function planeKind(meta: ExpertMeta): PlaneKind {
+  if (meta.inputs.planes === 'rgb') return 'rgb';
+  if (meta.inputs.planes === 'yuv') return 'yuv';
+  if (meta.inputs.keepRows) return 'rows';
+  if (meta.inputs.lumaRange === 'limited') return 'limited';
+  return 'luma';
+}
+
+/** One plane of a converted analysis frame. */
+export function planeOf(frame: AnalysisFrame, kind: PlaneKind): FloatPlanes {
+  return kind === 'luma' ? frame.luma : kind === 'limited' ? frame.lumaLimited! : frame[kind]!;
+}
+
+/** Planes of several frames stacked as one [N, C, H, W] tensor. */
+export function stack(planes: FloatPlanes[]): TensorData {
+  const first = planes[0]!;
+  const size = first.data.length;
+  const data = new Float32Array(size * planes.length);
+  planes.forEach((p, i) => data.set(p.data, i * size));
+  return { data, dims: [planes.length, first.channels, first.height, first.width] };
+}
+
+/** A decoded analysis frame, with the planes its experts read (the choice `toAnalysisFrame` makes them by). */
+export interface RawFrame {
+  index: number;
+  tS: number;
+  /** The frame's own copy of its pixels (transferred to the inference worker). */
+  pixels: YuvPlanes;
+  needs: PlaneNeeds;
+}
+
+/** One expert's part of a raw batch: the plane kind it reads, of which frames (positions in `frames`). */
+export interface RawJob {
+  id: string;
+  kind: PlaneKind;
+  pick: number[];
+}
+
+/** A spatial batch as pixels, with the sizes the planes are made at. */
+export interface RawSpatialBatch {
+  frames: RawFrame[];
+  size: { width: number; height: number };
+  rowsSize: { width: number; height: number };
+  jobs: RawJob[];
+}
+
+/** The batch's expert jobs: each frame converted once, each (plane kind, frames) stacked once. */
+export function rawJobs(batch: RawSpatialBatch): ExpertJob[] {
+  const converted = batch.frames.map((f) => toAnalysisFrame(f.pixels, f.index, f.tS, batch.size, batch.rowsSize, f.needs));
+  const stacks = new Map<string, TensorData>();
+  return batch.jobs.map((j) => {
+    const key = `${j.kind}:${j.pick.join(',')}`;
+    let x = stacks.get(key);
+    if (!x) stacks.set(key, (x = stack(j.pick.map((i) => planeOf(converted[i]!, j.kind)))));
+    return { id: j.id, x };
+  });
+}

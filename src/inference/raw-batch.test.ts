@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import { planeNeeds, toAnalysisFrame } from '../pipeline/analysis-frame.ts';
-import { BatchDispatcher, type ActiveExpert } from '../pipeline/batches.ts';
+import { BatchDispatcher, MAKE_HERE_WHEN_QUEUED, type ActiveExpert } from '../pipeline/batches.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
 import { metaOf, sessionOf } from '../testing/expert-harness.ts';
 import { seededRandom } from '../util/seeded-random.ts';
@@ -88,5 +88,26 @@ describe('spatial batches as pixels', () => {
     expect(seen).toEqual(['runRaw 1 frames, 4 jobs']);
     expect(active[4]!.results.frames).toHaveLength(0);
     expect(active[0]!.results.frames).toHaveLength(1);
+  });
+
+  it('make the planes in the dispatcher once the executor has batches queued', async () => {
+    const seen: string[] = [];
+    const ex = await executor();
+    const held: (() => void)[] = [];
+    // Each batch is held until released, so the dispatcher sees them in flight.
+    const hold = <T>(p: Promise<T>) => new Promise<T>((resolve) => held.push(() => resolve(p)));
+    const spy: ExpertExecutor = {
+      load: (...a) => ex.load(...a),
+      run: (jobs, first) => (seen.push('run'), hold(ex.run(jobs, first))),
+      runRaw: (batch, first) => (seen.push('runRaw'), hold(ex.runRaw(batch, first))),
+    };
+    const d = new BatchDispatcher(spy, MAKE_HERE_WHEN_QUEUED + 2);
+    const needs = planeNeeds(IDS.map(([id]) => metaOf(id)));
+    const active = experts();
+    for (let i = 0; i <= MAKE_HERE_WHEN_QUEUED; i++) await d.spatialPixels([{ index: 2 * i, tS: i, pixels: frame(10 + i), needs }], active, SIZE, ROWS);
+    expect(seen).toEqual([...Array<string>(MAKE_HERE_WHEN_QUEUED).fill('runRaw'), 'run']);
+    held.forEach((release) => release());
+    await d.drain();
+    expect(active[0]!.results.frames.map((f) => f.tS)).toEqual(Array.from({ length: MAKE_HERE_WHEN_QUEUED + 1 }, (_, i) => i));
   });
 });

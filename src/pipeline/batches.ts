@@ -44,6 +44,9 @@ export interface ActiveExpert {
 
 const MAX_IN_FLIGHT = 3;
 
+/** Batches in flight from which `spatialPixels` makes the planes itself instead of the executor. */
+export const MAKE_HERE_WHEN_QUEUED = 2;
+
 /** Frames of history carried into each temporal batch (freeze, stutter and flicker read four earlier frames). */
 export const TEMPORAL_CARRY = 4;
 
@@ -87,8 +90,9 @@ export class BatchDispatcher {
 
   /**
    * Queues the spatial experts on analysis frames given as decoded pixels. The pixels pass to the
-   * executor (the inference worker takes their buffers): give each frame its own copy. When the executor can make the planes itself (`runRaw`, the inference worker),
-   * it does; else they are made here. Either way the planes are those `spatial` would get, to the bit.
+   * executor (the inference worker takes their buffers): give each frame its own copy. The planes are
+   * made by the executor (`runRaw`, the inference worker) unless it has `MAKE_HERE_WHEN_QUEUED` batches
+   * in flight or cannot; then here. Either way the planes are those `spatial` would get, to the bit.
    */
   async spatialPixels(frames: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[], experts: ActiveExpert[], size: { width: number; height: number }, rowsSize: { width: number; height: number }): Promise<void> {
     const chosen = new Map<string, { index: number; tS: number }[]>();
@@ -112,7 +116,10 @@ export class BatchDispatcher {
     if (jobs.length === 0) return;
     const batch = { frames: raw, size, rowsSize, jobs };
     const executor = this.executor;
-    await this.dispatch(() => (executor.runRaw ? executor.runRaw(batch, this.first) : executor.run(rawJobs(batch), this.first)), (out) => this.recordSpatial(out, experts, chosen));
+    // Made here when the executor already has batches waiting: inference is then the slower side (small
+    // frames, as at 360p) and this worker would only wait for it; else there, beside this worker's decode.
+    const here = !executor.runRaw || this.inFlight.size >= MAKE_HERE_WHEN_QUEUED;
+    await this.dispatch(() => (here ? executor.run(rawJobs(batch), this.first) : executor.runRaw!(batch, this.first)), (out) => this.recordSpatial(out, experts, chosen));
   }
 
   private recordSpatial(out: BatchOutputs, experts: ActiveExpert[], chosen: Map<string, { tS: number }[]>): void {

@@ -66,14 +66,22 @@ export interface RawSpatialBatch {
   jobs: RawJob[];
 }
 
+/**
+ * Expert jobs on converted frames (`pick` are positions in `frames`): experts that read the same plane
+ * kind of the same frames share one stacked tensor, one copy and one transfer (runs never write it).
+ */
+export function stackJobs(frames: AnalysisFrame[], jobs: RawJob[]): ExpertJob[] {
+  const stacks = new Map<string, TensorData>();
+  return jobs.map((j) => {
+    const key = `${j.kind}:${j.pick.join(',')}`;
+    let x = stacks.get(key);
+    if (!x) stacks.set(key, (x = stack(j.pick.map((i) => planeOf(frames[i]!, j.kind)))));
+    return { id: j.id, x };
+  });
+}
+
 /** The batch's expert jobs: each frame converted once, each (plane kind, frames) stacked once. */
 export function rawJobs(batch: RawSpatialBatch): ExpertJob[] {
   const converted = batch.frames.map((f) => toAnalysisFrame(f.pixels, f.index, f.tS, batch.size, batch.rowsSize, f.needs));
-  const stacks = new Map<string, TensorData>();
-  return batch.jobs.map((j) => {
-    const key = `${j.kind}:${j.pick.join(',')}`;
-    let x = stacks.get(key);
-    if (!x) stacks.set(key, (x = stack(j.pick.map((i) => planeOf(converted[i]!, j.kind)))));
-    return { id: j.id, x };
-  });
+  return stackJobs(converted, batch.jobs);
 }

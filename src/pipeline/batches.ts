@@ -5,11 +5,8 @@
  * are in flight, which bounds memory.
  */
 import type { ExpertMeta } from '../experts/types.ts';
-import type { BatchOutputs, ExpertExecutor, ExpertJob } from '../inference/executor.ts';
-import type { TensorData } from '../inference/ort.ts';
-import { planeKind, planeOf as planeOfKind, rawJobs, stack, type RawFrame, type RawJob } from '../inference/raw-batch.ts';
-import type { YuvPlanes } from '../frames/frame-pixels.ts';
-import type { PlaneNeeds } from './analysis-frame.ts';
+import type { BatchOutputs, ExpertExecutor } from '../inference/executor.ts';
+import { planeKind, rawJobs, stack, stackJobs, type RawFrame, type RawJob } from '../inference/raw-batch.ts';
 import { ExpertResults } from './expert-results.ts';
 import type { FloatPlanes } from '../frames/frame-planes.ts';
 
@@ -50,6 +47,29 @@ export const MAKE_HERE_WHEN_QUEUED = 2;
 /** Frames of history carried into each temporal batch (freeze, stutter and flicker read four earlier frames). */
 export const TEMPORAL_CARRY = 4;
 
+/**
+ * The frames each spatial expert reads in a batch (its stride, less what it already has) as jobs whose
+ * `pick` are positions in `used`: the frames some expert reads, each once, in order of first use.
+ */
+function choose<F extends { index: number; tS: number }>(frames: F[], experts: ActiveExpert[]): { chosen: Map<string, F[]>; jobs: RawJob[]; used: F[] } {
+  const chosen = new Map<string, F[]>();
+  const jobs: RawJob[] = [];
+  const at = new Map<number, number>();
+  const used: F[] = [];
+  for (const e of experts) {
+    const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
+    if (picked.length === 0) continue;
+    chosen.set(e.meta.id, picked);
+    const pick = picked.map((f) => {
+      let i = at.get(f.index);
+      if (i === undefined) at.set(f.index, (i = used.push(f) - 1));
+      return i;
+    });
+    jobs.push({ id: e.meta.id, kind: planeKind(e.meta), pick });
+  }
+  return { chosen, jobs, used };
+}
+
 /** Sends batches to the executor and records outputs as they come back. */
 export class BatchDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
@@ -69,23 +89,10 @@ export class BatchDispatcher {
 
   /** Queues the spatial experts on a batch of analysis frames. */
   async spatial(frames: AnalysisFrame[], experts: ActiveExpert[]): Promise<void> {
-    const chosen = new Map<string, AnalysisFrame[]>();
-    const jobs: ExpertJob[] = [];
-    // Experts that read the same planes of the same frames share one stacked tensor: one copy, one
-    // transfer to the inference worker (runs read their input and never write it).
-    const stacks = new Map<string, TensorData>();
-    for (const e of experts) {
-      const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
-      if (picked.length === 0) continue;
-      chosen.set(e.meta.id, picked);
-      const planes = picked.map((f) => planeOfKind(f, planeKind(e.meta)));
-      const key = `${planeKind(e.meta)}:${picked.map((f) => f.index).join(',')}`;
-      let x = stacks.get(key);
-      if (!x) stacks.set(key, (x = stack(planes)));
-      jobs.push({ id: e.meta.id, x });
-    }
+    const { chosen, jobs, used } = choose(frames, experts);
     if (jobs.length === 0) return;
-    await this.dispatch(() => this.executor.run(jobs, this.first), (out) => this.recordSpatial(out, experts, chosen));
+    const stacked = stackJobs(used, jobs);
+    await this.dispatch(() => this.executor.run(stacked, this.first), (out) => this.recordSpatial(out, experts, chosen));
   }
 
   /**
@@ -94,27 +101,10 @@ export class BatchDispatcher {
    * made by the executor (`runRaw`, the inference worker) unless it has `MAKE_HERE_WHEN_QUEUED` batches
    * in flight or cannot; then here. Either way the planes are those `spatial` would get, to the bit.
    */
-  async spatialPixels(frames: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[], experts: ActiveExpert[], size: { width: number; height: number }, rowsSize: { width: number; height: number }): Promise<void> {
-    const chosen = new Map<string, { index: number; tS: number }[]>();
-    const jobs: RawJob[] = [];
-    const used = new Map<number, number>();
-    const raw: RawFrame[] = [];
-    for (const e of experts) {
-      const picked = frames.filter((f) => f.index % e.stride === 0 && !e.done?.has(f.index));
-      if (picked.length === 0) continue;
-      chosen.set(e.meta.id, picked);
-      const pick = picked.map((f) => {
-        let at = used.get(f.index);
-        if (at === undefined) {
-          used.set(f.index, (at = raw.length));
-          raw.push({ index: f.index, tS: f.tS, pixels: f.pixels, needs: f.needs });
-        }
-        return at;
-      });
-      jobs.push({ id: e.meta.id, kind: planeKind(e.meta), pick });
-    }
+  async spatialPixels(frames: RawFrame[], experts: ActiveExpert[], size: { width: number; height: number }, rowsSize: { width: number; height: number }): Promise<void> {
+    const { chosen, jobs, used } = choose(frames, experts);
     if (jobs.length === 0) return;
-    const batch = { frames: raw, size, rowsSize, jobs };
+    const batch = { frames: used, size, rowsSize, jobs };
     const executor = this.executor;
     // Made here when the executor already has batches waiting: inference is then the slower side (small
     // frames, as at 360p) and this worker would only wait for it; else there, beside this worker's decode.

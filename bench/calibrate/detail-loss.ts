@@ -7,20 +7,28 @@
  * source, and CRF 44–48 against blur σ 1.5–2, the pristine encodes and the clean clips.
  *
  *   npx tsx bench/calibrate/detail-loss.ts [--reuse]     # --reuse: print from the side file only
+ *   npx tsx bench/calibrate/detail-loss.ts --readings exposure   # exposure-readings.ts instead, to bench/out/exposure-loss.json
  *
  * The side file joins the recorded evidence in refuse.ts / search.ts (`--side detail-loss.json:<reading>`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { argFlag, median } from '../lib/stats.ts';
+import { argFlag, argValue, median } from '../lib/stats.ts';
 import { cleanClips } from '../real/clean-set.ts';
 import { probe } from '../real/ffmpeg.ts';
 import type { LadderClip } from '../real/make-ladders.ts';
 import { CLIPS, OUT, footagePresent } from '../real/paths.ts';
-import { detailReadings, type DetailReadings } from './detail-readings.ts';
+import { detailReadings } from './detail-readings.ts';
+import { exposureReadings } from './exposure-readings.ts';
 
-const SIDE = join(OUT, 'detail-loss.json');
+/** The candidate readings of one frame, by name (`--readings`, default detail). */
+const READINGS: Record<string, (y: Uint8Array, w: number, h: number) => object> = { detail: detailReadings, exposure: exposureReadings };
+const KIND = argValue('readings', 'detail')!;
+const readingsOf = READINGS[KIND]!;
+type DetailReadings = Record<string, number>;
+
+const SIDE = join(OUT, `${KIND}-loss.json`);
 const FRAMES = 4;
 
 /** Extracted frames are kept here (git-ignored) so that a change of the readings reruns in seconds. */
@@ -60,9 +68,9 @@ function extract(file: string): { w: number; h: number; buf: Buffer } {
 /** Each reading's median over the clip's frames. */
 function clipReadings(file: string): DetailReadings {
   const { w, h, frames } = lumaFrames(file);
-  const per = frames.map((f) => detailReadings(f, w, h));
+  const per = frames.map((f) => readingsOf(f, w, h) as DetailReadings);
   const keys = Object.keys(per[0]!) as (keyof DetailReadings)[];
-  return Object.fromEntries(keys.map((k) => [k, Math.round(median(per.map((p) => p[k])) * 1e4) / 1e4])) as unknown as DetailReadings;
+  return Object.fromEntries(keys.map((k) => [k, Math.round(median(per.map((p) => p[k]!)) * 1e4) / 1e4]));
 }
 
 interface Row {
@@ -112,15 +120,15 @@ function main(): void {
       }
     }
     const group = (pred: (r: Row) => boolean) => {
-      const v = rows.filter(pred).map((r) => r.r[k]);
+      const v = rows.filter(pred).map((r) => r.r[k]!);
       return `${f2(Math.min(...v))}–${f2(Math.max(...v)).trim()}, med ${f2(median(v)).trim()}`;
     };
-    const cv = clean.map(([, r]) => r[k]);
-    const cam = clean.filter(([f]) => f.startsWith('natural') || f === 'box.mp4' || f === 'cup.mp4').map(([, r]) => r[k]);
+    const cv = clean.map(([, r]) => r[k]!);
+    const cam = clean.filter(([f]) => f.startsWith('natural') || f === 'box.mp4' || f === 'cup.mp4').map(([, r]) => r[k]!);
     console.log(`  CRF 44–48: ${group((r) => r.kind === 'crf' && r.level >= 5)} | blur σ1.5–2: ${group((r) => r.kind === 'blur' && (r.level === 3 || r.level === 4))} | pristine: ${group((r) => r.kind === 'pristine')}`);
     console.log(`  clean (${cv.length}): ${f2(Math.min(...cv))}–${f2(Math.max(...cv)).trim()}, med ${f2(median(cv)).trim()}, p90 ${f2([...cv].sort((a, b) => a - b)[Math.floor(0.9 * (cv.length - 1))]).trim()} | clean camera (${cam.length}): med ${f2(median(cam)).trim()}, max ${f2(Math.max(...cam)).trim()}`);
-    const worst = clean.sort((a, b) => b[1][k] - a[1][k]).slice(0, 3);
-    console.log(`  highest clean: ${worst.map(([f, r]) => `${basename(f)} ${r[k].toFixed(2)}`).join(', ')}`);
+    const worst = clean.sort((a, b) => b[1][k]! - a[1][k]!).slice(0, 3);
+    console.log(`  highest clean: ${worst.map(([f, r]) => `${basename(f)} ${r[k]!.toFixed(2)}`).join(', ')}`);
   }
 }
 

@@ -16,6 +16,12 @@ import { ROOT } from '../real/paths.ts';
 export interface Params {
   w: Record<string, number>;
   tau: Record<string, number>;
+  /**
+   * A candidate score range per expert id ([best, worst] raw ends) in place of its metadata's, for
+   * the quality fusion reads: where the worst end lies sets how fast a reading costs points, which
+   * a weight (at most 1) cannot raise.
+   */
+  range?: Record<string, [number, number]>;
 }
 
 /** What the fit needs of one analysed clip. */
@@ -50,6 +56,8 @@ export interface Prepared {
   /** Per expert (in `ids` order): quality 0..100 (NaN when the expert did not run) and route factor. */
   q: Float64Array;
   f: Float64Array;
+  /** Per expert: the raw reading (NaN when the expert did not run), for candidate ranges. */
+  raw: Float64Array;
 }
 
 /**
@@ -61,6 +69,7 @@ export function prepare(clips: FitClip[], experts: ExpertMeta[], baseOf?: (m: Ex
   return clips.map((clip) => ({
     clip,
     q: Float64Array.from(experts, (m) => (m.id in clip.raws ? normalizeScore(m, clip.raws[m.id]!) : Number.NaN)),
+    raw: Float64Array.from(experts, (m) => clip.raws[m.id] ?? Number.NaN),
     f: Float64Array.from(experts, (m) => {
       const w = clip.weights?.[m.id];
       const base = baseOf?.(m) ?? 0;
@@ -74,5 +83,9 @@ export function prepare(clips: FitClip[], experts: ExpertMeta[], baseOf?: (m: Ex
  * most 1); experts in `leaveOut` are left out of the fusion.
  */
 export function scoreOf(c: Prepared, experts: ExpertMeta[], p: Params, leaveOut?: ReadonlySet<string>): number {
-  return fuse(experts.map((m, i) => ({ quality: c.q[i]!, weight: leaveOut?.has(m.id) ? 0 : Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
+  const quality = (m: ExpertMeta, i: number) => {
+    const r = p.range?.[m.id];
+    return r ? normalizeScore({ range: r, lowerIsBetter: m.lowerIsBetter }, c.raw[i]!) : c.q[i]!;
+  };
+  return fuse(experts.map((m, i) => ({ quality: quality(m, i), weight: leaveOut?.has(m.id) ? 0 : Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
 }

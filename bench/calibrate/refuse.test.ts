@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FitClip } from './model.ts';
-import { cleanOf, figuresOf, parsePairs } from './refuse.ts';
+import type { ExpertMeta } from '../../src/experts/types.ts';
+import { prepare, scoreOf, type FitClip } from './model.ts';
+import { cleanOf, figuresOf, parsePairs, parseRanges } from './refuse.ts';
 
 /** A ladder clip of `source`, `kind` at `level` with a target; the score is set per row. */
 function clip(source: string, kind: string, level: number, target?: number): FitClip {
@@ -44,5 +45,21 @@ describe('refuse figures', () => {
   it('parses parameter overrides', () => {
     expect(parsePairs('overexposure=0.75,banding=0.3')).toEqual({ overexposure: 0.75, banding: 0.3 });
     expect(parsePairs(undefined)).toEqual({});
+  });
+});
+
+describe('candidate score ranges', () => {
+  const meta = { id: 'x', label: 'x', kind: 'spatial', artifact: 'overexposure', lowerIsBetter: true, range: [0.1, 1], unit: '', pool: 'median', costPerFrameMs: 0, requires: [], model: '', inputs: { planes: 'luma', stream: 'analysis', patch: 32 }, description: '' } as ExpertMeta;
+  const [c] = prepare([{ id: 'a', source: 'a', kind: 'exposure', level: 6, contentType: 'natural-camera', raws: { x: 0.55 }, score: 0 }], [meta]);
+
+  it('reads the quality from the candidate range where one is given', () => {
+    // In use: 0.55 is halfway along 0.1..1 → quality 50, weight 1 → 50.
+    expect(scoreOf(c!, [meta], { w: { x: 1 }, tau: { x: 0 } })).toBeCloseTo(50, 6);
+    // Worst end at 0.6: 0.55 is 90 % of the way → quality 10.
+    expect(scoreOf(c!, [meta], { w: { x: 1 }, tau: { x: 0 }, range: { x: [0.1, 0.6] } })).toBeCloseTo(10, 6);
+  });
+
+  it('parses ranges', () => {
+    expect(parseRanges('overexposure=0.1:0.6,detail=0.4:0.15')).toEqual({ overexposure: [0.1, 0.6], detail: [0.4, 0.15] });
   });
 });

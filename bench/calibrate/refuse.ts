@@ -6,7 +6,7 @@
  * sources, for the four camera sources and for the seven others: choose on one group, report on the
  * other, then swap and average.
  *
- *   npx tsx bench/calibrate/refuse.ts [--w overexposure=0.75,banding=0.3] [--tau blocking=0.1] [--weights file.json] [--json]
+ *   npx tsx bench/calibrate/refuse.ts [--w overexposure=0.75,banding=0.3] [--tau blocking=0.1] [--range overexposure=0.1:0.6] [--weights file.json] [--json]
  *   npx tsx bench/calibrate/refuse.ts --raws crf      # each expert's raw reading per level per source, with the target
  *   npx tsx bench/calibrate/refuse.ts --side detail-loss.json:ratioMedian --side-range 0.5,0.2 --w detail=0.5   # a side reading as one more expert (side.ts)
  *
@@ -116,7 +116,7 @@ export function shippedParams(experts: ExpertMeta[], file?: string): Params {
   const c = file ? (JSON.parse(readFileSync(file, 'utf8')) as { weights: Record<string, number>; tolerances: Record<string, number> }) : undefined;
   return {
     // A side reading (side.ts) is not in the engine: it weighs 0 until a candidate gives it a weight.
-    w: Object.fromEntries(experts.map((e) => [e.id, e.id === SIDE?.meta.id ? 0 : c ? (c.weights[e.id] ?? baseWeight(e)) : baseWeight(e)])),
+    w: Object.fromEntries(experts.map((e) => [e.id, e.id === SIDE?.meta.id && !SIDE.replaces ? 0 : c ? (c.weights[e.id] ?? baseWeight(e)) : baseWeight(e)])),
     tau: Object.fromEntries(experts.map((e) => [e.id, c ? (c.tolerances[e.id] ?? 0) : tolerance(e.id)])),
   };
 }
@@ -126,13 +126,18 @@ export function parsePairs(spec: string | undefined): Record<string, number> {
   return Object.fromEntries((spec ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
 }
 
+/** `overexposure=0.1:0.6` → { overexposure: [0.1, 0.6] } (a candidate score range, best end first). */
+export function parseRanges(spec: string | undefined): Record<string, [number, number]> {
+  return Object.fromEntries((spec ?? '').split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, kv.split('=')[1]!.split(':').map(Number) as [number, number]]));
+}
+
 /** The recorded evidence, prepared with the route factors the engine used. */
 export function loadPrepared(experts: ExpertMeta[]): Prepared[] {
   return prepare(withSide(readEvidence(argValue('in', OUT)!), SIDE), experts, (m) => baseWeight(m));
 }
 
 /** The side reading named by `--side` (side.ts), if any: it joins the evidence as one more expert. */
-export const SIDE = sideFromArgs();
+export const SIDE = sideFromArgs(readExperts());
 
 /** Every expert's metadata, with the side reading's pseudo-expert when `--side` names one (in place of an expert of the same id). */
 export function expertsInUse(): ExpertMeta[] {
@@ -157,7 +162,7 @@ function main(): void {
   const clips = loadPrepared(experts);
   if (argValue('raws')) return printRaws(clips.filter((c) => c.clip.kind !== 'clean'), argValue('raws')!);
   const base = shippedParams(experts, argValue('weights'));
-  const p: Params = { w: { ...base.w, ...parsePairs(argValue('w')) }, tau: { ...base.tau, ...parsePairs(argValue('tau')) } };
+  const p: Params = { w: { ...base.w, ...parsePairs(argValue('w')) }, tau: { ...base.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')) };
   // Reproduction of the as-run scores under the parameters in use (the engine rounds its score to 0.1).
   const shipped = evaluate(clips, experts, shippedParams(experts));
   const diffs = shipped.rows.map((r) => Math.abs(r.score - r.clip.score));
@@ -167,7 +172,7 @@ function main(): void {
   const out = {
     reproduction: { clips: diffs.length, maxAbsDiff: r3(Math.max(...diffs)), over0_1: diffs.filter((d) => d > 0.1).length },
     asRun: { targetSpearman: asRun.all.targetSpearman, ladderMean: asRun.all.ladderMean, clean: asRun.clean },
-    changed: { w: parsePairs(argValue('w')), tau: parsePairs(argValue('tau')) },
+    changed: { w: parsePairs(argValue('w')), tau: parsePairs(argValue('tau')), range: parseRanges(argValue('range')) },
     all: e.all,
     camera: e.camera,
     other: e.other,

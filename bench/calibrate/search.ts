@@ -7,22 +7,47 @@
  * `--clean-below n` also holds the clean clips that fall below 60 to at most n more than in use.
  *
  *   npx tsx bench/calibrate/search.ts --free w:sharpness,w:blocking,tau:blocking,w:banding [--w ...] [--tau ...] [--strict 0.03] [--loso]
+ *   npx tsx bench/calibrate/search.ts --free w:overexposure,worst:overexposure     # also the worst end of a score range
  *
  * `--strict m` asks the chosen group's ladders for m more than the floors (room for the held-out
  * group). `--loso` also chooses on ten sources and scores the eleventh, for each source, and reports
- * the pooled held-out figures.
+ * the pooled held-out figures. `worst:<id>` frees the worst end of the expert's score range (the
+ * quality fusion reads; the best end stays), on a grid of 0.3 to 1.5 times its span in use.
  */
 import { argFlag, argValue } from '../lib/stats.ts';
 import type { Params } from './model.ts';
-import { CAMERA, evaluate, expertsInUse, figuresOf, loadPrepared, parsePairs, shippedParams, type Figures } from './refuse.ts';
+import { CAMERA, evaluate, expertsInUse, figuresOf, loadPrepared, parsePairs, parseRanges, shippedParams, type Figures } from './refuse.ts';
 import { scoreOf } from './model.ts';
 
 const experts = expertsInUse();
 const clips = loadPrepared(experts);
 const shipped = shippedParams(experts);
-const start: Params = { w: { ...shipped.w, ...parsePairs(argValue('w')) }, tau: { ...shipped.tau, ...parsePairs(argValue('tau')) } };
-const free = (argValue('free') ?? 'w:sharpness,w:blocking,tau:blocking,tau:sharpness,w:banding,w:noise,w:overexposure').split(',').map((s) => s.split(':') as ['w' | 'tau', string]);
-const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from({ length: 13 }, (_, i) => i / 20) };
+const start: Params = { w: { ...shipped.w, ...parsePairs(argValue('w')) }, tau: { ...shipped.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')) };
+const free = (argValue('free') ?? 'w:sharpness,w:blocking,tau:blocking,tau:sharpness,w:banding,w:noise,w:overexposure').split(',').map((s) => s.split(':') as ['w' | 'tau' | 'worst', string]);
+const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from({ length: 13 }, (_, i) => i / 20), worst: Array.from({ length: 13 }, (_, i) => 0.3 + i / 10) };
+const metaOf = (id: string) => experts.find((e) => e.id === id)!;
+/** An expert's score range in use ([best, worst]). */
+const rangeInUse = (id: string): [number, number] => {
+  const m = metaOf(id);
+  const [lo, hi] = [Math.min(...m.range), Math.max(...m.range)];
+  return m.lowerIsBetter ? [lo, hi] : [hi, lo];
+};
+/** Reads a free parameter: a weight, a tolerance, or the worst end of a range as a multiple of its span in use. */
+function getParam(p: Params, table: 'w' | 'tau' | 'worst', id: string): number {
+  if (table !== 'worst') return p[table][id]!;
+  const [best, worst] = rangeInUse(id);
+  const r = p.range?.[id] ?? [best, worst];
+  return Math.round(((r[1] - r[0]) / (worst - best)) * 100) / 100;
+}
+function setParam(p: Params, table: 'w' | 'tau' | 'worst', id: string, v: number): void {
+  if (table !== 'worst') {
+    p[table][id] = v;
+    return;
+  }
+  const [best, worst] = rangeInUse(id);
+  p.range = { ...p.range, [id]: [best, best + v * (worst - best)] };
+}
+const showFree = (p: Params) => free.map(([t, id]) => `${t}:${id}=${getParam(p, t, id)}`).join(' ');
 const clean0 = evaluate(clips, experts, shipped).clean;
 const cleanMedian0 = clean0.median;
 /** `--clean-below n`: at most n more clean clips may fall below 60 ("fair") than under the parameters in use. */
@@ -37,7 +62,7 @@ function objective(f: Figures, cleanMedian: number, cleanBelow = 0): number {
 
 /** Chooses the free parameters on one group (`camera`, `other`, or every source but `except:<source>`). */
 function choose(group: 'camera' | 'other' | `except:${string}`): Params {
-  const p: Params = { w: { ...start.w }, tau: { ...start.tau } };
+  const p: Params = { w: { ...start.w }, tau: { ...start.tau }, range: { ...start.range } };
   const value = () => {
     const e = evaluate(clips, experts, p);
     const f = group === 'camera' || group === 'other' ? e[group] : figuresOf(e.rows.filter((r) => r.clip.kind !== 'clean' && r.clip.source !== group.slice(7)));
@@ -47,14 +72,13 @@ function choose(group: 'camera' | 'other' | `except:${string}`): Params {
   for (let round = 0; round < 4; round++) {
     let moved = false;
     for (const [table, id] of free) {
-      const t = p[table];
-      let keep = t[id]!;
+      let keep = getParam(p, table, id);
       for (const g of GRID[table]) {
-        t[id] = g;
+        setParam(p, table, id, g);
         const v = value();
         if (v > best + 1e-6) [best, keep, moved] = [v, g, true];
       }
-      t[id] = keep;
+      setParam(p, table, id, keep);
     }
     if (!moved) break;
   }
@@ -69,7 +93,7 @@ for (const [on, off] of [['camera', 'other'], ['other', 'camera']] as const) {
   const p = choose(on);
   const e = evaluate(clips, experts, p);
   held.push(e[off].targetSpearman);
-  const changed = free.map(([t, id]) => `${t}:${id}=${p[t][id]}`).join(' ');
+  const changed = showFree(p);
   console.log(`chosen on ${on}: ${changed}`);
   console.log(`  ${on} ${show(e[on])} | held-out ${off} ${show(e[off])} (${Object.entries(e[off].ladderPerKind).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' ')}) | clean min ${e.clean.min} median ${e.clean.median} <60 ${e.clean.belowGood}`);
 }
@@ -80,7 +104,7 @@ if (argFlag('loso')) {
   const held: { clip: (typeof clips)[number]['clip']; score: number }[] = [];
   for (const source of [...new Set(ladder.map((c) => c.clip.source))].sort()) {
     const p = choose(`except:${source}`);
-    console.log(`  without ${source}: ${free.map(([t, id]) => `${t}:${id}=${p[t][id]}`).join(' ')}`);
+    console.log(`  without ${source}: ${showFree(p)}`);
     for (const c of ladder.filter((c) => c.clip.source === source)) held.push({ clip: c.clip, score: scoreOf(c, experts, p) });
   }
   const f = figuresOf(held);

@@ -9,7 +9,9 @@
  * best < worst). It counts as a blur-type artifact expert for routing (factor 1 on every content type)
  * with a weight of 0 unless `--w <id>=…` says otherwise; with `--side-natural` it is routed as a
  * natural-scene measure instead (no artifact; the routing table's natural-scene factor: 0 on screen
- * content, animation and games, 0.5 on low light and generated video).
+ * content, animation and games, 0.5 on low light and generated video). With `--side-replace` and a
+ * `--side-id` that names an expert, the reading stands in for that expert's: its metadata (routing,
+ * pooling) and its weight are kept, only the range is the side one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -22,10 +24,12 @@ import type { FitClip } from './model.ts';
 export interface SideReading {
   meta: ExpertMeta;
   values: Record<string, number>;
+  /** True when it stands in for the engine's expert of the same id (whose weight it keeps). */
+  replaces?: boolean;
 }
 
 /** The pseudo-expert of a side reading, from explicit arguments. */
-export function sideReading(spec: string, range: [number, number], id = 'detail', naturalScene = false): SideReading {
+export function sideReading(spec: string, range: [number, number], id = 'detail', naturalScene = false, replace?: ExpertMeta): SideReading {
   const [file, key] = spec.split(':') as [string, string];
   const path = isAbsolute(file) || existsSync(file) ? file : join(OUT, file);
   const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, number>>;
@@ -34,15 +38,19 @@ export function sideReading(spec: string, range: [number, number], id = 'detail'
     id, label: `side ${key}`, kind: 'spatial', ...(naturalScene ? { assumes: ['natural-scene-statistics' as const] } : { artifact: 'blur' as const }), lowerIsBetter: range[0] < range[1], range: [Math.min(...range), Math.max(...range)] as [number, number],
     unit: key, pool: 'median', costPerFrameMs: 0, requires: [], model: '', inputs: { planes: 'luma', stream: 'analysis', patch: 8 }, description: `side reading ${key} from ${file}`,
   };
+  if (replace) return { meta: { ...replace, lowerIsBetter: meta.lowerIsBetter, range: meta.range, unit: key }, values, replaces: true };
   return { meta, values };
 }
 
-/** The side reading named on the command line (`--side`, `--side-range`, `--side-id`), if any. */
-export function sideFromArgs(): SideReading | undefined {
+/** The side reading named on the command line (`--side`, `--side-range`, `--side-id`, `--side-replace`), if any. */
+export function sideFromArgs(experts: ExpertMeta[]): SideReading | undefined {
   const spec = argValue('side');
   if (!spec) return undefined;
   const range = (argValue('side-range') ?? '0,1').split(',').map(Number) as [number, number];
-  return sideReading(spec, range, argValue('side-id') ?? 'detail', argFlag('side-natural'));
+  const id = argValue('side-id') ?? 'detail';
+  const replace = argFlag('side-replace') ? experts.find((m) => m.id === id) : undefined;
+  if (argFlag('side-replace') && !replace) throw new Error(`--side-replace: no expert ${id}`);
+  return sideReading(spec, range, id, argFlag('side-natural'), replace);
 }
 
 /** Clips with the side reading added to their raws (clips the file does not cover are left without it). */

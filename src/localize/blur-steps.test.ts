@@ -37,6 +37,42 @@ describe('rankCorrelation', () => {
     expect(rankCorrelation([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1);
     expect(rankCorrelation([1, 2, 3, 4], [5, 5, 5, 5])).toBeNaN();
   });
+
+  it('equals Spearman from ranks by a comparator sort, ties averaged', () => {
+    // The reference: indices sorted by value, each run of equal values given its mean position.
+    const slowRanks = (v: Float32Array) => {
+      const idx = Array.from(v.keys()).sort((i, j) => v[i]! - v[j]!);
+      const out = new Float64Array(v.length);
+      for (let s = 0; s < idx.length; ) {
+        let e = s;
+        while (e + 1 < idx.length && v[idx[e + 1]!] === v[idx[s]!]) e++;
+        for (let k = s; k <= e; k++) out[idx[k]!] = (s + e) / 2;
+        s = e + 1;
+      }
+      return out;
+    };
+    const pearson = (a: Float64Array, b: Float64Array) => {
+      const m = (a.length - 1) / 2;
+      let ab = 0, aa = 0, bb = 0;
+      a.forEach((x, i) => ((ab += (x - m) * (b[i]! - m)), (aa += (x - m) ** 2), (bb += (b[i]! - m) ** 2)));
+      return ab / Math.sqrt(aa * bb);
+    };
+    let s = 12345;
+    const rand = () => ((s = (s * 16807) % 2147483647), s / 2147483647);
+    for (const [n, levels] of [[510, 7], [510, 1000], [64, 3], [2040, 50]] as const) {
+      // Few levels: long runs of ties, as the flat patches of a blur map that all take the frame's value.
+      const a = Float32Array.from({ length: n }, () => Math.floor(rand() * levels) / levels);
+      const b = Float32Array.from({ length: n }, (_, i) => (rand() < 0.5 ? a[i]! : Math.floor(rand() * levels) / levels));
+      a[0] = -0;
+      b[1] = 0;
+      expect(rankCorrelation(a, b)).toBeCloseTo(pearson(slowRanks(a), slowRanks(b)), 12);
+    }
+    // Values that differ only in their lowest bits, and negatives.
+    const a = Float32Array.from({ length: 300 }, () => 0.5 + rand() * 1e-5);
+    const b = Float32Array.from({ length: 300 }, () => rand() - 0.5);
+    expect(rankCorrelation(a, b)).toBeCloseTo(pearson(slowRanks(a), slowRanks(b)), 12);
+    expect(rankCorrelation(b, b)).toBeCloseTo(1, 12);
+  });
 });
 
 describe('defectBlurFrames', () => {

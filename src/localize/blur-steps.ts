@@ -44,8 +44,11 @@ export const BLUR_STRONG = 0.75;
 /** Spearman rank correlation of two equal-length maps (average ranks for ties); NaN when either is flat. */
 export function rankCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length || a.length < 3) return Number.NaN;
-  const ra = ranks(a);
-  const rb = ranks(b);
+  return correlationOfRanks(ranks(a), ranks(b));
+}
+
+/** Pearson correlation of two rank vectors of equal length (ranks 0..n-1, so their mean is (n-1)/2). */
+function correlationOfRanks(ra: Float64Array, rb: Float64Array): number {
   const n = ra.length;
   const mean = (n - 1) / 2;
   let ab = 0;
@@ -61,16 +64,64 @@ export function rankCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): num
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Number.NaN;
 }
 
+/**
+ * Average ranks (ties share the mean of their positions). This runs on every pair of neighbouring
+ * analysis frames' maps (thousands of patches each) at the end of each run, so the maps
+ * (Float32Array) are ordered by a radix sort of their bits instead of a comparator sort, which cost
+ * a few hundred ms a run in the page; other inputs take the comparator sort. Same ranks either way.
+ */
 function ranks(v: ArrayLike<number>): Float64Array {
-  const idx = Array.from({ length: v.length }, (_, i) => i).sort((i, j) => (v[i] ?? 0) - (v[j] ?? 0));
-  const out = new Float64Array(v.length);
-  for (let s = 0; s < idx.length; ) {
+  const n = v.length;
+  const order = v instanceof Float32Array ? radixOrder(v) : Uint32Array.from({ length: n }, (_, i) => i).sort((i, j) => (v[i] ?? 0) - (v[j] ?? 0));
+  const out = new Float64Array(n);
+  for (let s = 0; s < n; ) {
     let e = s;
-    while (e + 1 < idx.length && v[idx[e + 1]!] === v[idx[s]!]) e++;
-    for (let k = s; k <= e; k++) out[idx[k]!] = (s + e) / 2;
+    while (e + 1 < n && v[order[e + 1]!] === v[order[s]!]) e++;
+    for (let k = s; k <= e; k++) out[order[k]!] = (s + e) / 2;
     s = e + 1;
   }
   return out;
+}
+
+const DIGIT = 11;
+const BUCKETS = 1 << DIGIT;
+
+/**
+ * Indices of `v` in ascending order of value: an LSD radix sort (three 11-bit digits) of each
+ * float's bits made order-preserving as unsigned integers (negatives' bits inverted, positives' sign
+ * bit set; -0 taken as 0). NaN (no expert's map holds one) would sort last.
+ */
+function radixOrder(v: Float32Array): Uint32Array {
+  const n = v.length;
+  const bits = new Uint32Array(n);
+  const one = new Float32Array(1);
+  const oneBits = new Uint32Array(one.buffer);
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    one[0] = v[i]! === 0 ? 0 : v[i]!;
+    const b = oneBits[0]!;
+    bits[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    order[i] = i;
+  }
+  const count = new Uint32Array(BUCKETS);
+  for (let shift = 0; shift < 32; shift += DIGIT) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(bits[order[i]!]! >>> shift) & (BUCKETS - 1)]!++;
+    for (let d = 0, sum = 0; d < BUCKETS; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = order[i]!;
+      next[count[(bits[j]! >>> shift) & (BUCKETS - 1)]!++] = j;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  return order;
 }
 
 /**
@@ -79,15 +130,19 @@ function ranks(v: ArrayLike<number>): Float64Array {
  */
 export function shotContinuity(frames: FrameResult[], companions: ExpertResults[]): number[] {
   const others = companions.map((c) => new Map(c.frames.filter((f) => f.map).map((f) => [f.tS, f.map!])));
+  // Each map is compared with the one before and the one after it: ranked once.
+  const ranked = new Map<ArrayLike<number>, Float64Array>();
+  const rankedOf = (m: ArrayLike<number>) => ranked.get(m) ?? ranked.set(m, ranks(m)).get(m)!;
+  const correlation = (a: ArrayLike<number>, b: ArrayLike<number>) => (a.length !== b.length || a.length < 3 ? Number.NaN : correlationOfRanks(rankedOf(a), rankedOf(b)));
   return frames.map((f, i) => {
     const prev = frames[i - 1];
     if (!prev) return Number.NaN;
-    let best = prev.map && f.map ? rankCorrelation(prev.map, f.map) : Number.NaN;
+    let best = prev.map && f.map ? correlation(prev.map, f.map) : Number.NaN;
     for (const m of others) {
       const a = m.get(prev.tS);
       const b = m.get(f.tS);
       if (a && b) {
-        const c = rankCorrelation(a, b);
+        const c = correlation(a, b);
         if (Number.isFinite(c) && !(c <= best)) best = c;
       }
     }

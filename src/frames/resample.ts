@@ -126,8 +126,17 @@ export function resampleRows(src: Float32Array, w: number, sh: number, dh: numbe
   const ty = taps(sh, dh);
   for (let oy = 0; oy < dh; oy++) {
     const o = oy * w;
-    out.fill(0, o, o + w);
     const base = oy * ty.maxTaps;
+    // Two rows (the usual case when shrinking by less than 2), summed as the loop below sums them.
+    if (ty.count[oy] === 2 && ty.weights[base] !== 0 && ty.weights[base + 1] !== 0) {
+      const w0 = ty.weights[base]!;
+      const w1 = ty.weights[base + 1]!;
+      const r0 = ty.start[oy]! * w;
+      const r1 = r0 + w;
+      for (let x = 0; x < w; x++) out[o + x] = Math.fround(src[r0 + x]! * w0) + src[r1 + x]! * w1;
+      continue;
+    }
+    out.fill(0, o, o + w);
     for (let k = 0; k < ty.count[oy]!; k++) {
       const wt = ty.weights[base + k]!;
       if (wt === 0) continue;

@@ -33,9 +33,9 @@ export function convertRange(data: Float32Array, from: LumaRange, to: LumaRange)
   return data;
 }
 
-/** Luma resampled to (w, h), in the requested range (full by default). */
-export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'full'): FloatPlanes {
-  const data = new Float32Array(w * h);
+/** Luma resampled to (w, h), in the requested range (full by default); written into `out` when given (w·h values). */
+export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'full', out?: Float32Array): FloatPlanes {
+  const data = out ?? new Float32Array(w * h);
   resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
   convertRange(data, f.fullRange ? 'full' : 'limited', range);
   return { width: w, height: h, channels: 1, data };
@@ -44,12 +44,13 @@ export function lumaAt(f: YuvPlanes, w: number, h: number, range: LumaRange = 'f
 /**
  * Luma at width `w` with every source row kept (for line-based experts), full range, and the same
  * luma resampled to (w, h) in `range`: the rows' horizontal pass serves both, so this costs one
- * resample instead of two. Equal to `lumaAt(f, w, f.height)` and `lumaAt(f, w, h, range)`.
+ * resample instead of two. Equal to `lumaAt(f, w, f.height)` and `lumaAt(f, w, h, range)`. `out`
+ * gives arrays to write either into.
  */
-export function lumaRowsAndAt(f: YuvPlanes, w: number, h: number, range: LumaRange): { rows: FloatPlanes; luma: FloatPlanes } {
-  const native = new Float32Array(w * f.height);
+export function lumaRowsAndAt(f: YuvPlanes, w: number, h: number, range: LumaRange, out: { rows?: Float32Array; luma?: Float32Array } = {}): { rows: FloatPlanes; luma: FloatPlanes } {
+  const native = out.rows ?? new Float32Array(w * f.height);
   resamplePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, f.height, native);
-  const data = new Float32Array(w * h);
+  const data = out.luma ?? new Float32Array(w * h);
   resampleRows(native, w, f.height, h, data);
   const from = f.fullRange ? 'full' : 'limited';
   convertRange(data, from, range);
@@ -60,13 +61,15 @@ export function lumaRowsAndAt(f: YuvPlanes, w: number, h: number, range: LumaRan
 /**
  * Luma with half-size chroma below it, in one plane of (w, h + ⌊h/2⌋): `luma` (this frame's full-range
  * luma at (w, h)) on top, then Cb in columns [0, ⌊w/2⌋) and Cr in [⌊w/2⌋, 2⌊w/2⌋) (limited-range code
- * values). Costs two resamples of a quarter of the pixels, far less than RGB.
+ * values). Costs two resamples of a quarter of the pixels, far less than RGB. `out`: a zeroed array
+ * of w·(h + ⌊h/2⌋) to write into.
  */
-export function yuvAt(f: YuvPlanes, luma: FloatPlanes): FloatPlanes {
+export function yuvAt(f: YuvPlanes, luma: FloatPlanes, out?: Float32Array): FloatPlanes {
   const { width: w, height: h } = luma;
   const cw = Math.floor(w / 2);
   const ch = Math.floor(h / 2);
-  const data = new Float32Array(w * (h + ch));
+  // A given `out` must be zeroed, as a new array is: an odd width leaves the chroma rows' last column unwritten.
+  const data = out ?? new Float32Array(w * (h + ch));
   data.set(luma.data);
   const part = new Float32Array(cw * ch);
   for (const [plane, x0] of [[f.u, 0], [f.v, cw]] as const) {
@@ -86,9 +89,10 @@ export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
 
 /**
  * RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 matrix, the frame's own range).
- * `limitedLuma`, when given, is this frame's limited-range luma at (w, h), reused instead of resampled.
+ * `limitedLuma`, when given, is this frame's limited-range luma at (w, h), reused instead of resampled;
+ * `out`, an array of 3·w·h to write into.
  */
-export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPlanes): FloatPlanes {
+export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPlanes, out?: Float32Array): FloatPlanes {
   const n = w * h;
   // Limited-range Y whatever the source, so one conversion formula serves both ranges.
   const y = limitedLuma && limitedLuma.width === w && limitedLuma.height === h ? limitedLuma.data : lumaAt(f, w, h, 'limited').data;
@@ -96,7 +100,7 @@ export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPla
   const v = new Float32Array(n);
   resamplePlane(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h, u);
   resamplePlane(f.data, f.v.offset, f.v.stride, f.v.width, f.v.height, w, h, v);
-  const data = new Float32Array(3 * n);
+  const data = out ?? new Float32Array(3 * n);
   // Full-range chroma spans 0..255 instead of 16..240: scale it onto the limited-range formula.
   const chroma = f.fullRange ? 224 / 255 : 1;
   for (let i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ import { ExpertResults } from '../pipeline/expert-results.ts';
 import { metaOf, sessionOf } from '../testing/expert-harness.ts';
 import { seededRandom } from '../util/seeded-random.ts';
 import { LocalExecutor, type ExpertExecutor } from './executor.ts';
+import { planeKind, rawJobs, stackJobs } from './raw-batch.ts';
 
 /** A 720p I420 frame: gradients, a few hard edges and seeded noise, so every expert sees something. */
 function frame(seed: number): YuvPlanes {
@@ -109,5 +110,19 @@ describe('spatial batches as pixels', () => {
     held.forEach((release) => release());
     await d.drain();
     expect(active[0]!.results.frames.map((f) => f.tS)).toEqual(Array.from({ length: MAKE_HERE_WHEN_QUEUED + 1 }, (_, i) => i));
+  });
+
+  it('make the planes read on every frame straight into the stacked tensors, with the same values', () => {
+    const pixels = [frame(5), frame(6), frame(7)];
+    const needs = planeNeeds(IDS.map(([id]) => metaOf(id)));
+    // Every expert on frames 0-2, banding on 0 and 2 only (a stack of part of the batch).
+    const jobs = IDS.map(([id, stride]) => ({ id, kind: planeKind(metaOf(id)), pick: [0, 1, 2].filter((i) => i % stride === 0) }));
+    const made = stackJobs(pixels.map((p, i) => toAnalysisFrame(p, i, i, SIZE, ROWS, needs)), jobs);
+    const inPlace = rawJobs({ frames: pixels.map((p, i) => ({ index: i, tS: i, pixels: p, needs })), size: SIZE, rowsSize: ROWS, jobs });
+    expect(inPlace.map((j) => j.x.dims)).toEqual(made.map((j) => j.x.dims));
+    inPlace.forEach((j, k) => expect(Buffer.from(j.x.data.buffer).equals(Buffer.from(made[k]!.x.data.buffer))).toBe(true));
+    // Banding's luma of frames 0 and 2 is its own tensor; the others read the whole batch.
+    expect(inPlace[4]!.x.dims[0]).toBe(2);
+    expect(inPlace[0]!.x.data.length).toBe(3 * SIZE.width * SIZE.height);
   });
 });

@@ -11,7 +11,7 @@
 import type { ExpertMeta } from '../experts/types.ts';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import type { FloatPlanes } from '../frames/frame-planes.ts';
-import { toAnalysisFrame, type PlaneNeeds } from '../pipeline/analysis-frame.ts';
+import { toAnalysisFrame, type PlaneAlloc, type PlaneNeeds } from '../pipeline/analysis-frame.ts';
 import type { AnalysisFrame } from '../pipeline/batches.ts';
 import type { ExpertJob } from './executor.ts';
 import type { TensorData } from './ort.ts';
@@ -33,13 +33,23 @@ export function planeOf(frame: AnalysisFrame, kind: PlaneKind): FloatPlanes {
   return kind === 'luma' ? frame.luma : kind === 'limited' ? frame.lumaLimited! : frame[kind]!;
 }
 
-/** Planes of several frames stacked as one [N, C, H, W] tensor. */
+/** Buffers that `rawJobs` made its frames' planes in, side by side: each is a ready stack of them. */
+const stackedInPlace = new WeakSet<ArrayBufferLike>();
+
+/**
+ * Planes of several frames stacked as one [N, C, H, W] tensor. Planes that were made side by side in
+ * one buffer for this (`rawJobs`), in order and filling it, are that buffer: no copy.
+ */
 export function stack(planes: FloatPlanes[]): TensorData {
   const first = planes[0]!;
   const size = first.data.length;
+  const dims = [planes.length, first.channels, first.height, first.width];
+  const buffer = first.data.buffer;
+  if (stackedInPlace.has(buffer) && buffer.byteLength === size * planes.length * 4 && planes.every((p, i) => p.data.buffer === buffer && p.data.length === size && p.data.byteOffset === i * size * 4))
+    return { data: new Float32Array(buffer), dims };
   const data = new Float32Array(size * planes.length);
   planes.forEach((p, i) => data.set(p.data, i * size));
-  return { data, dims: [planes.length, first.channels, first.height, first.width] };
+  return { data, dims };
 }
 
 /** A decoded analysis frame, with the planes its experts read (the choice `toAnalysisFrame` makes them by). */
@@ -80,8 +90,27 @@ export function stackJobs(frames: AnalysisFrame[], jobs: RawJob[]): ExpertJob[] 
   });
 }
 
-/** The batch's expert jobs: each frame converted once, each (plane kind, frames) stacked once. */
+/**
+ * The batch's expert jobs: each frame converted once, each (plane kind, frames) stacked once. A plane
+ * kind that some expert reads on every frame of the batch is made straight into its stacked tensor
+ * (frame i at slot i), which then needs no copy (in the page, allocating and filling a second tensor
+ * per kind and batch was a large part of making the planes); the values are those of planes made one
+ * by one.
+ */
 export function rawJobs(batch: RawSpatialBatch): ExpertJob[] {
-  const converted = batch.frames.map((f) => toAnalysisFrame(f.pixels, f.index, f.tS, batch.size, batch.rowsSize, f.needs));
+  const n = batch.frames.length;
+  const whole = new Set(batch.jobs.filter((j) => j.pick.length === n && j.pick.every((p, i) => p === i)).map((j) => j.kind));
+  const buffers = new Map<PlaneKind, Float32Array>();
+  const slotOf = (i: number): PlaneAlloc => (kind, length) => {
+    if (!whole.has(kind)) return undefined;
+    let buf = buffers.get(kind);
+    if (!buf) {
+      buffers.set(kind, (buf = new Float32Array(n * length)));
+      stackedInPlace.add(buf.buffer);
+    }
+    // Every frame of a batch has the same size, so the same length; a mismatch gets its own array.
+    return buf.length === n * length ? buf.subarray(i * length, (i + 1) * length) : undefined;
+  };
+  const converted = batch.frames.map((f, i) => toAnalysisFrame(f.pixels, f.index, f.tS, batch.size, batch.rowsSize, f.needs, slotOf(i)));
   return stackJobs(converted, batch.jobs);
 }

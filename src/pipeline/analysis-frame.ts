@@ -27,21 +27,34 @@ export function planeNeeds(experts: readonly ExpertMeta[]): PlaneNeeds {
   };
 }
 
-/** One analysis frame at `size` (rows-preserving planes at `rowsSize`). */
-export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, size: Size, rowsSize: Size, needs: PlaneNeeds): AnalysisFrame {
+/**
+ * Where a frame's planes may be written: an array of `length` values for a plane kind, or undefined
+ * (the plane gets its own array). Arrays must be zeroed, as new ones are.
+ */
+export type PlaneAlloc = (kind: 'luma' | 'limited' | 'rows' | 'yuv' | 'rgb', length: number) => Float32Array | undefined;
+
+/**
+ * One analysis frame at `size` (rows-preserving planes at `rowsSize`). `alloc` places the planes
+ * (a batch's frames side by side in one tensor, `raw-batch.ts`); the values are the same either way.
+ */
+export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, size: Size, rowsSize: Size, needs: PlaneNeeds, alloc?: PlaneAlloc): AnalysisFrame {
+  const n = size.width * size.height;
   // One resample in limited range; the full-range plane is a linear conversion of it. Rows that keep
   // every source row at the analysis width share their horizontal pass with it.
   const shared = needs.rows && rowsSize.width === size.width && rowsSize.height === pixels.height && size.height <= pixels.height;
-  const both = shared ? lumaRowsAndAt(pixels, size.width, size.height, 'limited') : undefined;
-  const limited = both?.luma ?? lumaAt(pixels, size.width, size.height, 'limited');
-  const luma = { ...limited, data: convertRange(Float32Array.from(limited.data), 'limited', 'full') };
+  const limitedOut = needs.limited ? alloc?.('limited', n) : undefined;
+  const both = shared ? lumaRowsAndAt(pixels, size.width, size.height, 'limited', { rows: alloc?.('rows', size.width * pixels.height), luma: limitedOut }) : undefined;
+  const limited = both?.luma ?? lumaAt(pixels, size.width, size.height, 'limited', limitedOut);
+  const full = alloc?.('luma', n) ?? new Float32Array(n);
+  full.set(limited.data);
+  const luma = { ...limited, data: convertRange(full, 'limited', 'full') };
   return {
     index,
     tS,
     luma,
     lumaLimited: needs.limited ? limited : undefined,
-    rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited) : undefined,
-    rows: needs.rows ? (both?.rows ?? lumaAt(pixels, rowsSize.width, rowsSize.height)) : undefined,
-    yuv: needs.yuv ? yuvAt(pixels, luma) : undefined,
+    rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited, alloc?.('rgb', 3 * n)) : undefined,
+    rows: needs.rows ? (both?.rows ?? lumaAt(pixels, rowsSize.width, rowsSize.height, 'full', alloc?.('rows', rowsSize.width * rowsSize.height))) : undefined,
+    yuv: needs.yuv ? yuvAt(pixels, luma, alloc?.('yuv', size.width * (size.height + Math.floor(size.height / 2)))) : undefined,
   };
 }

@@ -6,6 +6,7 @@
  * Cheap: about 1–2 ms per 256x144 keyframe.
  */
 import type { RouteContext } from '../types.ts';
+import { chromaEdgeRatio } from './chroma-edges.ts';
 import { keyframeChange } from './keyframe-change.ts';
 import { pictureStats, type PictureStats } from './picture-stats.ts';
 
@@ -60,6 +61,7 @@ const OTHER: FeatureDoc[] = [
   { name: 'heldDetail', doc: 'sqrt of the share of textured 4x4 blocks identical in every keyframe (a static overlay, HUD)', high: 'detail held still while the scene changes (a HUD)', low: 'no detail held in place' },
   { name: 'movedShare', doc: 'sqrt of the share of 4x4 blocks whose mean luma moved over the keyframes', high: 'the picture moves over the clip', low: 'most of the picture stays put' },
   { name: 'heldAndMoved', doc: 'sqrt of heldDetail x movedShare before the roots: a held overlay over a moving scene', high: 'a fixed overlay over a moving scene', low: 'no fixed overlay over a moving scene' },
+  { name: 'chromaEdges', doc: 'log of colour-difference over luma gradient energy (chroma-edges.ts), keyframe mean: detail carried by colour', high: 'edges between colours of similar brightness', low: 'detail carried by brightness, softer colour' },
   { name: 'logFps', doc: 'log2 of the frame rate (1..120)', high: 'a high frame rate', low: 'a low frame rate' },
   { name: 'logDuration', doc: 'log2 of the duration in s (0.25..600)', high: 'a long clip', low: 'a short clip' },
   { name: 'logPixels', doc: 'log2 of width x height', high: 'a large frame', low: 'a small frame' },
@@ -113,6 +115,7 @@ export function contentFeatures(ctx: RouteContext): Float64Array {
   out[k++] = change ? Math.sqrt(change.heldDetail) : Number.NaN;
   out[k++] = change ? Math.sqrt(change.moved) : Number.NaN;
   out[k++] = change ? Math.sqrt(change.heldDetail * change.moved) : Number.NaN;
+  out[k++] = probe.keyframes.length ? mean(probe.keyframes.map(chromaEdgeRatio)) : Number.NaN;
   out[k++] = clampLog2(video.fps, 1, 120);
   out[k++] = clampLog2(video.durationS, 0.25, 600);
   out[k++] = clampLog2(video.width * video.height, 64, 1 << 26);

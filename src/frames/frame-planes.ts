@@ -79,9 +79,9 @@ export function yuvAt(f: YuvPlanes, luma: FloatPlanes, out?: Float32Array): Floa
   return { width: w, height: h + ch, channels: 1, data };
 }
 
-/** Small full-range luma for the every-frame temporal stream (fast, approximate reduction). */
-export function smallLumaAt(f: YuvPlanes, w: number, h: number): FloatPlanes {
-  const data = new Float32Array(w * h);
+/** Small full-range luma for the every-frame temporal stream (fast, approximate reduction); into `out` when given. */
+export function smallLumaAt(f: YuvPlanes, w: number, h: number, out?: Float32Array): FloatPlanes {
+  const data = out ?? new Float32Array(w * h);
   reducePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
   convertRange(data, f.fullRange ? 'full' : 'limited', 'full');
   return { width: w, height: h, channels: 1, data };

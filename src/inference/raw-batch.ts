@@ -36,9 +36,16 @@ export function planeOf(frame: AnalysisFrame, kind: PlaneKind): FloatPlanes {
 /** Buffers that `rawJobs` made its frames' planes in, side by side: each is a ready stack of them. */
 const stackedInPlace = new WeakSet<ArrayBufferLike>();
 
+/** A zeroed buffer to make planes in side by side, in order, that `stack` then takes as it is. */
+export function stackBuffer(length: number): Float32Array {
+  const buf = new Float32Array(length);
+  stackedInPlace.add(buf.buffer);
+  return buf;
+}
+
 /**
  * Planes of several frames stacked as one [N, C, H, W] tensor. Planes that were made side by side in
- * one buffer for this (`rawJobs`), in order and filling it, are that buffer: no copy.
+ * one buffer for this (`stackBuffer`), in order and filling it, are that buffer: no copy.
  */
 export function stack(planes: FloatPlanes[]): TensorData {
   const first = planes[0]!;
@@ -104,10 +111,7 @@ export function rawJobs(batch: RawSpatialBatch): ExpertJob[] {
   const slotOf = (i: number): PlaneAlloc => (kind, length) => {
     if (!whole.has(kind)) return undefined;
     let buf = buffers.get(kind);
-    if (!buf) {
-      buffers.set(kind, (buf = new Float32Array(n * length)));
-      stackedInPlace.add(buf.buffer);
-    }
+    if (!buf) buffers.set(kind, (buf = stackBuffer(n * length)));
     // Every frame of a batch has the same size, so the same length; a mismatch gets its own array.
     return buf.length === n * length ? buf.subarray(i * length, (i + 1) * length) : undefined;
   };

@@ -16,8 +16,10 @@ import type { AnalysisPlan, PlannedExpert } from './plan.ts';
 import type { KeptFrame } from './shared-pass.ts';
 import type { EarlyStart } from './early-start.ts';
 import { copyPlanes, type YuvPlanes } from '../frames/frame-pixels.ts';
+import { stackBuffer } from '../inference/raw-batch.ts';
 
-const TEMPORAL_BATCH = 48;
+/** Frames of the temporal stream per batch. */
+export const TEMPORAL_BATCH = 48;
 
 /** What the run produced. */
 export interface RunOutcome {
@@ -62,12 +64,33 @@ export async function runExperts(
   let analysisBatch: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[] = [];
   let temporalBatch: TemporalFrame[] = [];
   let carry: TemporalFrame[] = [];
+  // The temporal batch is made in place: the carried frames, then each frame's luma in the next slot,
+  // so a full batch is its stacked tensor without a copy (`stackBuffer`).
+  const lumaLength = ts.width * ts.height;
+  let stacked: Float32Array | undefined;
+  const nextLumaSlot = (): Float32Array => {
+    if (!stacked) {
+      stacked = stackBuffer((carry.length + TEMPORAL_BATCH) * lumaLength);
+      carry = carry.map((f, i) => ({ tS: f.tS, luma: { ...f.luma, data: placed(stacked!, i, f.luma.data) } }));
+    }
+    return stacked.subarray((carry.length + temporalBatch.length) * lumaLength, (carry.length + temporalBatch.length + 1) * lumaLength);
+  };
+  const placed = (buf: Float32Array, i: number, data: Float32Array) => {
+    const slot = buf.subarray(i * lumaLength, (i + 1) * lumaLength);
+    slot.set(data);
+    return slot;
+  };
   let lastT = -1;
   let tDecode = performance.now();
   const flushTemporal = async () => {
-    if (temporalBatch.length > 0) await dispatcher.temporal(temporalBatch, carry, temporal);
-    carry = [...carry, ...temporalBatch].slice(-TEMPORAL_CARRY);
+    if (temporalBatch.length > 0) {
+      // Copied out first: the batch's tensor goes to the inference worker.
+      const next = [...carry, ...temporalBatch].slice(-TEMPORAL_CARRY).map((f) => ({ tS: f.tS, luma: { ...f.luma, data: f.luma.data.slice() } }));
+      await dispatcher.temporal(temporalBatch, carry, temporal);
+      carry = next;
+    }
     temporalBatch = [];
+    stacked = undefined;
   };
   try {
     for await (const { tS, pixels, luma } of keptThenSource(kept, source, signal)) {
@@ -75,7 +98,8 @@ export async function runExperts(
       frames++;
       lastT = tS;
       if (temporal.length > 0) {
-        temporalBatch.push({ tS, luma: luma ?? smallLumaAt(pixels!, ts.width, ts.height) });
+        const slot = luma?.data.length === lumaLength || !luma ? nextLumaSlot() : undefined;
+        temporalBatch.push({ tS, luma: luma ? (slot ? { ...luma, data: placed(slot, 0, luma.data) } : luma) : smallLumaAt(pixels!, ts.width, ts.height, slot) });
         temporalFrames++;
       }
       const target = plan.analysisTimes[nextTarget];

@@ -11,12 +11,15 @@
  *                          [--ffmpeg-runs M] [--out bench/out/speed.json]
  *
  * `--tiers` and `--clips` (file names without .mp4) measure a part only, for a quick before/after.
+ * Each run also records the CPU time of the browser's processes (decoding pass and analysis apart),
+ * which a shared machine's load changes far less than the wall time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Tier } from '../src/report/types.ts';
 import { analyzeTimed, decodeTimed, openBenchApp, ROOT } from './lib/app.ts';
 import { ffmpegFilter, NATIVE_CHAIN } from './lib/native.ts';
+import { descendants } from './lib/rss.ts';
 import { argValue, median } from './lib/stats.ts';
 
 /** One measured repetition of one (clip, tier). */
@@ -26,6 +29,29 @@ export interface SpeedRun {
   decodeMs: number;
   framesAnalyzed: number;
   ffmpegMs?: number;
+  /**
+   * CPU time (user + system, ms) of this process's descendants (the browser, its renderer with the
+   * workers, and the decoder's threads) during the analysis, and during the decode-only pass before
+   * it: on a shared machine the wall time follows the load, the work done much less.
+   */
+  cpuMs?: number;
+  decodeCpuMs?: number;
+}
+
+/** CPU time so far of this process's descendants, in ms (threads that ended included). */
+function treeCpuMs(): number {
+  const tick = 10; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of descendants()) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      // the process ended
+    }
+  }
+  return total;
 }
 
 /** Medians and the cold run of one (clip, tier). */
@@ -43,6 +69,9 @@ export interface SpeedRow {
   decodeMs: number;
   /** Median over runs of totalMs / decodeMs of the same repetition. */
   ratioDecode: number;
+  /** Medians over runs of the CPU times of `SpeedRun`. */
+  cpuMs: number;
+  decodeCpuMs: number;
   /** Median over runs of totalMs / ffmpegMs of the same repetition (runs with an ffmpeg time). */
   ratioFfmpeg: number;
   ffmpegMs: number;
@@ -71,15 +100,19 @@ async function main(): Promise<void> {
       const perTier = new Map<Tier, SpeedRun[]>(tiers.map((t) => [t, []]));
       let frames = 0;
       for (let rep = 0; rep <= runs; rep++) {
+        const c0 = treeCpuMs();
         const decode = await decodeTimed(app, file, true);
+        const decodeCpuMs = treeCpuMs() - c0;
         frames = decode.frames;
         const ffmpegMs = rep > 0 && rep <= ffmpegRuns ? (await ffmpegFilter(file, NATIVE_CHAIN)).ms : undefined;
         for (const tier of tiers) {
+          const c1 = treeCpuMs();
           const { report, wallMs } = await analyzeTimed(app, file, tier);
-          const run: SpeedRun = { totalMs: report.timings.totalMs, wallMs, decodeMs: decode.ms, framesAnalyzed: report.timings.framesAnalyzed, ffmpegMs };
+          const cpuMs = treeCpuMs() - c1;
+          const run: SpeedRun = { totalMs: report.timings.totalMs, wallMs, decodeMs: decode.ms, framesAnalyzed: report.timings.framesAnalyzed, ffmpegMs, cpuMs, decodeCpuMs };
           perTier.get(tier)!.push(run);
           console.log(
-            `speed: ${clip} tier ${tier} ${rep === 0 ? 'cold' : `run ${rep}`}: ${run.totalMs.toFixed(0)} ms (wall ${wallMs.toFixed(0)}), decode ${decode.ms.toFixed(0)} ms` +
+            `speed: ${clip} tier ${tier} ${rep === 0 ? 'cold' : `run ${rep}`}: ${run.totalMs.toFixed(0)} ms (wall ${wallMs.toFixed(0)}, CPU ${cpuMs.toFixed(0)}), decode ${decode.ms.toFixed(0)} ms (CPU ${decodeCpuMs.toFixed(0)})` +
               (ffmpegMs ? `, ffmpeg ${ffmpegMs.toFixed(0)} ms` : ''),
           );
         }
@@ -99,6 +132,8 @@ async function main(): Promise<void> {
           wallMs: median(warm.map((r) => r.wallMs)),
           decodeMs: median(warm.map((r) => r.decodeMs)),
           ratioDecode: median(warm.map((r) => r.totalMs / r.decodeMs)),
+          cpuMs: median(warm.map((r) => r.cpuMs ?? Number.NaN)),
+          decodeCpuMs: median(warm.map((r) => r.decodeCpuMs ?? Number.NaN)),
           ratioFfmpeg: median(withFf.map((r) => r.totalMs / r.ffmpegMs!)),
           ffmpegMs: median(withFf.map((r) => r.ffmpegMs!)),
           fps: frames / (median(warm.map((r) => r.totalMs)) / 1000),

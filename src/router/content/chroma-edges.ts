@@ -7,9 +7,7 @@
  * 320 x 180 read pixels (with a stride beyond that, as `pictureStats`).
  */
 import type { Keyframe } from '../types.ts';
-
-/** Keyframes are read at most this wide or tall (as in picture-stats.ts). */
-const MAX_SIDE = 320;
+import { sampleGrid } from './picture-stats.ts';
 
 /**
  * log((1 + mean colour-difference gradient) / (1 + mean luma gradient)): forward differences
@@ -17,9 +15,7 @@ const MAX_SIDE = 320;
  * detail, above 0 when colour does; 0 for a keyframe too small to have gradients.
  */
 export function chromaEdgeRatio(kf: Keyframe): number {
-  const step = Math.max(1, Math.ceil(Math.max(kf.width, kf.height) / MAX_SIDE));
-  const w = Math.floor(kf.width / step);
-  const h = Math.floor(kf.height / step);
+  const { step, w, h } = sampleGrid(kf);
   if (w < 2 || h < 2) return 0;
   const luma = new Float32Array(w * h), cb = new Float32Array(w * h), cr = new Float32Array(w * h);
   const rgb = kf.rgb;

@@ -9,6 +9,12 @@ import { pictureStructure, type PictureStructure } from './picture-structure.ts'
 
 /** Keyframes are read at most this wide or tall (with a stride beyond it). */
 const MAX_SIDE = 320;
+
+/** The grid a keyframe is read on: every `step`-th pixel both ways, `w` × `h` of them (at most `MAX_SIDE` a side). */
+export function sampleGrid(kf: Pick<Keyframe, 'width' | 'height'>): { step: number; w: number; h: number } {
+  const step = Math.max(1, Math.ceil(Math.max(kf.width, kf.height) / MAX_SIDE));
+  return { step, w: Math.floor(kf.width / step), h: Math.floor(kf.height / step) };
+}
 /** Luma step (code values) that counts as an edge. */
 const EDGE = 40;
 /** Luma contrast of a stroke against both sides, two pixels away. */
@@ -62,9 +68,7 @@ export interface PictureStats extends PictureStructure {
 
 /** Computes the statistics of one keyframe. */
 export function pictureStats(kf: Keyframe): PictureStats {
-  const step = Math.max(1, Math.ceil(Math.max(kf.width, kf.height) / MAX_SIDE));
-  const w = Math.floor(kf.width / step);
-  const h = Math.floor(kf.height / step);
+  const { step, w, h } = sampleGrid(kf);
   const n = Math.max(1, w * h);
   const luma = new Float32Array(n);
   const counts = new Uint32Array(1 << 15);

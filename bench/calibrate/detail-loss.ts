@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/calibrate/detail-loss.ts [--reuse]     # --reuse: print from the side file only
  *   npx tsx bench/calibrate/detail-loss.ts --readings exposure   # exposure-readings.ts instead, to bench/out/exposure-loss.json
+ *   npx tsx bench/calibrate/detail-loss.ts --readings noise      # noise-readings.ts, to bench/out/noise-loss.json
  *
  * The side file joins the recorded evidence in refuse.ts / search.ts (`--side detail-loss.json:<reading>`).
  */
@@ -21,9 +22,10 @@ import type { LadderClip } from '../real/make-ladders.ts';
 import { CLIPS, OUT, footagePresent } from '../real/paths.ts';
 import { detailReadings } from './detail-readings.ts';
 import { exposureReadings } from './exposure-readings.ts';
+import { noiseReadings } from './noise-readings.ts';
 
 /** The candidate readings of one frame, by name (`--readings`, default detail). */
-const READINGS: Record<string, (y: Uint8Array, w: number, h: number) => object> = { detail: detailReadings, exposure: exposureReadings };
+const READINGS: Record<string, (y: Uint8Array, w: number, h: number) => object> = { detail: detailReadings, exposure: exposureReadings, noise: noiseReadings };
 const KIND = argValue('readings', 'detail')!;
 const readingsOf = READINGS[KIND]!;
 type DetailReadings = Record<string, number>;
@@ -33,24 +35,32 @@ const FRAMES = 4;
 
 /** Extracted frames are kept here (git-ignored) so that a change of the readings reruns in seconds. */
 const CACHE = join(OUT, 'detail-frames');
+/**
+ * The noise readings take 4:2:0 frames (luma, then half-size Cb and Cr: the speckle a capped encode
+ * leaves is in chroma); the others luma alone.
+ */
+const YUV = KIND === 'noise';
+const FORMAT = YUV ? 'yuv420p' : 'gray';
+const FRAME_CACHE = YUV ? join(OUT, 'noise-frames') : CACHE;
 
 /** `FRAMES` luma frames spread over the clip, fitted into 960×540 (even sides, never enlarged); cached by file name. */
 function lumaFrames(file: string): { w: number; h: number; frames: Uint8Array[] } {
-  const cached = join(CACHE, `${basename(file)}.gray`);
+  const cached = join(FRAME_CACHE, `${basename(file)}.${FORMAT}`);
   if (existsSync(cached) && existsSync(`${cached}.json`)) {
     const { w, h } = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as { w: number; h: number };
     return split(readFileSync(cached), w, h);
   }
   const got = extract(file);
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(FRAME_CACHE, { recursive: true });
   writeFileSync(cached, got.buf);
   writeFileSync(`${cached}.json`, JSON.stringify({ w: got.w, h: got.h }));
   return split(got.buf, got.w, got.h);
 }
 
 function split(buf: Buffer, w: number, h: number): { w: number; h: number; frames: Uint8Array[] } {
-  const n = Math.floor(buf.length / (w * h));
-  return { w, h, frames: Array.from({ length: n }, (_, i) => new Uint8Array(buf.buffer, buf.byteOffset + i * w * h, w * h)) };
+  const size = YUV ? w * h + 2 * Math.ceil(w / 2) * Math.ceil(h / 2) : w * h;
+  const n = Math.floor(buf.length / size);
+  return { w, h, frames: Array.from({ length: n }, (_, i) => new Uint8Array(buf.buffer, buf.byteOffset + i * size, size)) };
 }
 
 function extract(file: string): { w: number; h: number; buf: Buffer } {
@@ -59,7 +69,7 @@ function extract(file: string): { w: number; h: number; buf: Buffer } {
   const w = s < 1 ? 2 * Math.round((info.width * s) / 2) : info.width;
   const h = s < 1 ? 2 * Math.round((info.height * s) / 2) : info.height;
   const dur = Number.isFinite(info.durationS) && info.durationS > 0 ? info.durationS : 1;
-  const vf = `fps=${(FRAMES / dur).toFixed(4)},scale=${w}:${h}:flags=bicubic,format=gray`;
+  const vf = `fps=${(FRAMES / dur).toFixed(4)},scale=${w}:${h}:flags=bicubic,format=${FORMAT}`;
   const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-threads', '1', '-i', file, '-vf', vf, '-frames:v', String(FRAMES), '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`ffmpeg failed on ${file}: ${r.stderr.toString().slice(-300)}`);
   return { w, h, buf: r.stdout as Buffer };

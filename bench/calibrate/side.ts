@@ -11,7 +11,11 @@
  * natural-scene measure instead (no artifact; the routing table's natural-scene factor: 0 on screen
  * content, animation and games, 0.5 on low light and generated video). With `--side-replace` and a
  * `--side-id` that names an expert, the reading stands in for that expert's: its metadata (routing,
- * pooling) and its weight are kept, only the range is the side one.
+ * pooling) and its weight are kept, only the range is the side one. With `--side-max <gain>` as well,
+ * the reading is one more term of that expert's own max instead: its recorded raw becomes
+ * max(raw, min(cap, gain × (side value − offset))) and its range stays (a candidate term of the noise
+ * expert's max; `--side-max gain[,offset[,cap]]`, a cap under the expert's threshold keeps the term
+ * from raising events).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -26,6 +30,8 @@ export interface SideReading {
   values: Record<string, number>;
   /** True when it stands in for the engine's expert of the same id (whose weight it keeps). */
   replaces?: boolean;
+  /** When set (with `replaces`), the expert's raw becomes max(raw, min(cap, gain × (value − offset))). */
+  maxTerm?: { gain: number; offset: number; cap: number };
 }
 
 /** The pseudo-expert of a side reading, from explicit arguments. */
@@ -50,11 +56,23 @@ export function sideFromArgs(experts: ExpertMeta[]): SideReading | undefined {
   const id = argValue('side-id') ?? 'detail';
   const replace = argFlag('side-replace') ? experts.find((m) => m.id === id) : undefined;
   if (argFlag('side-replace') && !replace) throw new Error(`--side-replace: no expert ${id}`);
+  const term = argValue('side-max');
+  if (term !== undefined) {
+    if (!replace) throw new Error('--side-max needs --side-replace and --side-id');
+    const [gain, offset = 0, cap = Infinity] = term.split(',').map(Number) as [number, number?, number?];
+    return { ...sideReading(spec, range, id, false, replace), meta: replace, maxTerm: { gain, offset, cap } };
+  }
   return sideReading(spec, range, id, argFlag('side-natural'), replace);
 }
 
 /** Clips with the side reading added to their raws (clips the file does not cover are left without it). */
 export function withSide(clips: FitClip[], side: SideReading | undefined): FitClip[] {
   if (!side) return clips;
+  const t = side.maxTerm;
+  if (t) {
+    const id = side.meta.id;
+    const term = (v: number) => Math.min(t.cap, t.gain * Math.max(0, v - t.offset));
+    return clips.map((c) => (c.id in side.values && id in c.raws ? { ...c, raws: { ...c.raws, [id]: Math.max(c.raws[id]!, term(side.values[c.id]!)) } } : c));
+  }
   return clips.map((c) => (c.id in side.values ? { ...c, raws: { ...c.raws, [side.meta.id]: side.values[c.id]! } } : c));
 }

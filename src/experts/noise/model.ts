@@ -11,7 +11,11 @@
  *   a third of the frame then counts although the rest is clean (the frame's flattest blocks lie in
  *   the clean part), while a frame that is textured all over, whose patches all read alike, does not.
  *
- * Frame score: the larger of the two. Map: the per-patch σ.
+ * - Colour grain through a capped encode, two ways: the chroma excess over the luma residual (below),
+ *   and the colour blotches it leaves at a coarser scale (`blotches`), which stay when the encoder has
+ *   smoothed the finer speckle away.
+ *
+ * Frame score: the largest of these. Map: the per-patch σ.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { conv2d, edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';
@@ -50,6 +54,20 @@ const CHROMA_SHARE = 0.5;
  * injected, bbb and courtyard ladder level 5), and 0.19 (their geometric mean) reads as the threshold.
  */
 const CHROMA_GAIN = 30;
+/** Share of the 16-px blocks (the flattest in luma) whose colour blotches are read. */
+const BLOTCH_SHARE = 0.25;
+/**
+ * Colour blotches (code values of the 2×2-averaged chroma's residual) to luma-σ units, less what clean
+ * flat areas hold: fitted on the real-footage ladders (noise then x264 at 500 kbit/s), chosen on one
+ * group of sources and checked on the other (bench/real/README.md, "Noise through a capped encode").
+ */
+const BLOTCH_GAIN = 12;
+const BLOTCH_OFFSET = 0.1;
+/**
+ * The blotch reading moves the score, never an event: it is held under the threshold (6), because
+ * coloured texture on clean footage (grass, an AV1 sculpture) reads as high as σ 12 noise encoded.
+ */
+const BLOTCH_CAP = 5.9;
 
 /** Builds the noise model. */
 export function buildModel(): Uint8Array {
@@ -90,7 +108,11 @@ export function buildModel(): Uint8Array {
   // Clipped blocks count as no chroma excess (a frame mostly clipped reads 0, as the other readings do).
   const excess = g.op('Where', [g.op('Greater', [penalty, g.scalar(0)]), g.scalar(0), chromaExcess(g, chroma, sigma)]);
   const colour = g.op('Mul', [lowestMean(g, excess, CHROMA_SHARE), g.scalar(CHROMA_GAIN)]);
-  const score = g.op('Max', [g.op('Max', [flat, local]), colour]);
+  // Colour blotches in the flattest luma blocks (no evidence when fewer than a share of blocks are usable).
+  const blotchValue = meanAtLowest(g, g.op('Add', [sigma, penalty]), chromaBlotches(g, chroma), BLOTCH_SHARE);
+  const blotchTerm = g.op('Min', [g.op('Mul', [g.op('Relu', [g.op('Sub', [blotchValue, g.scalar(BLOTCH_OFFSET)])]), g.scalar(BLOTCH_GAIN)]), g.scalar(BLOTCH_CAP)]);
+  const blotches = g.op('Where', [g.op('Less', [usableShare, g.scalar(BLOTCH_SHARE)]), g.scalar(0), blotchTerm]);
+  const score = g.op('Max', [g.op('Max', [g.op('Max', [flat, local]), colour]), blotches]);
   g.output(score, 'score', ['N']);
   g.output(squeezeChannel(g, map), 'map', ['N', 'Ph', 'Pw']);
   return g.toBytes();
@@ -129,4 +151,33 @@ function chromaExcess(g: GraphBuilder, chroma: string, sigma: string): string {
   const rho = g.op('Div', [g.op('Abs', [uv]), g.op('Sqrt', [g.op('Add', [g.op('Mul', [uu, vv]), g.scalar(1e-6)])])]);
   const excess = g.op('Relu', [g.op('Sub', [csigma, g.op('Mul', [sigma, g.scalar(CHROMA_DETAIL)])])]);
   return g.op('Mul', [excess, g.op('Relu', [g.op('Sub', [g.scalar(1), rho])])]);
+}
+
+/**
+ * Per 16-px luma block: the colour blotches a capped encode leaves of colour grain. Cb and Cr are
+ * averaged over 2×2 (blotches of a few chroma pixels, not single-pixel speckle), then the residual as
+ * for luma, its mean |·| over the block (Cb's and Cr's averaged), weighed by 1 − |correlation| of the
+ * Cb and Cr residuals as in `chromaExcess` (coloured edges and palette art move both together).
+ */
+function chromaBlotches(g: GraphBuilder, chroma: string): string {
+  const k = BLOCK / 4;
+  const pool = (t: string, n: number) => g.op('AveragePool', [t], { kernel_shape: [n, n], strides: [n, n] });
+  const kernel = g.constant({ data: [...RESIDUAL.flat(), ...RESIDUAL.flat()], dims: [2, 1, 3, 3] }, 'blotchKernel');
+  const lap = g.op('Conv', [edgePad(g, pool(chroma, 2), [1, 1, 1, 1]), kernel], { kernel_shape: [3, 3], group: 2 });
+  const [u, v] = g.opN('Split', [lap, g.ints([1, 1])], 2, { axis: 1 });
+  const csigma = g.op('Mul', [g.op('Add', [pool(g.op('Abs', [u!]), k), pool(g.op('Abs', [v!]), k)]), g.scalar(0.5 * SCALE)]);
+  const uv = pool(g.op('Mul', [u!, v!]), k);
+  const uu = pool(g.op('Mul', [u!, u!]), k);
+  const vv = pool(g.op('Mul', [v!, v!]), k);
+  const rho = g.op('Div', [g.op('Abs', [uv]), g.op('Sqrt', [g.op('Add', [g.op('Mul', [uu, vv]), g.scalar(1e-6)])])]);
+  return g.op('Mul', [csigma, g.op('Relu', [g.op('Sub', [g.scalar(1), rho])])]);
+}
+
+/** Per frame: the mean of `value` over the blocks with the lowest `fraction` of `key` (both [N,1,h,w]) → [N]. */
+function meanAtLowest(g: GraphBuilder, key: string, value: string, fraction: number): string {
+  const flatKey = g.op('Flatten', [key], { axis: 1 });
+  const count = g.op('Gather', [g.op('Shape', [flatKey]), g.ints([1])], { axis: 0 });
+  const k = g.op('Cast', [g.op('Max', [g.op('Ceil', [g.op('Mul', [g.op('Cast', [count], { to: 1 }), g.scalar(fraction)])]), g.scalar(1)])], { to: 7 });
+  const [, idx] = g.opN('TopK', [flatKey, k], 2, { axis: 1, largest: 0, sorted: 0 });
+  return g.op('ReduceMean', [g.op('GatherElements', [g.op('Flatten', [value], { axis: 1 }), idx!], { axis: 1 }), g.ints([1])], { keepdims: 0 });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionOf } from '../../localize/regions.ts';
 import { ExpertResults } from '../../pipeline/expert-results.ts';
+import { noiseReadings } from '../../../bench/calibrate/noise-readings.ts';
 import { metaOf, planeFrom, rng, runOn, type Plane } from '../../testing/expert-harness.ts';
 
 function gaussian(seed: number): () => number {
@@ -107,5 +108,39 @@ describe('noise expert', () => {
     expect(out.score[0]!).toBeLessThan(1);
     expect(out.score[1]!).toBeGreaterThan(t);
     expect(out.score[2]!).toBeLessThan(t / 2);
+  });
+
+  it('reads colour blotches left by a capped encode as the prototype does, held under the threshold', async () => {
+    // Cb and Cr hold independent blotches of 4×4 chroma pixels (what an encoder short of bits leaves
+    // of colour grain), weak and strong; a smooth chroma ramp as the clean case. Luma is flat over the
+    // top quarter (the blocks read) and textured below.
+    const luma = planeFrom(256, 192, (x, y) => (y < 48 ? 100 : Math.round(100 + 30 * Math.sin(x * 1.3) * Math.cos(y * 0.9))));
+    const blotches = (seed: number, amp: number) => {
+      const n = gaussian(seed);
+      const cells = Array.from({ length: 48 * 64 }, () => amp * n());
+      return (x: number, y: number) => Math.round(128 + cells[Math.floor(y / 4) * 64 + Math.floor(x / 4)]!);
+    };
+    const ramp = (x: number, y: number) => 110 + 0.3 * x + 0.2 * y;
+    const frames = [yuv(luma, ramp, (x) => 140 - 0.2 * x), yuv(luma, blotches(7, 1.5), blotches(8, 1.5)), yuv(luma, blotches(9, 3), blotches(10, 3))];
+    const out = await runOn('noise', frames);
+    const t = metaOf('noise').threshold!;
+    // The same frames as 4:2:0 planes for the prototype (bench/calibrate/noise-readings.ts).
+    const proto = frames.map((f) => {
+      const w = 256, h = 192, cw = 128, ch = 96;
+      const buf = new Uint8Array(w * h + 2 * cw * ch);
+      buf.set(f.data.subarray(0, w * h).map((v) => Math.round(v)));
+      for (let y = 0; y < ch; y++) for (let x = 0; x < cw; x++) {
+        buf[w * h + y * cw + x] = Math.round(f.data[(h + y) * w + x]!);
+        buf[w * h + cw * ch + y * cw + x] = Math.round(f.data[(h + y) * w + cw + x]!);
+      }
+      return Math.min(5.9, 12 * Math.max(0, noiseReadings(buf, w, h).cMidFlatHiD! - 0.1));
+    });
+    // The smooth ramp reads under the expert's floor (1.5: no defect) and no blotches.
+    expect(proto[0]!).toBe(0);
+    expect(out.score[0]!).toBeLessThan(1.5);
+    expect(out.score[1]!).toBeGreaterThan(1.5);
+    expect(out.score[1]!).toBeLessThan(out.score[2]!);
+    expect(out.score[2]!).toBeLessThan(t);
+    for (const i of [1, 2]) expect(out.score[i]!).toBeCloseTo(proto[i]!, 2);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { glancePoints, periodicKeys, probePoints, probeTimes, PROBE_FRAMES } from './probe.ts';
+import type { FrameSource } from '../decode/frame-source.ts';
+import { EXPERTS } from '../experts/registry.ts';
+import type { ExpertExecutor } from '../inference/executor.ts';
+import { fakeFrameSource } from '../testing/fake-frame-source.ts';
+import { NodeExecutor } from '../testing/node-executor.ts';
+import { availableExperts } from './plan.ts';
+import { glancePoints, periodicKeys, probePoints, probeTimes, runProbe, PROBE_FRAMES } from './probe.ts';
 
 describe('probeTimes', () => {
   it('spreads pairs of adjacent frames over the video when keyframes are unknown', () => {
@@ -65,4 +71,43 @@ describe('glancePoints', () => {
     for (const t of extra) expect(keys).not.toContain(t);
     expect(skipOwn.size).toBeGreaterThan(0);
   });
+});
+
+describe('runProbe', () => {
+  /** A source that, like the WebCodecs reader, hands out every frame in one reused buffer. */
+  function reusingSource(inner: FrameSource): FrameSource {
+    return {
+      ...inner,
+      async *framesAt(times, signal) {
+        let buffer: Uint8Array | undefined;
+        for await (const f of inner.framesAt(times, signal)) {
+          buffer ??= new Uint8Array(f.pixels.data.length);
+          buffer.set(f.pixels.data);
+          yield { tS: f.tS, pixels: { ...f.pixels, data: buffer } };
+        }
+      },
+    };
+  }
+
+  it("hands its frames' pixels to the executor, which makes the same planes the probe would", async () => {
+    const video = { width: 320, height: 180, fps: 30, frames: 90, panPx: 3 };
+    const catalogue = availableExperts(0, video, EXPERTS, 'wasm');
+    const node = new NodeExecutor();
+    let raw = 0;
+    const there: ExpertExecutor = { load: (m, b, e) => node.load(m, b, e), run: (j, f) => node.run(j, f), runRaw: (batch, f) => (raw++, node.runRaw(batch, f)) };
+    // Without `runRaw` the planes are made on the probe's side.
+    const here: ExpertExecutor = { load: (m, b, e) => node.load(m, b, e), run: (j, f) => node.run(j, f) };
+    const signal = new AbortController().signal;
+    const probe = (executor: ExpertExecutor) => runProbe(reusingSource(fakeFrameSource(video)), catalogue, executor, 'file:///models/', 'wasm', signal);
+    const a = await probe(there);
+    const b = await probe(here);
+    // Some made there (the dispatcher makes them here while two batches wait: batches.ts).
+    expect(raw).toBeGreaterThan(0);
+    expect(a.experts.length).toBeGreaterThan(0);
+    expect(a.experts.map((e) => [e.meta.id, e.values])).toEqual(b.experts.map((e) => [e.meta.id, e.values]));
+    // The frames differ from one point to the next: a probe that let the reader's buffer change under
+    // a queued frame would not give each point its own values.
+    const contrast = a.experts.find((e) => e.meta.id === 'contrast')!;
+    expect(new Set(contrast.values).size).toBeGreaterThan(1);
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ import { normalizeScore } from '../fusion/normalize.ts';
 import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
 import { frameNoise, lumaWindow, type FrameNoise, type LumaWindow } from '../router/content/frame-noise.ts';
 import { PROBE_FEATURE_EXPERTS } from '../router/content/features.ts';
-import { toAnalysisFrame, planeNeeds } from './analysis-frame.ts';
+import { planeNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import { MIN_SAMPLE } from './plan.ts';
@@ -269,7 +269,9 @@ export async function runProbe(
       if (evidence) {
         motion.push({ first: smallLumaAt(pixels, mSize.width, mSize.height), firstT: tS, window: lumaWindow(pixels) });
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
-        if (usable.length) await dispatcher.spatial([toAnalysisFrame(pixels, probeFrames++, tS, size, size, needs)], results);
+        // The planes are made where the experts run (raw-batch.ts, the same planes to the bit) rather than
+        // here, where the decoder's next frames wait; the experts get their own copy of the pixels.
+        if (usable.length) await dispatcher.spatialPixels([{ index: probeFrames++, tS, pixels: copyPlanes(pixels), needs }], results, size, size);
       }
       if (reading.keep && run[p]) {
         const first = { tS, pixels: copyPlanes(pixels) };

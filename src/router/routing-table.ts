@@ -62,18 +62,38 @@ export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'ar
 }
 
 /**
+ * The least share of probability that screen content must hold for a clip that is probably something
+ * else to get the screen-structure measures (edge ringing) at all. Those measures read any other
+ * content's texture as ripples beside edges: pristine, the dithered Procgen grid reads 4.6 on the ringing
+ * scale, the ViZDoom strip 3.4, the MineRL viewer 2.7 and a GIF cartoon 2.5, where screen recordings read
+ * 0.1 to 1.4. A 10-20 % hedge toward screen content (the MineRL rungs) then adds a misreading worth
+ * 1-2 points that comes and goes as the hedge crosses the 0.05 weight cut from rung to rung, which put
+ * the pristine Minecraft clip below its compressed-noise, exposure and rescaled rungs. Hedges of
+ * screen rungs the classifier misread held 0.34 and more (bench/routing/README.md).
+ */
+export const SCREEN_HEDGE_MIN = 0.25;
+
+/**
  * The multiplier averaged over content types by their probabilities: a clip the classifier is unsure
  * of (a blown-out camera clip that looks flat, a game that looks dark) is weighed as the mix of its
  * likely types instead of flipping between rows, so a small change of evidence moves the score a little.
+ * A screen-structure measure that the most likely type leaves out is hedged in only when the types
+ * that run it hold `SCREEN_HEDGE_MIN` of the probability or more.
  */
 export function expectedFactor(probabilities: Partial<Record<ContentType, number>>, meta: Pick<ExpertMeta, 'artifact' | 'assumes' | 'post'>, table: Readonly<Record<ContentType, Readonly<Row>>> = TABLE): number {
-  let sum = 0, mass = 0;
+  let sum = 0, mass = 0, running = 0, top: ContentType | undefined, topP = 0;
   for (const [t, p] of Object.entries(probabilities) as [ContentType, number][]) {
     if (!(p > 0) || !table[t]) continue;
-    sum += p * routeFactor(t, meta, table);
+    const f = routeFactor(t, meta, table);
+    sum += p * f;
     mass += p;
+    if (f > 0) running += p;
+    if (p > topP) [top, topP] = [t, p];
   }
-  return mass > 0 ? sum / mass : 1;
+  if (mass <= 0) return 1;
+  const screenMeasure = meta.assumes?.includes('screen-content') ?? false;
+  if (screenMeasure && top && routeFactor(top, meta, table) === 0 && running / mass < SCREEN_HEDGE_MIN) return 0;
+  return sum / mass;
 }
 
 /** Words for a row's departures, for the route's reasons. */

@@ -64,9 +64,9 @@ export function routeFactor(contentType: ContentType, meta: Pick<ExpertMeta, 'ar
 /**
  * The least share of probability that screen content must hold for a clip that is probably something
  * else to get the screen-structure measures (edge ringing) at all. Those measures read any other
- * content's texture as ripples beside edges: pristine, the dithered Procgen grid reads 4.6 on the ringing
- * scale, the ViZDoom strip 3.4, the MineRL viewer 2.7 and a GIF cartoon 2.5, where screen recordings read
- * 0.1 to 1.4. A 10-20 % hedge toward screen content (the MineRL rungs) then adds a misreading worth
+ * content's texture as ripples beside edges: pristine, the dithered Procgen grid reads 4.4 on the ringing
+ * scale, the ViZDoom strip 3.2, the MineRL viewer 2.6 and a GIF cartoon 2.5, where screen recordings read
+ * 1.0 to 1.4. A 10-20 % hedge toward screen content (the MineRL rungs) then adds a misreading worth
  * 1-2 points that comes and goes as the hedge crosses the 0.05 weight cut from rung to rung, which put
  * the pristine Minecraft clip below its compressed-noise, exposure and rescaled rungs. Hedges of
  * screen rungs the classifier misread held 0.34 and more (bench/routing/README.md).

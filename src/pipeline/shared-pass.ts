@@ -89,6 +89,14 @@ export class SharedPass {
     }
   }
 
+  /**
+   * Two buffers the probe's frames are copied into by turns (the decoder reuses its own): the probe
+   * holds at most the last two frames read (`current` and `ahead`), and these are always the last two
+   * pulled, so a third pull may overwrite the first. A new array per frame cost more than the copy.
+   */
+  private readonly turns: [Uint8Array, Uint8Array] = [new Uint8Array(0), new Uint8Array(0)];
+  private turn = 0;
+
   /** The next decoded frame, recorded for the run; its pixels are copied (the decoder reuses its buffer). */
   private async pull(): Promise<SourceFrame | undefined> {
     if (this.ended) return undefined;
@@ -98,17 +106,28 @@ export class SharedPass {
       return undefined;
     }
     const { tS, pixels } = next.value;
-    const copy = copyPlanes(pixels);
     const kept: KeptFrame = { tS, luma: smallLumaAt(pixels, this.temporalSize.width, this.temporalSize.height) };
     // The same rule as the run's: the first frame at or after each analysis time.
     const target = this.analysisTimes[this.nextTarget];
+    let copy: YuvPlanes;
     if (target !== undefined && tS + 1e-6 >= target) {
+      // An analysis frame keeps its own copy (the run and the early start hold it).
+      copy = copyPlanes(pixels);
       kept.pixels = copy;
       this.early?.offer(this.nextTarget, this.analysisTimes.length, tS, copy);
       while (this.analysisTimes[this.nextTarget] !== undefined && tS + 1e-6 >= this.analysisTimes[this.nextTarget]!) this.nextTarget++;
-    }
+    } else copy = this.copyByTurns(pixels);
     this.kept.push(kept);
     return { tS, pixels: copy };
+  }
+
+  /** The pixels copied into the next of the two turn buffers (the same values as `copyPlanes`). */
+  private copyByTurns(p: YuvPlanes): YuvPlanes {
+    const i = (this.turn ^= 1);
+    let data = this.turns[i]!;
+    if (data.length !== p.data.length) this.turns[i] = data = new Uint8Array(p.data.length);
+    data.set(p.data);
+    return { ...p, data, y: { ...p.y }, u: { ...p.u }, v: { ...p.v } };
   }
 
   /** For each time (ascending), the last frame at or before it, as a sparse read by timestamp gives. */

@@ -88,8 +88,6 @@ export async function analyzeSource(
   const shared = burst || opts.externalExperts?.length ? undefined : await openSharedPass(video, tier, signal, early);
   const { glance, ...probe } = await runProbe(shared?.probeView() ?? video, catalogue, deps.executor, opts.modelBaseUrl, backend.ep, signal, burst ? { length: burst, keep: temporalSizeOf(tier, info), early, temporal: earlyTemporal } : {});
   throwIfAborted(signal);
-  // The decoder reads on while the route and the experts' loading run (bounded: READ_AHEAD_FRAMES).
-  shared?.readAhead();
   const route = await routeStage({ video: info, probe, catalogue, budget: { tier, budgetMs: opts.budgetMs } }, opts.router, deps.vlmRouter, signal, opts.routing);
   if (route.fallbackReason) warnings.push(`The ${route.requested} router was not used: ${route.fallbackReason}. The fast router decided instead.`);
   progress.emit('route', 0.05, `Routing: ${route.plan.contentType}`);
@@ -102,7 +100,7 @@ export async function analyzeSource(
   const planned = glance ? glance.segments.reduce((n, s) => n + s.temporal.length, 0) : info.frameCount;
   const onFrame = (frames: number) => progress.emit('infer', 0.05 + 0.85 * Math.min(1, frames / Math.max(1, planned)), undefined, frames, planned);
   const load = { modelBaseUrl: opts.modelBaseUrl, ep: backend.ep };
-  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early, earlyTemporal) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept, shared ? early : undefined, shared ? () => shared.settle() : undefined);
+  const run = glance ? await runGlance(glance, plan, deps.executor, load, signal, onFrame, info.fps, early, earlyTemporal) : await runExperts(shared?.runView() ?? video, plan, deps.executor, load, external, signal, onFrame, shared?.kept, shared ? early : undefined);
   if (glance) {
     const seen = glanceSpan(glance, info.fps);
     if (seen < 0.6 * info.durationS)

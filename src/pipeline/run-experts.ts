@@ -37,8 +37,7 @@ export interface RunOutcome {
 /**
  * Runs the plan over the source; `onFrame` reports decoded frames for progress. `kept` are the first
  * frames of the video when the probe already read them in a shared pass (`shared-pass.ts`), taken
- * out of the array as the run goes; the source then goes on after them. `settle`, when the pass reads
- * ahead into `kept` while the route runs (`SharedPass.readAhead`), stops it before the source is read.
+ * out of the array as the run goes; the source then goes on after them.
  */
 export async function runExperts(
   source: FrameSource,
@@ -50,7 +49,6 @@ export async function runExperts(
   onFrame: (frames: number) => void,
   kept: KeptFrame[] = [],
   early?: EarlyStart,
-  settle?: () => Promise<void>,
 ): Promise<RunOutcome> {
   const { active, unavailable, dispatcher, spatial, temporal, needsAt } = await startRun(plan, executor, load, signal);
   // Analysis frames the early start took during the probe (a shared pass's kept frames) are not run again.
@@ -95,7 +93,7 @@ export async function runExperts(
     stacked = undefined;
   };
   try {
-    for await (const { tS, pixels, luma } of keptThenSource(kept, source, signal, settle)) {
+    for await (const { tS, pixels, luma } of keptThenSource(kept, source, signal)) {
       if (pixels) external.offer(frames, tS, pixels);
       frames++;
       lastT = tS;
@@ -137,13 +135,8 @@ export async function runExperts(
 }
 
 /** The kept frames (taken out of the array as they go, so they can be freed), then the source's. */
-async function* keptThenSource(kept: KeptFrame[], source: FrameSource, signal: AbortSignal, settle?: () => Promise<void>): AsyncGenerator<{ tS: number; pixels?: YuvPlanes; luma?: FloatPlanes }> {
+async function* keptThenSource(kept: KeptFrame[], source: FrameSource, signal: AbortSignal): AsyncGenerator<{ tS: number; pixels?: YuvPlanes; luma?: FloatPlanes }> {
   while (kept.length > 0) yield kept.shift()!;
-  // Frames still read ahead while the first were taken come before the source's.
-  if (settle) {
-    await settle();
-    while (kept.length > 0) yield kept.shift()!;
-  }
   yield* source.frames(signal);
 }
 

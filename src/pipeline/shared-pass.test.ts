@@ -8,9 +8,7 @@ import { ExternalRun } from './external-run.ts';
 import { availableExperts, makePlan } from './plan.ts';
 import { runProbe } from './probe.ts';
 import { runExperts } from './run-experts.ts';
-import { openSharedPass, READ_AHEAD_FRAMES } from './shared-pass.ts';
-import { FastRouter } from '../router/fast-router.ts';
-import type { Router } from '../router/types.ts';
+import { openSharedPass } from './shared-pass.ts';
 
 const executor = new NodeExecutor();
 /** One group of pictures: the container indexes a single keyframe, so the probe spreads its points. */
@@ -92,44 +90,6 @@ describe('the shared pass of tiers 1 and 2', () => {
     expect(source.reads).toEqual({ sequential: video.frames, sparse: 0 });
     expect(report.timings.framesAnalyzed).toBe(video.frames);
     expect(report.artifacts.some((a) => a.type === 'freeze')).toBe(true);
-  }, 180_000);
-
-  it('reads on while the route runs, and the run gets the same results', async () => {
-    // Long enough that frames are left after the probe's span.
-    const long: FakeVideo = { ...video, frames: 240 };
-    const source = fakeFrameSource(long);
-    let duringRoute = -1;
-    // A route held until the decoder has been read a few times (or many turns of the event loop went by).
-    const held: Router = {
-      kind: 'vlm',
-      plan: async (ctx) => {
-        const at = source.reads.sequential;
-        for (let turn = 0; turn < 500 && source.reads.sequential < at + 8; turn++) await new Promise((r) => setTimeout(r, 0));
-        duringRoute = source.reads.sequential - at;
-        return new FastRouter().plan(ctx);
-      },
-    };
-    const opts = { tier: 1 as const, router: 'vlm' as const, modelBaseUrl: load.modelBaseUrl, ep: 'wasm' as const, externalExperts: [] };
-    const report = await analyzeSource(source, { name: 'one-gop.mp4', bytes: 1000 }, opts, () => undefined, signal, { executor, vlmRouter: held });
-    expect(duringRoute).toBeGreaterThanOrEqual(8);
-    expect(source.reads).toEqual({ sequential: long.frames, sparse: 0 });
-    expect(report.timings.framesAnalyzed).toBe(long.frames);
-
-    // Read ahead, then run: the same outputs as a run from a second decode, every frame once and in order.
-    const pass = (await openSharedPass(reusingOneBuffer(fakeFrameSource(video)), 1, signal))!;
-    await runProbe(pass.probeView(), catalogue, executor, load.modelBaseUrl, 'wasm', signal);
-    const probed = pass.kept.length;
-    pass.readAhead();
-    for (let turn = 0; turn < 500 && pass.kept.length < probed + READ_AHEAD_FRAMES; turn++) await new Promise((r) => setTimeout(r, 0));
-    expect(pass.kept.length).toBe(Math.min(video.frames, probed + READ_AHEAD_FRAMES));
-    const plan = makePlan(1, { ...video, durationS: video.frames / video.fps, frameCount: video.frames }, catalogue, 'wasm');
-    const none = await ExternalRun.load([], video.frames, 'wasm');
-    const twice = await runExperts(fakeFrameSource(video), plan, executor, load, none, signal, () => undefined);
-    const once = await runExperts(pass.runView(), plan, executor, load, none, signal, () => undefined, pass.kept, undefined, () => pass.settle());
-    expect(once.frames).toBe(video.frames);
-    for (const [i, e] of once.active.entries()) {
-      expect(e.results.frames.map((f) => [f.tS, f.raw])).toEqual(twice.active[i]!.results.frames.map((f) => [f.tS, f.raw]));
-    }
   }, 180_000);
 
   it('is not used where the probe sits on keyframes', async () => {

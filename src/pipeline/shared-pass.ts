@@ -28,14 +28,6 @@ export interface KeptFrame {
 export const SHARED_PASS_MAX_BYTES = 64 << 20;
 
 /**
- * Most frames read on while the route runs (`readAhead`), on top of the probe's: each keeps its
- * temporal-stream luma (at most 320x180 floats, 225 KiB: 7.2 MiB for all of them) and an analysis
- * frame its pixels too (1.4 MiB at 720p; tier 2's 32 analysis times over 8 s at 30 fps put 4 or 5
- * in 32 frames, about 7 MiB).
- */
-export const READ_AHEAD_FRAMES = 32;
-
-/**
  * A shared pass when it saves decoding: tiers without bursts, files whose container indexes too few
  * keyframes for the probe to sit on them, and kept lumas within `SHARED_PASS_MAX_BYTES`; otherwise
  * undefined (the probe reads by timestamp and the run decodes from the start).
@@ -60,10 +52,6 @@ export class SharedPass {
   private readonly it: AsyncIterator<SourceFrame>;
   private nextTarget = 0;
   private ended = false;
-  /** The read-ahead while the route runs, its stop flag, and a decoding failure it met (for the run). */
-  private reading?: Promise<void>;
-  private stopped = false;
-  private failure?: { err: unknown };
 
   constructor(
     private readonly source: FrameSource,
@@ -93,33 +81,6 @@ export class SharedPass {
     return { ...this.probeView(), framesAt: () => { throw new Error('the run of a shared pass reads sequentially'); } };
   }
 
-  /**
-   * Reads on into `kept`, up to `max` frames past those already there, until `settle`: the decoder does
-   * not stand still while the route runs. The frames are kept as the probe's are (a luma, and pixels
-   * for analysis frames); a decoding failure is kept for the run, which meets it after these frames.
-   */
-  readAhead(max = READ_AHEAD_FRAMES): void {
-    if (this.reading) return;
-    const until = this.kept.length + max;
-    this.reading = (async () => {
-      try {
-        while (!this.stopped && !this.ended && this.kept.length < until) {
-          const next = await this.it.next();
-          if (next.done) this.ended = true;
-          else this.keep(next.value.tS, next.value.pixels, false);
-        }
-      } catch (err) {
-        this.failure = { err };
-      }
-    })();
-  }
-
-  /** Stops the read-ahead; once this resolves, `kept` grows no more. */
-  async settle(): Promise<void> {
-    this.stopped = true;
-    await this.reading;
-  }
-
   /** Ends the pass early (the decoder is released with the source). */
   async close(): Promise<void> {
     if (!this.ended) {
@@ -145,26 +106,19 @@ export class SharedPass {
       return undefined;
     }
     const { tS, pixels } = next.value;
-    const kept = this.keep(tS, pixels, true);
-    return { tS, pixels: kept.pixels ?? this.copyByTurns(pixels) };
-  }
-
-  /**
-   * Records a decoded frame for the run: its luma, and a copy of the pixels when it is an analysis
-   * frame (offered to the early start when `offer`).
-   */
-  private keep(tS: number, pixels: YuvPlanes, offer: boolean): KeptFrame {
     const kept: KeptFrame = { tS, luma: smallLumaAt(pixels, this.temporalSize.width, this.temporalSize.height) };
     // The same rule as the run's: the first frame at or after each analysis time.
     const target = this.analysisTimes[this.nextTarget];
+    let copy: YuvPlanes;
     if (target !== undefined && tS + 1e-6 >= target) {
       // An analysis frame keeps its own copy (the run and the early start hold it).
-      kept.pixels = copyPlanes(pixels);
-      if (offer) this.early?.offer(this.nextTarget, this.analysisTimes.length, tS, kept.pixels);
+      copy = copyPlanes(pixels);
+      kept.pixels = copy;
+      this.early?.offer(this.nextTarget, this.analysisTimes.length, tS, copy);
       while (this.analysisTimes[this.nextTarget] !== undefined && tS + 1e-6 >= this.analysisTimes[this.nextTarget]!) this.nextTarget++;
-    }
+    } else copy = this.copyByTurns(pixels);
     this.kept.push(kept);
-    return kept;
+    return { tS, pixels: copy };
   }
 
   /** The pixels copied into the next of the two turn buffers (the same values as `copyPlanes`). */
@@ -201,9 +155,6 @@ export class SharedPass {
   /** The frames after the kept ones. */
   private async *rest(): AsyncGenerator<SourceFrame> {
     try {
-      // The run calls `settle` and takes what was read ahead first; a read-ahead still going would interleave.
-      if (this.reading && !this.stopped) throw new Error('the shared pass is still reading ahead: settle it first');
-      if (this.failure) throw this.failure.err;
       while (!this.ended) {
         const next = await this.it.next();
         if (next.done) break;

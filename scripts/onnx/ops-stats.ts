@@ -42,9 +42,23 @@ export function frameStd(g: GraphBuilder, x: string): string {
  */
 export function lowestMean(g: GraphBuilder, x: string, fraction: number): string {
   const flat = g.op('Flatten', [x], { axis: 1 });
+  const [vals] = g.opN('TopK', [flat, lowestCount(g, flat, fraction)], 2, { axis: 1, largest: 0, sorted: 0 });
+  return g.op('ReduceMean', [vals!, g.ints([1])], { keepdims: 0 });
+}
+
+/**
+ * Mean of `value` over the positions of each frame where `key` holds its smallest `fraction` (at least
+ * one; both [N,...] of one shape) → [N]: e.g. a reading averaged over a frame's flattest blocks.
+ */
+export function meanAtLowest(g: GraphBuilder, key: string, value: string, fraction: number): string {
+  const flatKey = g.op('Flatten', [key], { axis: 1 });
+  const [, idx] = g.opN('TopK', [flatKey, lowestCount(g, flatKey, fraction)], 2, { axis: 1, largest: 0, sorted: 0 });
+  return g.op('ReduceMean', [g.op('GatherElements', [g.op('Flatten', [value], { axis: 1 }), idx!], { axis: 1 }), g.ints([1])], { keepdims: 0 });
+}
+
+/** K for the smallest `fraction` of a flattened [N,M] tensor's rows: ⌈M·fraction⌉, at least 1 (int64 [1]). */
+function lowestCount(g: GraphBuilder, flat: string, fraction: number): string {
   const count = g.op('Gather', [g.op('Shape', [flat]), g.ints([1])], { axis: 0 });
   const kf = g.op('Ceil', [g.op('Mul', [g.op('Cast', [count], { to: 1 }), g.scalar(fraction)])]);
-  const k = g.op('Cast', [g.op('Max', [kf, g.scalar(1)])], { to: 7 });
-  const [vals] = g.opN('TopK', [flat, k], 2, { axis: 1, largest: 0, sorted: 0 });
-  return g.op('ReduceMean', [vals!, g.ints([1])], { keepdims: 0 });
+  return g.op('Cast', [g.op('Max', [kf, g.scalar(1)])], { to: 7 });
 }

@@ -19,7 +19,7 @@
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { conv2d, edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';
-import { lowestMean } from '../../../scripts/onnx/ops-stats.ts';
+import { lowestMean, meanAtLowest } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
 const BLOCK = 16;
@@ -139,16 +139,7 @@ function splitYuv(g: GraphBuilder, x: string): { luma: string; chroma: string } 
  * graphics coded in 4:2:0) moves both together and is left out.
  */
 function chromaExcess(g: GraphBuilder, chroma: string, sigma: string): string {
-  const k = BLOCK / 2;
-  const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [k, k], strides: [k, k] });
-  const kernel = g.constant({ data: [...RESIDUAL.flat(), ...RESIDUAL.flat()].map((v) => v * SCALE), dims: [2, 1, 3, 3] }, 'kernel');
-  const lap = g.op('Conv', [edgePad(g, chroma, [1, 1, 1, 1]), kernel], { kernel_shape: [3, 3], group: 2 });
-  const [u, v] = g.opN('Split', [lap, g.ints([1, 1])], 2, { axis: 1 });
-  const csigma = g.op('Mul', [g.op('Add', [pool(g.op('Abs', [u!])), pool(g.op('Abs', [v!]))]), g.scalar(0.5)]);
-  const uv = pool(g.op('Mul', [u!, v!]));
-  const uu = pool(g.op('Mul', [u!, u!]));
-  const vv = pool(g.op('Mul', [v!, v!]));
-  const rho = g.op('Div', [g.op('Abs', [uv]), g.op('Sqrt', [g.op('Add', [g.op('Mul', [uu, vv]), g.scalar(1e-6)])])]);
+  const { csigma, rho } = chromaResidual(g, chroma, BLOCK / 2, SCALE, 0.5, 'kernel');
   const excess = g.op('Relu', [g.op('Sub', [csigma, g.op('Mul', [sigma, g.scalar(CHROMA_DETAIL)])])]);
   return g.op('Mul', [excess, g.op('Relu', [g.op('Sub', [g.scalar(1), rho])])]);
 }
@@ -160,24 +151,25 @@ function chromaExcess(g: GraphBuilder, chroma: string, sigma: string): string {
  * Cb and Cr residuals as in `chromaExcess` (coloured edges and palette art move both together).
  */
 function chromaBlotches(g: GraphBuilder, chroma: string): string {
-  const k = BLOCK / 4;
-  const pool = (t: string, n: number) => g.op('AveragePool', [t], { kernel_shape: [n, n], strides: [n, n] });
-  const kernel = g.constant({ data: [...RESIDUAL.flat(), ...RESIDUAL.flat()], dims: [2, 1, 3, 3] }, 'blotchKernel');
-  const lap = g.op('Conv', [edgePad(g, pool(chroma, 2), [1, 1, 1, 1]), kernel], { kernel_shape: [3, 3], group: 2 });
-  const [u, v] = g.opN('Split', [lap, g.ints([1, 1])], 2, { axis: 1 });
-  const csigma = g.op('Mul', [g.op('Add', [pool(g.op('Abs', [u!]), k), pool(g.op('Abs', [v!]), k)]), g.scalar(0.5 * SCALE)]);
-  const uv = pool(g.op('Mul', [u!, v!]), k);
-  const uu = pool(g.op('Mul', [u!, u!]), k);
-  const vv = pool(g.op('Mul', [v!, v!]), k);
-  const rho = g.op('Div', [g.op('Abs', [uv]), g.op('Sqrt', [g.op('Add', [g.op('Mul', [uu, vv]), g.scalar(1e-6)])])]);
+  const pooled = g.op('AveragePool', [chroma], { kernel_shape: [2, 2], strides: [2, 2] });
+  const { csigma, rho } = chromaResidual(g, pooled, BLOCK / 4, 1, 0.5 * SCALE, 'blotchKernel');
   return g.op('Mul', [csigma, g.op('Relu', [g.op('Sub', [g.scalar(1), rho])])]);
 }
 
-/** Per frame: the mean of `value` over the blocks with the lowest `fraction` of `key` (both [N,1,h,w]) → [N]. */
-function meanAtLowest(g: GraphBuilder, key: string, value: string, fraction: number): string {
-  const flatKey = g.op('Flatten', [key], { axis: 1 });
-  const count = g.op('Gather', [g.op('Shape', [flatKey]), g.ints([1])], { axis: 0 });
-  const k = g.op('Cast', [g.op('Max', [g.op('Ceil', [g.op('Mul', [g.op('Cast', [count], { to: 1 }), g.scalar(fraction)])]), g.scalar(1)])], { to: 7 });
-  const [, idx] = g.opN('TopK', [flatKey, k], 2, { axis: 1, largest: 0, sorted: 0 });
-  return g.op('ReduceMean', [g.op('GatherElements', [g.op('Flatten', [value], { axis: 1 }), idx!], { axis: 1 }), g.ints([1])], { keepdims: 0 });
+/**
+ * The residual of the Cb and Cr planes of `chroma` [N,2,h,w] per block of `k` px: `csigma`, the mean
+ * |residual| of the two times `outScale` (the kernel times `kernelScale`), and `rho`, the |correlation|
+ * of their residuals.
+ */
+function chromaResidual(g: GraphBuilder, chroma: string, k: number, kernelScale: number, outScale: number, name: string): { csigma: string; rho: string } {
+  const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [k, k], strides: [k, k] });
+  const kernel = g.constant({ data: [...RESIDUAL.flat(), ...RESIDUAL.flat()].map((v) => v * kernelScale), dims: [2, 1, 3, 3] }, name);
+  const lap = g.op('Conv', [edgePad(g, chroma, [1, 1, 1, 1]), kernel], { kernel_shape: [3, 3], group: 2 });
+  const [u, v] = g.opN('Split', [lap, g.ints([1, 1])], 2, { axis: 1 });
+  const csigma = g.op('Mul', [g.op('Add', [pool(g.op('Abs', [u!])), pool(g.op('Abs', [v!]))]), g.scalar(outScale)]);
+  const uv = pool(g.op('Mul', [u!, v!]));
+  const uu = pool(g.op('Mul', [u!, u!]));
+  const vv = pool(g.op('Mul', [v!, v!]));
+  const rho = g.op('Div', [g.op('Abs', [uv]), g.op('Sqrt', [g.op('Add', [g.op('Mul', [uu, vv]), g.scalar(1e-6)])])]);
+  return { csigma, rho };
 }

@@ -25,6 +25,32 @@ const signal = new AbortController().signal;
 const load = { modelBaseUrl: 'file:///models/', ep: 'wasm' as const };
 
 describe('the run of tiers 1 and 2', () => {
+  it('sends the last analysis frames without waiting for a batch partner, with the outputs batches of four give', async () => {
+    const spatial = availableExperts(1, video, EXPERTS, 'wasm').filter((m) => ['sharpness', 'blocking', 'noise'].includes(m.id));
+    const plan = makePlan(1, { ...video, durationS: video.frames / video.fps, frameCount: video.frames }, spatial, 'wasm');
+    expect(plan.budget.batch).toBe(2);
+    const batches: number[] = [];
+    const counting: ExpertExecutor = {
+      load: (...a) => executor.load(...a),
+      run: (jobs, first) => {
+        batches.push(Math.max(...jobs.map((j) => j.x.dims[0]!)));
+        return transferring.run(jobs, first);
+      },
+    };
+    const none = await ExternalRun.load([], video.frames, 'wasm');
+    const run = await runExperts(fakeFrameSource(video), plan, counting, load, none, signal, () => undefined);
+    // 12 analysis frames: five pairs, then the last two each on its own.
+    expect(batches).toEqual([2, 2, 2, 2, 2, 1, 1]);
+
+    // The reference: the analysis frames in batches of four.
+    const reference = await runExperts(fakeFrameSource(video), { ...plan, budget: { ...plan.budget, batch: 4 } }, transferring, load, none, signal, () => undefined);
+    for (const [i, e] of run.active.entries()) {
+      const got = e.results.frames.map((f) => [f.tS, f.raw, ...(f.map ?? [])]);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(reference.active[i]!.results.frames.map((f) => [f.tS, f.raw, ...(f.map ?? [])]));
+    }
+  }, 120_000);
+
   it('gives the temporal experts, whose batches it stacks in place, what separate frames in batches with carried history give', async () => {
     const temporal = availableExperts(1, video, EXPERTS, 'wasm').filter((m) => m.inputs.stream === 'temporal');
     const plan = makePlan(1, { ...video, durationS: video.frames / video.fps, frameCount: video.frames }, temporal, 'wasm');

@@ -110,7 +110,10 @@ export async function runExperts(
         while (plan.analysisTimes[nextTarget] !== undefined && tS + 1e-6 >= plan.analysisTimes[nextTarget]!) nextTarget++;
       }
       decodeMs += performance.now() - tDecode;
-      if (analysisBatch.length >= plan.budget.batch) {
+      // The last analysis frames go without a batch partner: one that comes later would leave the
+      // batch to run after decoding ends. The outputs are the same either way.
+      const batchFull = analysisBatch.length >= plan.budget.batch || plan.analysisTimes.length - nextTarget < plan.budget.batch;
+      if (analysisBatch.length > 0 && batchFull) {
         await dispatcher.spatialPixels(analysisBatch, spatial, as, rs);
         analysisBatch = [];
       }

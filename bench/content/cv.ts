@@ -23,7 +23,11 @@ export interface HeldOut {
 export interface Accuracy {
   clips: number;
   overall: number;
-  perType: Record<string, { clips: number; correct: number; accuracy: number }>;
+  /**
+   * Per label: clips, correct calls, accuracy, and the origin groups the clips come from with how many
+   * of them hold a misread (a type of few groups is judged on few folds: one origin can move it a lot).
+   */
+  perType: Record<string, { clips: number; correct: number; accuracy: number; groups: number; groupsMisread: number }>;
   /** confusion[label][predicted] = clips. */
   confusion: Record<string, Record<string, number>>;
 }
@@ -33,13 +37,21 @@ export function accuracyOf(preds: HeldOut[]): Accuracy {
   const perType: Accuracy['perType'] = {};
   const confusion: Accuracy['confusion'] = {};
   for (const t of CONTENT_TYPES) confusion[t] = Object.fromEntries(CONTENT_TYPES.map((u) => [u, 0]));
+  const groups = new Map<string, Set<string>>();
+  const misread = new Map<string, Set<string>>();
   for (const p of preds) {
-    const e = (perType[p.label] ??= { clips: 0, correct: 0, accuracy: 0 });
+    const e = (perType[p.label] ??= { clips: 0, correct: 0, accuracy: 0, groups: 0, groupsMisread: 0 });
     e.clips++;
     if (p.label === p.predicted) e.correct++;
+    else (misread.get(p.label) ?? misread.set(p.label, new Set()).get(p.label)!).add(p.group);
+    (groups.get(p.label) ?? groups.set(p.label, new Set()).get(p.label)!).add(p.group);
     confusion[p.label]![p.predicted]!++;
   }
-  for (const e of Object.values(perType)) e.accuracy = e.clips ? e.correct / e.clips : 0;
+  for (const [t, e] of Object.entries(perType)) {
+    e.accuracy = e.clips ? e.correct / e.clips : 0;
+    e.groups = groups.get(t)?.size ?? 0;
+    e.groupsMisread = misread.get(t)?.size ?? 0;
+  }
   const correct = preds.filter((p) => p.label === p.predicted).length;
   return { clips: preds.length, overall: preds.length ? correct / preds.length : 0, perType, confusion };
 }
@@ -78,6 +90,6 @@ export function printAccuracy(title: string, a: Accuracy): void {
   for (const t of CONTENT_TYPES) {
     const e = a.perType[t];
     if (!e) continue;
-    console.log(`${t.padEnd(18)}${CONTENT_TYPES.map((u) => String(a.confusion[t]![u]).padStart(12)).join('')}   ${(100 * e.accuracy).toFixed(1)} % (${e.correct}/${e.clips})`);
+    console.log(`${t.padEnd(18)}${CONTENT_TYPES.map((u) => String(a.confusion[t]![u]).padStart(12)).join('')}   ${(100 * e.accuracy).toFixed(1)} % (${e.correct}/${e.clips}; ${e.groups} groups, ${e.groupsMisread} with a misread)`);
   }
 }

@@ -82,8 +82,8 @@ export function yuvAt(f: YuvPlanes, luma: FloatPlanes, out?: Float32Array): Floa
 /** Small full-range luma for the every-frame temporal stream (fast, approximate reduction); into `out` when given. */
 export function smallLumaAt(f: YuvPlanes, w: number, h: number, out?: Float32Array): FloatPlanes {
   const data = out ?? new Float32Array(w * h);
-  reducePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data);
-  convertRange(data, f.fullRange ? 'full' : 'limited', 'full');
+  // The range conversion is done in the reduction's own pass.
+  reducePlane(f.data, f.y.offset, f.y.stride, f.width, f.height, w, h, data, !f.fullRange);
   return { width: w, height: h, channels: 1, data };
 }
 

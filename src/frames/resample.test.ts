@@ -65,6 +65,34 @@ describe('integer factors and the temporal reduction', () => {
   });
 });
 
+describe('the temporal stream\'s small luma', () => {
+  it('converts the range in the reduction\'s pass with the values of a separate conversion, to the bit', async () => {
+    const { reducePlane } = await import('./resample.ts');
+    const { convertRange, smallLumaAt } = await import('./frame-planes.ts');
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) & 255;
+    // 4x and 3.2x (the sampled reduction, 720p and 1024-wide) and 2x (area resampling), with a row stride and offset.
+    for (const [sw, sh, dw, dh] of [[1280, 720, 320, 180], [1024, 576, 320, 180], [640, 360, 320, 180]] as const) {
+      for (const fullRange of [false, true]) {
+        const stride = sw + 16;
+        const offset = 40;
+        const data = new Uint8Array(offset + stride * sh).map(rand);
+        // A band below video black and one above video white, beside the noise.
+        data.fill(5, offset, offset + 8 * stride);
+        data.fill(250, offset + (sh - 8) * stride);
+        const frame = { fullRange, width: sw, height: sh, data, y: { offset, stride }, u: { offset: 0, stride: 1, width: 1, height: 1 }, v: { offset: 0, stride: 1, width: 1, height: 1 } };
+        const twoPasses = new Float32Array(dw * dh);
+        reducePlane(data, offset, stride, sw, sh, dw, dh, twoPasses);
+        convertRange(twoPasses, fullRange ? 'full' : 'limited', 'full');
+        const got = smallLumaAt(frame, dw, dh).data;
+        expect(got).toEqual(twoPasses);
+        // Clamped at both ends, as the conversion clamps.
+        if (!fullRange) expect(got.some((v) => v === 0) && got.some((v) => v === 255)).toBe(true);
+      }
+    }
+  });
+});
+
 describe('rows and analysis luma from one horizontal pass', () => {
   it('gives exactly the values of two separate resamples, in either range', async () => {
     const { lumaAt, lumaRowsAndAt } = await import('./frame-planes.ts');

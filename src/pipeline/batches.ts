@@ -44,8 +44,20 @@ const MAX_IN_FLIGHT = 3;
 /** Batches in flight from which `spatialPixels` makes the planes itself instead of the executor. */
 export const MAKE_HERE_WHEN_QUEUED = 2;
 
-/** Frames of history carried into each temporal batch (freeze, stutter and flicker read four earlier frames). */
-export const TEMPORAL_CARRY = 4;
+/**
+ * Frames of history carried into each temporal batch: the furthest any temporal expert reads back
+ * (flicker: a change, against an opposite change up to three before it, kept only when another reversal
+ * came up to three frames earlier: seven frames; freeze and stutter read four). With fewer, a frame
+ * just after a batch boundary read a shorter history than the same frame elsewhere (flicker 5.9 → 0).
+ */
+export const TEMPORAL_CARRY = 7;
+
+/**
+ * Frames at the start of one of tier 0's separate bursts that serve as history only: a burst of 8
+ * frames keeps 4 with outputs. Shorter than `TEMPORAL_CARRY` on purpose: a burst starts without history
+ * anyway, and its first frames' readings are the price of reading few frames.
+ */
+export const BURST_HISTORY = 4;
 
 /**
  * The frames each spatial expert reads in a batch (its stride, less what it already has) as jobs whose

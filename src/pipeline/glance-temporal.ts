@@ -9,7 +9,7 @@
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
-import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type TemporalFrame } from './batches.ts';
+import { BatchDispatcher, BURST_HISTORY, TEMPORAL_CARRY, type ActiveExpert, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 
 /** One temporal batch of a glance: the frames whose outputs count, after `carry` (history only). */
@@ -46,7 +46,7 @@ export class GlanceSteps {
       this.counted += fresh.length;
       return fresh.length ? { frames: fresh, carry: previous.slice(-TEMPORAL_CARRY) } : undefined;
     }
-    const history = Math.min(TEMPORAL_CARRY, burst.length - 1);
+    const history = Math.min(BURST_HISTORY, burst.length - 1);
     this.previous = [...burst];
     this.counted += burst.length - history;
     return { frames: burst.slice(history), carry: burst.slice(0, history) };

@@ -1,46 +1,120 @@
 /**
- * Predicts how long each tier takes on a video from measured costs, and picks the richest tier that
- * fits a time budget. Expert costs are each expert's `costPerFrameMs` (measured per 540p frame on wasm
- * by `bench/expert-cost.ts`); decoding and copying cost about 4.5 ns per pixel of every decoded frame
- * (the benchmark's decode-only pass in the worker: 360p–1080p H.264 at 1.1–9.4 ms a frame). Tier 0
- * runs on the bursts its probe read, which decode about one and a half frames for each one kept
- * (from a keyframe, with the decoder's reordering delay).
+ * Predicts how long each tier takes on a video, before the probe and the route, and picks the richest
+ * tier that fits a time budget. The analysis is CPU-bound: the prediction adds up the CPU time of its
+ * parts (decoding, the experts, a fixed part) and divides it over the cores the run can keep busy.
+ *
+ * - Decoding: 10.8 ns of CPU per decoded pixel, summed over the decoder's threads (the page's whole-file
+ *   decode-only pass: 10.0–11.5 ns on 360p–1080p H.264; 5.8–7.4 ns a pixel of wall time on 2 cores).
+ *   Tiers 1 and 2 decode every frame. Tier 0 reads short bursts: on a file with keyframes, about the
+ *   frames it keeps; on one long group of pictures it decodes from the start, as far as the probe's
+ *   decode budget reaches plus the bursts. Which one a file is becomes known only from the container's
+ *   keyframe index, so the prediction takes the dearer one (`fits` at tier 0 is then safe).
+ * - Experts: each expert's `costPerFrameMs` (per 540p frame on wasm, `bench/expert-cost.ts`) times the
+ *   frames the plan gives it, times the share of that cost a typical route keeps (`ROUTE_SHARE`): the
+ *   route leaves some experts out and gives light ones fewer frames, which a prediction made before
+ *   the route cannot know for this video.
+ * - Wall time: the total CPU over min(cores, `BUSY_THREADS`), at `PARALLEL_EFFICIENCY`.
  */
 import type { ExpertMeta } from '../experts/types.ts';
 import type { Tier } from '../report/types.ts';
 import { availableExperts, makePlan } from './plan.ts';
-import { PROBE_FRAMES } from './probe.ts';
+import { PROBE_DECODE_BUDGET_MS, PROBE_FRAMES } from './probe.ts';
 
-const DECODE_MS_PER_PIXEL = 4.5e-6;
-const SPARSE_READ_FACTOR = 1.5;
-/** Session start, probe and routing: a fixed part of every analysis. */
-const FIXED_MS = 250;
+/** CPU ms per decoded pixel, over all the decoder's threads (whole-file pass in the page). */
+const DECODE_CPU_MS_PER_PIXEL = 10.8e-6;
+/** The probe's own decode estimate per pixel: what its decode budget is reckoned in (`probe.ts`). */
+const PROBE_MS_PER_PIXEL = 4.5e-6;
+/**
+ * The part of the all-experts spatial cost a route keeps, per tier: the median over the fast router's
+ * routes of 538 real clips (bench/out/real-cache), of the planned spatial cost with the route's weights
+ * over the cost with every expert at full weight, at 720p (at 360p the medians are 0.72/0.81/0.55).
+ */
+const ROUTE_SHARE: Record<Tier, number> = { 0: 0.82, 1: 0.88, 2: 0.61 };
+/** The same share's 10th percentile over those routes: the cheap end of the predicted range. */
+const ROUTE_SHARE_LOW: Record<Tier, number> = { 0: 0.51, 1: 0.74, 2: 0.49 };
+/**
+ * CPU of the session start, routing and the report beyond decoding and the experts, in a warm page, ms:
+ * the median of measured minus predicted CPU over the speed benchmark's tier-1 and tier-2 rows (-600
+ * to +740 around it). A cold page (models loaded, wasm compiled) takes 0.1–2.8 s more.
+ */
+const FIXED_CPU_MS = 50;
+/**
+ * Threads that work at once: the decoder's, the analysis worker's conversion, the inference worker.
+ * Measured on 2 cores only; beyond that it is the count of busy threads, not a measurement.
+ */
+const BUSY_THREADS = 3;
+/** Wall time is total CPU / cores / this: the speed benchmark's warm rows on 2 cores, 0.83–0.93 (median 0.89). */
+const PARALLEL_EFFICIENCY = 0.89;
 
 type VideoShape = { width: number; height: number; durationS: number; frameCount: number };
 
-/** Predicted milliseconds of an analysis at a tier (before routing: every available expert counted). */
-export function predictTierMs(tier: Tier, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm'): number {
+/** The parts of a prediction, in ms. */
+export interface TierPrediction {
+  /** Predicted wall time of the analysis (the dearer tier-0 decode, a typical route). */
+  ms: number;
+  /** The cheap end: tier 0 on a file with keyframes, a route that keeps little (10th percentile). */
+  lowMs: number;
+  /** Predicted CPU time, summed over threads: decoding, experts and the fixed part. */
+  cpuMs: number;
+  decodeCpuMs: number;
+  expertCpuMs: number;
+  /** Cores the CPU time is spread over. */
+  parallel: number;
+}
+
+/** The cores of this machine: `navigator.hardwareConcurrency` in a page or worker, `os.availableParallelism()` in Node when the caller passes it. */
+export function deviceCores(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+  return n && n > 0 ? n : 2;
+}
+
+/** Frames tier 0 decodes: on one long group of pictures, the probe's decode reach over the start plus the bursts. */
+function sparseDecodedFrames(video: VideoShape, burst: number): number {
+  const glanced = Math.min(video.frameCount, PROBE_FRAMES * burst);
+  const reach = PROBE_DECODE_BUDGET_MS / Math.max(1, video.width * video.height * PROBE_MS_PER_PIXEL);
+  return Math.min(video.frameCount, reach + glanced);
+}
+
+/** Predicted time of an analysis at a tier, with its parts (before routing: a typical route's share of the experts). */
+export function predictTier(tier: Tier, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm', cores = deviceCores()): TierPrediction {
   const plan = makePlan(tier, video, availableExperts(tier, video, experts, ep), ep);
-  const framePixels = video.width * video.height;
-  const glanced = plan.budget.burst ? Math.min(video.frameCount, PROBE_FRAMES * plan.budget.burst) : 0;
-  const decodedFrames = plan.budget.burst ? glanced * SPARSE_READ_FACTOR : video.frameCount;
-  const decodeMs = decodedFrames * framePixels * DECODE_MS_PER_PIXEL;
+  const burst = plan.budget.burst;
+  const temporalFrames = burst ? Math.min(video.frameCount, PROBE_FRAMES * burst) : video.frameCount;
+  const decodedFrames = burst ? sparseDecodedFrames(video, burst) : video.frameCount;
+  const decodeCpuMs = decodedFrames * video.width * video.height * DECODE_CPU_MS_PER_PIXEL;
+  // With keyframes to start each burst from, tier 0 decodes about the frames it keeps.
+  const lowDecodeCpuMs = (burst ? temporalFrames : video.frameCount) * video.width * video.height * DECODE_CPU_MS_PER_PIXEL;
   const scaleOf = (s: { width: number; height: number }) => (s.width * s.height) / (960 * 540);
-  const temporalFrames = plan.budget.burst ? glanced : video.frameCount;
-  let expertMs = 0;
+  let spatialMs = 0;
+  let temporalMs = 0;
   for (const { meta, stride } of plan.experts) {
-    if (meta.inputs.stream === 'temporal') expertMs += meta.costPerFrameMs * scaleOf(plan.temporalSize) * temporalFrames;
-    else expertMs += meta.costPerFrameMs * scaleOf(plan.analysisSize) * Math.ceil(plan.analysisTimes.length / stride);
+    if (meta.inputs.stream === 'temporal') temporalMs += meta.costPerFrameMs * scaleOf(plan.temporalSize) * temporalFrames;
+    else spatialMs += meta.costPerFrameMs * scaleOf(plan.analysisSize) * Math.ceil(plan.analysisTimes.length / stride);
   }
-  // Decoding and inference run on two threads at once in the app: the slower of the two sets the pace.
-  return FIXED_MS + Math.max(decodeMs, expertMs) + 0.2 * Math.min(decodeMs, expertMs);
+  const expertCpuMs = ROUTE_SHARE[tier] * spatialMs + temporalMs;
+  const cpuMs = FIXED_CPU_MS + decodeCpuMs + expertCpuMs;
+  const lowCpuMs = FIXED_CPU_MS + lowDecodeCpuMs + ROUTE_SHARE_LOW[tier] * spatialMs + temporalMs;
+  const parallel = Math.max(1, Math.min(cores, BUSY_THREADS));
+  const wall = (cpu: number) => cpu / (parallel * PARALLEL_EFFICIENCY);
+  return { ms: wall(cpuMs), lowMs: wall(lowCpuMs), cpuMs, decodeCpuMs, expertCpuMs, parallel };
+}
+
+/** Predicted milliseconds of an analysis at a tier (see `predictTier`). */
+export function predictTierMs(tier: Tier, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm', cores = deviceCores()): number {
+  return predictTier(tier, video, experts, ep, cores).ms;
 }
 
 /** The richest tier whose predicted time fits the budget; tier 0 (with `fits: false`) when none does. */
-export function tierForBudget(budgetMs: number, video: VideoShape, experts: readonly ExpertMeta[], ep: 'webgpu' | 'wasm'): { tier: Tier; predictedMs: number; fits: boolean } {
+export function tierForBudget(
+  budgetMs: number,
+  video: VideoShape,
+  experts: readonly ExpertMeta[],
+  ep: 'webgpu' | 'wasm',
+  cores = deviceCores(),
+): { tier: Tier; predictedMs: number; fits: boolean } {
   for (const tier of [2, 1, 0] as const) {
-    const predictedMs = predictTierMs(tier, video, experts, ep);
+    const predictedMs = predictTierMs(tier, video, experts, ep, cores);
     if (predictedMs <= budgetMs) return { tier, predictedMs, fits: true };
   }
-  return { tier: 0, predictedMs: predictTierMs(0, video, experts, ep), fits: false };
+  return { tier: 0, predictedMs: predictTierMs(0, video, experts, ep, cores), fits: false };
 }

@@ -4,7 +4,7 @@
  * for the temporal stream.
  */
 import type { YuvPlanes } from './frame-pixels.ts';
-import { reducePlane, resamplePlane, resampleRows } from './resample.ts';
+import { areaRows, reducePlane, resampleInto, resamplePlane, resampleRows } from './resample.ts';
 
 /** A float plane stack [C, H, W]. */
 export interface FloatPlanes {
@@ -71,11 +71,8 @@ export function yuvAt(f: YuvPlanes, luma: FloatPlanes, out?: Float32Array): Floa
   // A given `out` must be zeroed, as a new array is: an odd width leaves the chroma rows' last column unwritten.
   const data = out ?? new Float32Array(w * (h + ch));
   data.set(luma.data);
-  const part = new Float32Array(cw * ch);
-  for (const [plane, x0] of [[f.u, 0], [f.v, cw]] as const) {
-    resamplePlane(f.data, plane.offset, plane.stride, plane.width, plane.height, cw, ch, part);
-    for (let y = 0; y < ch; y++) data.set(part.subarray(y * cw, (y + 1) * cw), (h + y) * w + x0);
-  }
+  // Each chroma plane resampled straight into its columns of the rows below the luma.
+  for (const [plane, x0] of [[f.u, 0], [f.v, cw]] as const) resampleInto(f.data, plane.offset, plane.stride, plane.width, plane.height, cw, ch, data, h * w + x0, w);
   return { width: w, height: h + ch, channels: 1, data };
 }
 
@@ -87,6 +84,8 @@ export function smallLumaAt(f: YuvPlanes, w: number, h: number, out?: Float32Arr
   return { width: w, height: h, channels: 1, data };
 }
 
+let chromaScratch = new Float32Array(0);
+
 /**
  * RGB [3, h, w] at (w, h) from resampled Y, U, V (BT.601 matrix, the frame's own range).
  * `limitedLuma`, when given, is this frame's limited-range luma at (w, h), reused instead of resampled;
@@ -96,13 +95,33 @@ export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPla
   const n = w * h;
   // Limited-range Y whatever the source, so one conversion formula serves both ranges.
   const y = limitedLuma && limitedLuma.width === w && limitedLuma.height === h ? limitedLuma.data : lumaAt(f, w, h, 'limited').data;
-  const u = new Float32Array(n);
-  const v = new Float32Array(n);
-  resamplePlane(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h, u);
-  resamplePlane(f.data, f.v.offset, f.v.stride, f.v.width, f.v.height, w, h, v);
   const data = out ?? new Float32Array(3 * n);
   // Full-range chroma spans 0..255 instead of 16..240: scale it onto the limited-range formula.
   const chroma = f.fullRange ? 224 / 255 : 1;
+  const uRows = areaRows(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h);
+  const vRows = areaRows(f.data, f.v.offset, f.v.stride, f.v.width, f.v.height, w, h);
+  if (uRows && vRows) {
+    // Chroma one row at a time, converted as it comes: no chroma planes written and read back.
+    if (chromaScratch.length < 2 * w) chromaScratch = new Float32Array(2 * w);
+    const u = chromaScratch;
+    for (let r = 0; r < h; r++) {
+      uRows(r, u, 0);
+      vRows(r, u, w);
+      for (let x = 0, i = r * w; x < w; x++, i++) {
+        const yy = 1.164 * (y[i]! - 16);
+        const cb = (u[x]! - 128) * chroma;
+        const cr = (u[w + x]! - 128) * chroma;
+        writeRgb(data, n, i, yy, cb, cr);
+      }
+    }
+    return { width: w, height: h, channels: 3, data };
+  }
+  // Chroma at (w, h) in arrays kept between frames (every value is written before it is read).
+  if (chromaScratch.length < 2 * n) chromaScratch = new Float32Array(2 * n);
+  const u = chromaScratch.subarray(0, n);
+  const v = chromaScratch.subarray(n, 2 * n);
+  resamplePlane(f.data, f.u.offset, f.u.stride, f.u.width, f.u.height, w, h, u);
+  resamplePlane(f.data, f.v.offset, f.v.stride, f.v.width, f.v.height, w, h, v);
   for (let i = 0; i < n; i++) {
     const yy = 1.164 * (y[i]! - 16);
     const cb = (u[i]! - 128) * chroma;

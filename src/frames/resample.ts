@@ -12,6 +12,8 @@ interface Taps {
   /** Weights, `maxTaps` per output index. */
   weights: Float32Array;
   maxTaps: number;
+  /** When every output has two taps: their weights, one array per tap. */
+  pair?: { w0: Float32Array; w1: Float32Array };
 }
 
 const tapCache = new Map<string, Taps>();
@@ -37,7 +39,16 @@ function taps(src: number, dst: number): Taps {
       weights[o * maxTaps + (i - i0)] = w / (b - a);
     }
   }
-  const t = { start, count, weights, maxTaps };
+  const t: Taps = { start, count, weights, maxTaps };
+  if (count.every((n) => n === 2)) {
+    const w0 = new Float32Array(dst);
+    const w1 = new Float32Array(dst);
+    for (let o = 0; o < dst; o++) {
+      w0[o] = weights[o * maxTaps]!;
+      w1[o] = weights[o * maxTaps + 1]!;
+    }
+    t.pair = { w0, w1 };
+  }
   if (tapCache.size > 64) tapCache.clear();
   tapCache.set(key, t);
   return t;
@@ -58,28 +69,58 @@ export function resamplePlane(
   out: Float32Array,
   offset = 0,
 ): void {
+  resampleInto(src, srcOffset, stride, sw, sh, dw, dh, out, offset, dw);
+}
+
+/**
+ * `resamplePlane` writing output row `oy` at `offset + oy * outStride` (a plane placed inside a wider
+ * one); the columns past `dw` are left as they are.
+ */
+export function resampleInto(src: Uint8Array, srcOffset: number, stride: number, sw: number, sh: number, dw: number, dh: number, out: Float32Array, offset: number, outStride: number): void {
   const fx = sw / dw;
   const fy = sh / dh;
   if (Number.isInteger(fx) && Number.isInteger(fy) && (fx > 1 || fy > 1)) {
-    boxIntegerFactor(src, srcOffset, stride, dw, dh, fx, fy, out, offset);
+    boxIntegerFactor(src, srcOffset, stride, dw, dh, fx, fy, out, offset, outStride);
     return;
   }
   if (dw === sw && dh === sh) {
     for (let y = 0; y < sh; y++) {
       const row = srcOffset + y * stride;
-      const o = offset + y * dw;
+      const o = offset + y * outStride;
       for (let x = 0; x < sw; x++) out[o + x] = src[row + x]!;
     }
     return;
   }
-  const tx = taps(sw, dw);
+  areaResample(src, srcOffset, stride, dh, taps(sw, dw), rowPlan(sh, dh), out, offset, outStride);
+}
+
+/**
+ * Which source rows make each output row, with their weights, in the order the sums take them. Built by
+ * walking source rows and the output rows each covers (the membership test of the former scatter pass,
+ * which an output's taps alone do not give where rounding puts a tap's edge past a row), so that each
+ * output value is the same chain of float32 sums as before, to the bit.
+ */
+interface RowPlan {
+  /** Per output row, its first entry in `ys`/`ws`; `dh + 1` values. */
+  first: Int32Array;
+  ys: Int32Array;
+  ws: Float32Array;
+  /** Output rows that are one source row at weight 1, used by no other output row: written in place. */
+  direct: Uint8Array;
+  /** Most source rows one output row spans: the horizontal passes kept at once. */
+  span: number;
+}
+
+const planCache = new Map<string, RowPlan>();
+
+function rowPlan(sh: number, dh: number): RowPlan {
+  const key = `${sh}>${dh}`;
+  const hit = planCache.get(key);
+  if (hit) return hit;
   const ty = taps(sh, dh);
-  // Horizontal pass into a row buffer per needed source row, then vertical accumulation.
-  const rowBuf = new Float32Array(dw);
-  out.fill(0, offset, offset + dw * dh);
+  const lists: number[][] = Array.from({ length: dh }, () => []);
+  const uses = new Int32Array(sh);
   for (let y = 0; y < sh; y++) {
-    horizontalPass(src, srcOffset + y * stride, tx, rowBuf);
-    // Scatter this source row into the output rows that cover it.
     const oy0 = Math.floor((y * dh) / sh);
     const oy1 = Math.min(dh - 1, Math.floor(((y + 1) * dh - 1) / sh));
     for (let oy = oy0; oy <= oy1; oy++) {
@@ -87,28 +128,127 @@ export function resamplePlane(
       if (k < 0 || k >= ty.count[oy]!) continue;
       const w = ty.weights[oy * ty.maxTaps + k]!;
       if (w === 0) continue;
-      const o = offset + oy * dw;
-      for (let x = 0; x < dw; x++) out[o + x]! += rowBuf[x]! * w;
+      lists[oy]!.push(y, w);
+      uses[y]!++;
     }
   }
+  const first = new Int32Array(dh + 1);
+  for (let oy = 0; oy < dh; oy++) first[oy + 1] = first[oy]! + lists[oy]!.length / 2;
+  const ys = new Int32Array(first[dh]!);
+  const ws = new Float32Array(first[dh]!);
+  const direct = new Uint8Array(dh);
+  let span = 1;
+  for (let oy = 0; oy < dh; oy++) {
+    const l = lists[oy]!;
+    for (let j = 0; j < l.length / 2; j++) {
+      ys[first[oy]! + j] = l[2 * j]!;
+      ws[first[oy]! + j] = l[2 * j + 1]!;
+    }
+    if (l.length) span = Math.max(span, l[l.length - 2]! - l[0]! + 1);
+    direct[oy] = l.length === 2 && l[1] === 1 && uses[l[0]!] === 1 ? 1 : 0;
+  }
+  const plan = { first, ys, ws, direct, span };
+  if (planCache.size > 64) planCache.clear();
+  planCache.set(key, plan);
+  return plan;
+}
+
+/** Writes output row `oy` into `dst` from `at`; rows are asked for in increasing order. */
+export type RowWriter = (oy: number, dst: Float32Array, at: number) => void;
+
+/**
+ * The rows of `resamplePlane`'s result one at a time, for a caller that uses each row as it comes (no
+ * whole plane written and read back), or undefined where the size pair takes the integer-factor or
+ * copy path (use `resamplePlane` there). The values are those of `resamplePlane` to the bit.
+ */
+export function areaRows(src: Uint8Array, srcOffset: number, stride: number, sw: number, sh: number, dw: number, dh: number): RowWriter | undefined {
+  const fx = sw / dw;
+  const fy = sh / dh;
+  if ((Number.isInteger(fx) && Number.isInteger(fy) && (fx > 1 || fy > 1)) || (dw === sw && dh === sh)) return undefined;
+  return areaRowWriter(src, srcOffset, stride, taps(sw, dw), rowPlan(sh, dh));
 }
 
 /**
- * One source row's horizontal pass. The usual two or three taps are written out (the sum is taken in
- * the same order as the general loop, so the values are the same to the bit), the rest loop.
+ * Area resampling one output row at a time: each source row's horizontal pass is made once into a
+ * small ring and each output value written once (no zeroing and no read-modify-write of the output).
+ * The sums are those of the scatter pass, in the same order: acc = fround(acc + row·w) from 0.
  */
-function horizontalPass(src: Uint8Array, row: number, tx: Taps, rowBuf: Float32Array): void {
+function areaResample(src: Uint8Array, srcOffset: number, stride: number, dh: number, tx: Taps, plan: RowPlan, out: Float32Array, offset: number, outStride: number): void {
+  const write = areaRowWriter(src, srcOffset, stride, tx, plan);
+  for (let oy = 0; oy < dh; oy++) write(oy, out, offset + oy * outStride);
+}
+
+function areaRowWriter(src: Uint8Array, srcOffset: number, stride: number, tx: Taps, plan: RowPlan): RowWriter {
+  const dw = tx.start.length;
+  const { first, ys, ws, direct, span } = plan;
+  const ringData = new Float32Array(span * dw);
+  const ring = Array.from({ length: span }, (_, i) => ringData.subarray(i * dw, (i + 1) * dw));
+  const tag = new Int32Array(span).fill(-1);
+  const rowOf = (y: number): Float32Array => {
+    const slot = y % span;
+    const r = ring[slot]!;
+    if (tag[slot] !== y) {
+      horizontalPass(src, srcOffset + y * stride, tx, r, 0);
+      tag[slot] = y;
+    }
+    return r;
+  };
+  return (oy, out, o) => {
+    const e0 = first[oy]!;
+    const n = first[oy + 1]! - e0;
+    if (direct[oy]) {
+      // 0 + v·1 is v: the pass written straight into the output.
+      horizontalPass(src, srcOffset + ys[e0]! * stride, tx, out, o);
+      return;
+    }
+    if (n === 0) {
+      out.fill(0, o, o + dw);
+      return;
+    }
+    const r0 = rowOf(ys[e0]!);
+    const w0 = ws[e0]!;
+    if (n === 2) {
+      const r1 = rowOf(ys[e0 + 1]!);
+      const w1 = ws[e0 + 1]!;
+      for (let x = 0; x < dw; x++) out[o + x] = Math.fround(r0[x]! * w0) + r1[x]! * w1;
+      return;
+    }
+    for (let x = 0; x < dw; x++) out[o + x] = r0[x]! * w0;
+    for (let e = e0 + 1; e < e0 + n; e++) {
+      const r = rowOf(ys[e]!);
+      const w = ws[e]!;
+      for (let x = 0; x < dw; x++) out[o + x]! += r[x]! * w;
+    }
+  };
+}
+
+/**
+ * One source row's horizontal pass into `dst` from `at`. The usual one to three taps are written out
+ * (the sum is taken in the same order as the general loop, so the values are the same to the bit), the
+ * rest loop.
+ */
+function horizontalPass(src: Uint8Array, row: number, tx: Taps, dst: Float32Array, at: number): void {
   const { start, count, weights, maxTaps } = tx;
-  const dw = rowBuf.length;
+  const dw = start.length;
+  if (tx.pair) {
+    // Every output two taps (reductions by less than 2): no per-output count or stride into the weights.
+    const { w0, w1 } = tx.pair;
+    for (let o = 0; o < dw; o++) {
+      const i = row + start[o]!;
+      dst[at + o] = src[i]! * w0[o]! + src[i + 1]! * w1[o]!;
+    }
+    return;
+  }
   for (let o = 0, wb = 0; o < dw; o++, wb += maxTaps) {
     const i = row + start[o]!;
     const n = count[o]!;
-    if (n === 2) rowBuf[o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]!;
-    else if (n === 3) rowBuf[o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]! + src[i + 2]! * weights[wb + 2]!;
+    if (n === 2) dst[at + o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]!;
+    else if (n === 1) dst[at + o] = src[i]! * weights[wb]!;
+    else if (n === 3) dst[at + o] = src[i]! * weights[wb]! + src[i + 1]! * weights[wb + 1]! + src[i + 2]! * weights[wb + 2]!;
     else {
       let acc = 0;
       for (let k = 0; k < n; k++) acc += src[i + k]! * weights[wb + k]!;
-      rowBuf[o] = acc;
+      dst[at + o] = acc;
     }
   }
 }
@@ -147,14 +287,14 @@ export function resampleRows(src: Float32Array, w: number, sh: number, dh: numbe
 }
 
 /** Exact box average for integer factors: one pass, no weights. */
-function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array, offset: number): void {
+function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array, offset: number, outStride: number): void {
   const norm = 1 / (fx * fy);
   if (fx === 2 && fy === 2) {
     // The common halving, written out: integer sums, so any order gives the same value.
     for (let oy = 0; oy < dh; oy++) {
       const r0 = srcOffset + 2 * oy * stride;
       const r1 = r0 + stride;
-      const o = offset + oy * dw;
+      const o = offset + oy * outStride;
       for (let ox = 0, a = r0, b = r1; ox < dw; ox++, a += 2, b += 2) out[o + ox] = (src[a]! + src[a + 1]! + src[b]! + src[b + 1]!) * norm;
     }
     return;
@@ -170,7 +310,7 @@ function boxIntegerFactor(src: Uint8Array, srcOffset: number, stride: number, dw
         acc[ox]! += s;
       }
     }
-    const o = offset + oy * dw;
+    const o = offset + oy * outStride;
     for (let ox = 0; ox < dw; ox++) out[o + ox] = acc[ox]! * norm;
   }
 }

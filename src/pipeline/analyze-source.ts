@@ -69,7 +69,8 @@ export async function analyzeSource(
   let tier = opts.tier;
   let budget: Report['budget'];
   if (opts.budgetMs !== undefined) {
-    const chosen = tierForBudget(opts.budgetMs, info, EXPERTS, backend.ep);
+    // The file's size tells the decoding cost (it follows the bit rate).
+    const chosen = tierForBudget(opts.budgetMs, { ...info, bytes: file.bytes }, EXPERTS, backend.ep);
     tier = chosen.tier;
     budget = { budgetMs: opts.budgetMs, predictedMs: Math.round(chosen.predictedMs), fits: chosen.fits };
     if (!chosen.fits) warnings.push(`No tier fits the ${opts.budgetMs} ms budget (the quickest, tier 0, is predicted to take ${Math.round(chosen.predictedMs)} ms); tier 0 was used.`);

@@ -58,3 +58,14 @@ describe('tierForBudget', () => {
     expect(tierForBudget(1e9, v, EXPERTS, 'wasm', 2).tier).toBe(2);
   });
 });
+
+describe('decoding cost', () => {
+  it('follows the file size: a higher bit rate predicts a longer run, at every tier', () => {
+    for (const t of TIERS) {
+      const low = predictTier(t, { ...shape(720), bytes: 2e6 }, EXPERTS, 'wasm', 2);
+      const high = predictTier(t, { ...shape(720), bytes: 20e6 }, EXPERTS, 'wasm', 2);
+      expect(high.decodeCpuMs).toBeGreaterThan(low.decodeCpuMs);
+      expect(high.ms).toBeGreaterThan(low.ms);
+    }
+  });
+});

@@ -3,8 +3,11 @@
  * tier that fits a time budget. The analysis is CPU-bound: the prediction adds up the CPU time of its
  * parts (decoding, the experts, a fixed part) and divides it over the cores the run can keep busy.
  *
- * - Decoding: 10.8 ns of CPU per decoded pixel, summed over the decoder's threads (the page's whole-file
- *   decode-only pass: 10.0–11.5 ns on 360p–1080p H.264; 5.8–7.4 ns a pixel of wall time on 2 cores).
+ * - Decoding: CPU summed over the decoder's threads, 3.1 ns per decoded pixel plus 0.13 µs per byte of
+ *   the file's average frame (entropy decoding follows the bit rate): a least-squares fit to the page's
+ *   whole-file decode-only pass on four clips, 0.78–1.07 of the measured (synthetic 360p–1080p at 0.33–0.51 bits
+ *   a pixel and a real 720p camera clip at 0.10; a single 10.8 ns a pixel, right for the synthetic ones,
+ *   was 2.4 times the real clip's). Without the file's size, 10.8 ns a pixel (the dear, high-rate case).
  *   Tiers 1 and 2 decode every frame. Tier 0 reads short bursts: on a file with keyframes, about the
  *   frames it keeps; on one long group of pictures it decodes from the start, as far as the probe's
  *   decode budget reaches plus the bursts. Which one a file is becomes known only from the container's
@@ -20,8 +23,11 @@ import type { Tier } from '../report/types.ts';
 import { availableExperts, makePlan } from './plan.ts';
 import { PROBE_DECODE_BUDGET_MS, PROBE_FRAMES } from './probe.ts';
 
-/** CPU ms per decoded pixel, over all the decoder's threads (whole-file pass in the page). */
-const DECODE_CPU_MS_PER_PIXEL = 10.8e-6;
+/** Decoding CPU, over all the decoder's threads (whole-file pass in the page): ms per pixel and per byte of a frame. */
+const DECODE_CPU_MS_PER_PIXEL = 3.1e-6;
+const DECODE_CPU_MS_PER_BYTE = 1.32e-4;
+/** Per pixel when the file's size is unknown: the high-rate synthetic clips' 10.0–11.5 ns. */
+const DECODE_CPU_MS_PER_PIXEL_ALONE = 10.8e-6;
 /** The probe's own decode estimate per pixel: what its decode budget is reckoned in (`probe.ts`). */
 const PROBE_MS_PER_PIXEL = 4.5e-6;
 /**
@@ -34,10 +40,11 @@ const ROUTE_SHARE: Record<Tier, number> = { 0: 0.82, 1: 0.88, 2: 0.61 };
 const ROUTE_SHARE_LOW: Record<Tier, number> = { 0: 0.51, 1: 0.74, 2: 0.49 };
 /**
  * CPU of the session start, routing and the report beyond decoding and the experts, in a warm page, ms:
- * the median of measured minus predicted CPU over the speed benchmark's tier-1 and tier-2 rows (-600
- * to +740 around it). A cold page (models loaded, wasm compiled) takes 0.1–2.8 s more.
+ * the median of measured minus predicted CPU over the speed benchmark's tier-1 and tier-2 rows on the
+ * synthetic clips (from -470 to +500 around it). A cold page (models loaded, wasm compiled) takes
+ * 0.1–2.8 s more, which the prediction leaves out.
  */
-const FIXED_CPU_MS = 50;
+const FIXED_CPU_MS = 80;
 /**
  * Threads that work at once: the decoder's, the analysis worker's conversion, the inference worker.
  * Measured on 2 cores only; beyond that it is the count of busy threads, not a measurement.
@@ -46,7 +53,15 @@ const BUSY_THREADS = 3;
 /** Wall time is total CPU / cores / this: the speed benchmark's warm rows on 2 cores, 0.83–0.93 (median 0.89). */
 const PARALLEL_EFFICIENCY = 0.89;
 
-type VideoShape = { width: number; height: number; durationS: number; frameCount: number };
+/** What the prediction knows of the video before the probe; `bytes`, the file's size, when known. */
+type VideoShape = { width: number; height: number; durationS: number; frameCount: number; bytes?: number };
+
+/** Decoding CPU of one average frame, ms. */
+function decodeCpuPerFrameMs(video: VideoShape): number {
+  const pixels = video.width * video.height;
+  if (!video.bytes || video.frameCount <= 0) return pixels * DECODE_CPU_MS_PER_PIXEL_ALONE;
+  return pixels * DECODE_CPU_MS_PER_PIXEL + (video.bytes / video.frameCount) * DECODE_CPU_MS_PER_BYTE;
+}
 
 /** The parts of a prediction, in ms. */
 export interface TierPrediction {
@@ -81,9 +96,9 @@ export function predictTier(tier: Tier, video: VideoShape, experts: readonly Exp
   const burst = plan.budget.burst;
   const temporalFrames = burst ? Math.min(video.frameCount, PROBE_FRAMES * burst) : video.frameCount;
   const decodedFrames = burst ? sparseDecodedFrames(video, burst) : video.frameCount;
-  const decodeCpuMs = decodedFrames * video.width * video.height * DECODE_CPU_MS_PER_PIXEL;
+  const decodeCpuMs = decodedFrames * decodeCpuPerFrameMs(video);
   // With keyframes to start each burst from, tier 0 decodes about the frames it keeps.
-  const lowDecodeCpuMs = (burst ? temporalFrames : video.frameCount) * video.width * video.height * DECODE_CPU_MS_PER_PIXEL;
+  const lowDecodeCpuMs = (burst ? temporalFrames : video.frameCount) * decodeCpuPerFrameMs(video);
   const scaleOf = (s: { width: number; height: number }) => (s.width * s.height) / (960 * 540);
   let spatialMs = 0;
   let temporalMs = 0;

@@ -10,13 +10,19 @@
  *   npx tsx bench/speed.ts [--runs N] [--res 360,720,1080] [--tiers 0,1,2] [--clips synth-720-g60,...]
  *                          [--ffmpeg-runs M] [--out bench/out/speed.json]
  *
- * `--tiers` and `--clips` (file names without .mp4) measure a part only, for a quick before/after.
+ * `--tiers` and `--clips` (file names without .mp4) measure a part only, for a quick before/after;
+ * `--clips` may also name another clip of bench/clips (e.g. cup-720).
  * Each run also records the CPU time of the browser's processes (decoding pass and analysis apart),
- * which a shared machine's load changes far less than the wall time.
+ * which a shared machine's load changes far less than the wall time. Each row also holds what
+ * `--budget-ms` would have predicted for it (`src/pipeline/budget.ts`, this machine's cores), printed
+ * against the measured warm total.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Tier } from '../src/report/types.ts';
+import { EXPERTS } from '../src/experts/registry.ts';
+import { predictTier } from '../src/pipeline/budget.ts';
+import type { ReportInput, Tier } from '../src/report/types.ts';
 import { analyzeTimed, decodeTimed, openBenchApp, ROOT } from './lib/app.ts';
 import { ffmpegFilter, NATIVE_CHAIN } from './lib/native.ts';
 import { descendants } from './lib/rss.ts';
@@ -77,6 +83,16 @@ export interface SpeedRow {
   ffmpegMs: number;
   /** Video frames per second of analysis time (frame count / totalMs). */
   fps: number;
+  /** The budget model's prediction of the total before the analysis (wasm, `cores` cores), ms: its point and its cheap end. */
+  predictedMs?: number;
+  predictedLowMs?: number;
+  cores?: number;
+}
+
+/** What `--budget-ms` predicts for a video at a tier on this machine (wasm, as the benchmark runs). */
+function predictedFor(tier: Tier, input: Pick<ReportInput, 'width' | 'height' | 'durationS' | 'frameCount' | 'bytes'>, cores: number): { predictedMs: number; predictedLowMs: number; cores: number } {
+  const p = predictTier(tier, input, EXPERTS, 'wasm', cores);
+  return { predictedMs: p.ms, predictedLowMs: p.lowMs, cores };
 }
 
 async function main(): Promise<void> {
@@ -90,6 +106,8 @@ async function main(): Promise<void> {
     { clip: `synth-${height}.mp4`, height, keyframeS: undefined as number | undefined },
     ...(height === 720 ? [{ clip: 'synth-720-g60.mp4', height, keyframeS: 2 }] : []),
   ]).filter(({ clip }) => !only?.length || only.includes(clip.replace(/\.mp4$/, '')));
+  // Any other clip of bench/clips named in --clips (real footage, to check the budget model on), its height from the report.
+  for (const name of only ?? []) if (!clips.some((c) => c.clip === `${name}.mp4`)) clips.push({ clip: `${name}.mp4`, height: 0, keyframeS: undefined });
   const outFile = argValue('out', join(ROOT, 'bench/out/speed.json'))!;
   const rows: SpeedRow[] = [];
   for (const { clip, height, keyframeS } of clips) {
@@ -99,6 +117,7 @@ async function main(): Promise<void> {
       const file = join(ROOT, 'bench/clips', clip);
       const perTier = new Map<Tier, SpeedRun[]>(tiers.map((t) => [t, []]));
       let frames = 0;
+      let input: ReportInput | undefined;
       for (let rep = 0; rep <= runs; rep++) {
         const c0 = treeCpuMs();
         const decode = await decodeTimed(app, file, true);
@@ -109,6 +128,7 @@ async function main(): Promise<void> {
           const c1 = treeCpuMs();
           const { report, wallMs } = await analyzeTimed(app, file, tier);
           const cpuMs = treeCpuMs() - c1;
+          input = report.input;
           const run: SpeedRun = { totalMs: report.timings.totalMs, wallMs, decodeMs: decode.ms, framesAnalyzed: report.timings.framesAnalyzed, ffmpegMs, cpuMs, decodeCpuMs };
           perTier.get(tier)!.push(run);
           console.log(
@@ -117,12 +137,16 @@ async function main(): Promise<void> {
           );
         }
       }
+      const cores = availableParallelism();
       for (const tier of tiers) {
         const [cold, ...warm] = perTier.get(tier)!;
+        const predicted = input ? predictedFor(tier, input, cores) : undefined;
+        const totalMs = median(warm.map((r) => r.totalMs));
+        if (predicted) console.log(`speed: ${clip} tier ${tier}: predicted ${predicted.predictedMs.toFixed(0)} ms (${predicted.predictedLowMs.toFixed(0)}–${predicted.predictedMs.toFixed(0)}, ${cores} cores), measured ${totalMs.toFixed(0)} ms: predicted / measured ${(predicted.predictedMs / totalMs).toFixed(2)}`);
         const withFf = warm.filter((r) => r.ffmpegMs);
         rows.push({
           clip,
-          height,
+          height: height || (input?.height ?? 0),
           keyframeS,
           tier,
           frames,
@@ -137,6 +161,7 @@ async function main(): Promise<void> {
           ratioFfmpeg: median(withFf.map((r) => r.totalMs / r.ffmpegMs!)),
           ffmpegMs: median(withFf.map((r) => r.ffmpegMs!)),
           fps: frames / (median(warm.map((r) => r.totalMs)) / 1000),
+          ...predicted,
         });
       }
     } finally {

@@ -1,5 +1,11 @@
 /** RESULTS.md sections for speed, expert cost, memory and the CLI, each with its target rows. */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './app.ts';
 import type { SpeedRow } from '../speed.ts';
+import { EXPERTS } from '../../src/experts/registry.ts';
+import { predictTier } from '../../src/pipeline/budget.ts';
 import type { ExpertCost } from '../expert-cost.ts';
 import type { MemoryRow } from '../memory.ts';
 import type { CliRow } from '../cli-time.ts';
@@ -21,11 +27,26 @@ export interface Section {
 
 const s = (ms: number) => fmt(ms / 1000, 2);
 
+/**
+ * The budget model's prediction for a speed row: the one the benchmark stored, else made now from the
+ * row (a 16:9 clip at 30 fps, the clip's file size, this machine's cores) for results written before it stored one.
+ */
+function predictionOf(r: SpeedRow): { ms: number; lowMs: number; stored: boolean } {
+  if (r.predictedMs !== undefined) return { ms: r.predictedMs, lowMs: r.predictedLowMs ?? r.predictedMs, stored: true };
+  const file = join(ROOT, 'bench/clips', r.clip);
+  const bytes = existsSync(file) ? statSync(file).size : undefined;
+  const video = { width: Math.round((r.height * 16) / 9), height: r.height, durationS: r.frames / 30, frameCount: r.frames, bytes };
+  const p = predictTier(r.tier, video, EXPERTS, 'wasm', availableParallelism());
+  return { ms: p.ms, lowMs: p.lowMs, stored: false };
+}
+
 /** Speed per tier and resolution. */
 export function speedSection(d?: { runs: number; ffmpegRuns: number; chain: string; rows: SpeedRow[] }): Section {
   if (!d) return { md: '## Speed\n\nNot measured in this run.', targets: [] };
-  const rows = d.rows.map((r) => [
+  const predictions = d.rows.map(predictionOf);
+  const rows = d.rows.map((r, i) => [
     `${r.height}p${r.keyframeS ? `, key every ${r.keyframeS} s` : ''}`, r.tier, r.frames, s(r.cold.totalMs), s(r.totalMs), s(r.wallMs), s(r.decodeMs), fmt(r.ratioDecode, 2), s(r.ffmpegMs), fmt(r.ratioFfmpeg, 3), fmt(r.fps, 0),
+    `${fmt(predictions[i]!.ms, 0)} (from ${fmt(predictions[i]!.lowMs, 0)})`, fmt(predictions[i]!.ms / r.totalMs, 2),
   ]);
   const at = (h: number, t: number) => d.rows.find((r) => r.height === h && r.tier === t && !r.keyframeS);
   const targets: TargetRow[] = [];
@@ -48,9 +69,9 @@ export function speedSection(d?: { runs: number; ffmpegRuns: number; chain: stri
   const md = [
     '## Speed',
     '',
-    `8-second synthetic clips (30 fps, H.264), production build in headless Chromium, wasm execution provider. Per repetition the same file is decoded (decode-only pass in the analysis worker, pixels copied), analysed at tiers 0, 1 and 2, and run through native ffmpeg \`-vf ${d.chain} -f null -\`. Each clip gets a fresh browser; its first repetition is the cold one (fresh worker, models fetched and compiled); the other columns are medians over ${d.runs} warm repetitions (ffmpeg in the first ${d.ffmpegRuns}); ratios are taken within one repetition, then the median. Times in seconds.`,
+    `8-second synthetic clips (30 fps, H.264), production build in headless Chromium, wasm execution provider. Per repetition the same file is decoded (decode-only pass in the analysis worker, pixels copied), analysed at tiers 0, 1 and 2, and run through native ffmpeg \`-vf ${d.chain} -f null -\`. Each clip gets a fresh browser; its first repetition is the cold one (fresh worker, models fetched and compiled); the other columns are medians over ${d.runs} warm repetitions (ffmpeg in the first ${d.ffmpegRuns}); ratios are taken within one repetition, then the median. Times in seconds. "Predicted ms" is what \`--budget-ms\` predicts for the row before the analysis (\`src/pipeline/budget.ts\`, wasm${predictions.some((p) => !p.stored) ? ', made when this report was written, with this machine\'s cores' : ', the benchmark machine\'s cores'}): its point, which picks the tier, and in brackets the cheap end of its range (tier 0 on a file with keyframes, a route that keeps little); "predicted / total" compares the point with the warm median total.`,
     '',
-    table(['clip', 'tier', 'frames', 'cold total', 'total', 'wall', 'decode only', 'analysis / decode', 'ffmpeg detectors', 'ours / ffmpeg', 'frames/s'], rows),
+    table(['clip', 'tier', 'frames', 'cold total', 'total', 'wall', 'decode only', 'analysis / decode', 'ffmpeg detectors', 'ours / ffmpeg', 'frames/s', 'predicted ms', 'predicted / total'], rows),
   ].join('\n');
   return { md, targets };
 }

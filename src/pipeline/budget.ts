@@ -15,7 +15,10 @@
  * - Experts: each expert's `costPerFrameMs` (per 540p frame on wasm, `bench/expert-cost.ts`) times the
  *   frames the plan gives it, times the share of that cost a typical route keeps (`ROUTE_SHARE`): the
  *   route leaves some experts out and gives light ones fewer frames, which a prediction made before
- *   the route cannot know for this video.
+ *   the route cannot know for this video. The meta costs are Node's; the page's differ for some experts
+ *   (banding 35.5 ms against 71.6, noise 11.8 against 6.3, `bench/out/expert-cost.json`), and they are
+ *   used as they are: with the frames' conversion, which no cost counts, they matched the measured CPU
+ *   beside decoding on the speed benchmark (predicted / measured CPU 0.91–1.21 at tiers 1 and 2).
  * - Wall time: the total CPU over min(cores, `BUSY_THREADS`), at `PARALLEL_EFFICIENCY`.
  */
 import type { ExpertMeta } from '../experts/types.ts';
@@ -50,7 +53,7 @@ const FIXED_CPU_MS = 80;
  * Measured on 2 cores only; beyond that it is the count of busy threads, not a measurement.
  */
 const BUSY_THREADS = 3;
-/** Wall time is total CPU / cores / this: the speed benchmark's warm rows on 2 cores, 0.83–0.93 (median 0.89). */
+/** Wall time is total CPU / cores / this: the speed benchmark's warm rows on 2 cores, 0.83–0.94 (median 0.89). */
 const PARALLEL_EFFICIENCY = 0.89;
 
 /** What the prediction knows of the video before the probe; `bytes`, the file's size, when known. */

@@ -1,6 +1,6 @@
 /**
  * Speed of making the experts' input planes from decoded frames, in Node: the current code against the
- * former implementation kept in `src/frames/planes-reference.ts` (the same values to the bit), run in
+ * former implementation kept in `src/testing/planes-reference.ts` (the same values to the bit), run in
  * alternation on the same synthetic I420 frames.
  *
  *   npx tsx bench/planes-speed.ts [--reps 7] [--frames 12]
@@ -10,7 +10,7 @@
  */
 import type { YuvPlanes } from '../src/frames/frame-pixels.ts';
 import { lumaAt, lumaRowsAndAt, rgbAt, yuvAt } from '../src/frames/frame-planes.ts';
-import { refLumaAt, refLumaRowsAndAt, refRgbAt, refYuvAt } from '../src/frames/planes-reference.ts';
+import { refLumaAt, refLumaRowsAndAt, refRgbAt, refYuvAt } from '../src/testing/planes-reference.ts';
 import { argValue, median } from './lib/stats.ts';
 
 function frame(w: number, h: number): YuvPlanes {

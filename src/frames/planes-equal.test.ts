@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { YuvPlanes } from './frame-pixels.ts';
 import { lumaAt, lumaRowsAndAt, rgbAt, yuvAt } from './frame-planes.ts';
-import { refLumaAt, refLumaRowsAndAt, refResamplePlane, refResampleRows, refRgbAt, refYuvAt } from './planes-reference.ts';
+import { refLumaAt, refLumaRowsAndAt, refResamplePlane, refResampleRows, refRgbAt, refYuvAt } from '../testing/planes-reference.ts';
 import { resamplePlane, resampleRows } from './resample.ts';
 
 /** Index of the first value whose bits differ (lengths included), or -1 when equal to the bit. */

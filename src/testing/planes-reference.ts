@@ -3,8 +3,8 @@
  * per-call chroma planes): kept unchanged as the reference that the planes' tests and
  * `bench/planes-speed.ts` compare the current code with, value for value and in speed. Not used by the app.
  */
-import type { YuvPlanes } from './frame-pixels.ts';
-import type { FloatPlanes, LumaRange } from './frame-planes.ts';
+import type { YuvPlanes } from '../frames/frame-pixels.ts';
+import type { FloatPlanes, LumaRange } from '../frames/frame-planes.ts';
 
 interface Taps {
   /** First source index per output index. */

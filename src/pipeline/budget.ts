@@ -16,8 +16,8 @@
  *   frames the plan gives it, times the share of that cost a typical route keeps (`ROUTE_SHARE`): the
  *   route leaves some experts out and gives light ones fewer frames, which a prediction made before
  *   the route cannot know for this video. The meta costs are Node's; the page's differ for some experts
- *   (banding 35.5 ms against 71.6, noise 11.8 against 6.3, `bench/out/expert-cost.json`), and they are
- *   used as they are: with the frames' conversion, which no cost counts, they matched the measured CPU
+ *   and from run to run (banding 35.5 and 56.4 ms against 71.6, noise 11.8 and 3.8 against 6.3, in two
+ *   runs of `bench/expert-cost.ts`), and they are used as they are: with the frames' conversion, which no cost counts, they matched the measured CPU
  *   beside decoding on the speed benchmark (predicted / measured CPU 0.91–1.21 at tiers 1 and 2).
  * - Wall time: the total CPU over min(cores, `BUSY_THREADS`), at `PARALLEL_EFFICIENCY`.
  */

@@ -333,14 +333,10 @@ export function reducePlane(src: Uint8Array, srcOffset: number, stride: number, 
     reduceLimitedToFull(src, srcOffset, stride, sw, sh, dw, dh, fx, fy, out);
     return;
   }
-  const xs = new Int32Array(2 * dw);
-  for (let ox = 0; ox < dw; ox++) {
-    xs[2 * ox] = Math.min(sw - 1, Math.floor((ox + 0.25) * fx));
-    xs[2 * ox + 1] = Math.min(sw - 1, Math.floor((ox + 0.75) * fx));
-  }
+  const xs = sampleColumns(sw, dw, fx);
   for (let oy = 0; oy < dh; oy++) {
-    const r0 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.25) * fy)) * stride;
-    const r1 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.75) * fy)) * stride;
+    const r0 = srcOffset + sampleAt(oy + 0.25, fy, sh) * stride;
+    const r1 = srcOffset + sampleAt(oy + 0.75, fy, sh) * stride;
     const o = oy * dw;
     for (let ox = 0; ox < dw; ox++) {
       const a = xs[2 * ox]!;
@@ -348,6 +344,21 @@ export function reducePlane(src: Uint8Array, srcOffset: number, stride: number, 
       out[o + ox] = (src[r0 + a]! + src[r0 + b]! + src[r1 + a]! + src[r1 + b]!) * 0.25;
     }
   }
+}
+
+/** The source index `reducePlane` samples at output position `p` (a quarter or three quarters into a block). */
+function sampleAt(p: number, f: number, size: number): number {
+  return Math.min(size - 1, Math.floor(p * f));
+}
+
+/** Each output column's two sampled source columns, interleaved. */
+function sampleColumns(sw: number, dw: number, fx: number): Int32Array {
+  const xs = new Int32Array(2 * dw);
+  for (let ox = 0; ox < dw; ox++) {
+    xs[2 * ox] = sampleAt(ox + 0.25, fx, sw);
+    xs[2 * ox + 1] = sampleAt(ox + 0.75, fx, sw);
+  }
+  return xs;
 }
 
 /** Limited-range luma (16..235) to full range (0..255), clamped: the formula of `convertRange` in frame-planes.ts. */
@@ -366,14 +377,10 @@ function limitedToFullInPlace(data: Float32Array, n: number): void {
  * values are those of the two passes to the bit.
  */
 function reduceLimitedToFull(src: Uint8Array, srcOffset: number, stride: number, sw: number, sh: number, dw: number, dh: number, fx: number, fy: number, out: Float32Array): void {
-  const xs = new Int32Array(2 * dw);
-  for (let ox = 0; ox < dw; ox++) {
-    xs[2 * ox] = Math.min(sw - 1, Math.floor((ox + 0.25) * fx));
-    xs[2 * ox + 1] = Math.min(sw - 1, Math.floor((ox + 0.75) * fx));
-  }
+  const xs = sampleColumns(sw, dw, fx);
   for (let oy = 0; oy < dh; oy++) {
-    const r0 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.25) * fy)) * stride;
-    const r1 = srcOffset + Math.min(sh - 1, Math.floor((oy + 0.75) * fy)) * stride;
+    const r0 = srcOffset + sampleAt(oy + 0.25, fy, sh) * stride;
+    const r1 = srcOffset + sampleAt(oy + 0.75, fy, sh) * stride;
     const o = oy * dw;
     for (let ox = 0; ox < dw; ox++) {
       const a = xs[2 * ox]!;

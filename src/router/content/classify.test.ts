@@ -76,7 +76,7 @@ describe('content types from generated clips', () => {
  * One real clip per type from ../shared/data/footage. These check the shipped model on clips it was
  * fitted on (a regression test, not an accuracy claim: the held-out figures come from
  * bench/content/eval.ts). Clips the linear model gets wrong even when fitted on them (rendered CG
- * such as Sintel and Big Buck Bunny, the 3-fps night street) are in the README's list of known
+ * such as Sintel and Big Buck Bunny, the 3-fps night street) are in bench/content/README.md's list of known
  * misses, not here; so is the near-black webcam, which sits on the line between low light and a
  * dark-theme screen (low light through the benchmark's probe, screen content through this one).
  */

@@ -103,14 +103,15 @@ export function rgbAt(f: YuvPlanes, w: number, h: number, limitedLuma?: FloatPla
   if (uRows && vRows) {
     // Chroma one row at a time, converted as it comes: no chroma planes written and read back.
     if (chromaScratch.length < 2 * w) chromaScratch = new Float32Array(2 * w);
-    const u = chromaScratch;
+    // One row of U followed by one row of V.
+    const uv = chromaScratch;
     for (let r = 0; r < h; r++) {
-      uRows(r, u, 0);
-      vRows(r, u, w);
+      uRows(r, uv, 0);
+      vRows(r, uv, w);
       for (let x = 0, i = r * w; x < w; x++, i++) {
         const yy = 1.164 * (y[i]! - 16);
-        const cb = (u[x]! - 128) * chroma;
-        const cr = (u[w + x]! - 128) * chroma;
+        const cb = (uv[x]! - 128) * chroma;
+        const cr = (uv[w + x]! - 128) * chroma;
         writeRgb(data, n, i, yy, cb, cr);
       }
     }

@@ -36,13 +36,13 @@ export function blurReplicate(g: GraphBuilder, x: string, taps: number[], channe
 /**
  * Mean-subtracted contrast-normalised coefficients of a [N,1,H,W] image:
  * (I − μ) / (σ + c), with μ and σ² from the Gaussian-weighted local moments. The variance is
- * taken in absolute value: rounding can make it slightly negative in flat areas.
+ * taken in absolute value: rounding can make it slightly negative in flat areas. I and I² are
+ * blurred apart (the same per-channel convolutions as one two-channel blur, without the full-size
+ * Concat and Slices that a stacked pair costs).
  */
 export function mscn(g: GraphBuilder, x: string, taps: number[], c: number): string {
-  const both = g.op('Concat', [x, g.op('Mul', [x, x])], { axis: 1 });
-  const blurred = blurReplicate(g, both, taps, 2);
-  const mu = sliceAxis(g, blurred, 1, 0, 1);
-  const ex2 = sliceAxis(g, blurred, 1, 1, 2);
+  const mu = blurReplicate(g, x, taps, 1);
+  const ex2 = blurReplicate(g, g.op('Mul', [x, x]), taps, 1);
   const variance = g.op('Abs', [g.op('Sub', [ex2, g.op('Mul', [mu, mu])])]);
   const sigma = g.op('Sqrt', [variance]);
   return g.op('Div', [g.op('Sub', [x, mu]), g.op('Add', [sigma, g.scalar(c)])]);
@@ -103,26 +103,49 @@ export interface Moments {
  * over b×b windows by one AveragePool (ceil mode, so the partial windows at the bottom and right
  * are averaged over their own samples); `blocks` [N, H/b, W/b, C] keeps the whole windows, and
  * `whole()` [N, C] weights every window's mean by its sample count (built only when called).
+ *
+ * `y` may also be given as a list of same-sized [N,1,H,W] parts, the channels in that order: each
+ * part's fields are made and pooled before the next part's (the pooled fields are joined, small),
+ * so no stacked full-size tensor is built and only one part's fields are alive at a time. Each
+ * channel's pooled values are those of the stacked form.
  */
-export function pooledMoments(g: GraphBuilder, y: string, b: number): { blocks: Moments; whole: () => Moments } {
-  const neg = g.op('Min', [y, g.scalar(0)]);
-  // sign(y) as clip(y·1e30, −1, 1): exact for |y| ≥ 1e-30 (MSCN values and their products are far
-  // larger or exactly 0) and cheaper than Sign.
-  const sign = g.op('Clip', [g.op('Mul', [y, g.scalar(1e30)]), g.scalar(-1), g.scalar(1)]);
-  const fields = { sum: y, neg, sq: g.op('Mul', [y, y]), negSq: g.op('Mul', [neg, neg]), sign, nonzero: g.op('Mul', [sign, sign]) };
+export function pooledMoments(g: GraphBuilder, y: string | (string | (() => string))[], b: number): { blocks: Moments; whole: () => Moments } {
+  const given = typeof y === 'string' ? [y] : y;
   const pool = (t: string) => g.op('AveragePool', [t], { kernel_shape: [b, b], strides: [b, b], ceil_mode: 1 });
-  const pooled = Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, pool(t)])) as typeof fields;
+  const parts: string[] = [];
+  const perPart = given.map((made) => {
+    const part = typeof made === 'string' ? made : made();
+    parts.push(part);
+    // Each field pooled as soon as it is made, so the planner can reuse its buffer for the next.
+    const neg = g.op('Min', [part, g.scalar(0)]);
+    // sign(y) as clip(y·1e30, −1, 1): exact for |y| ≥ 1e-30 (MSCN values and their products are far
+    // larger or exactly 0) and cheaper than Sign.
+    const sign = g.op('Clip', [g.op('Mul', [part, g.scalar(1e30)]), g.scalar(-1), g.scalar(1)]);
+    return {
+      sum: pool(part),
+      neg: pool(neg),
+      sq: pool(g.op('Mul', [part, part])),
+      negSq: pool(g.op('Mul', [neg, neg])),
+      sign: pool(sign),
+      nonzero: pool(g.op('Mul', [sign, sign])),
+    };
+  });
+  const keys = ['sum', 'neg', 'sq', 'negSq', 'sign', 'nonzero'] as const;
+  const pooled = Object.fromEntries(
+    keys.map((k) => [k, perPart.length === 1 ? perPart[0]![k] : g.op('Concat', perPart.map((p) => p[k]), { axis: 1 })]),
+  ) as Record<(typeof keys)[number], string>;
+  const first = parts[0]!;
   // Window sample counts: min(b, H − b·i) × min(b, W − b·j), normalised to sum to 1.
   const bb = g.scalar(b);
   const counts = (axis: number) => {
-    const n = g.op('Cast', [g.op('Squeeze', [dimOf(g, y, axis), g.ints([0])])], { to: 1 });
+    const n = g.op('Cast', [g.op('Squeeze', [dimOf(g, first, axis), g.ints([0])])], { to: 1 });
     const starts = g.op('Mul', [g.op('Range', [g.scalar(0), g.op('Ceil', [g.op('Div', [n, bb])]), g.scalar(1)]), bb]);
     return g.op('Div', [g.op('Min', [g.op('Sub', [n, starts]), bb]), n]);
   };
   const weight = g.op('Mul', [g.op('Unsqueeze', [counts(2), g.ints([1])]), counts(3)]);
   const whole = (t: string) => g.op('ReduceSum', [g.op('Mul', [t, weight]), g.ints([2, 3])], { keepdims: 0 });
   const nb = g.ints([b]);
-  const full = g.op('Concat', [g.op('Div', [dimOf(g, y, 2), nb]), g.op('Div', [dimOf(g, y, 3), nb])], { axis: 0 });
+  const full = g.op('Concat', [g.op('Div', [dimOf(g, first, 2), nb]), g.op('Div', [dimOf(g, first, 3), nb])], { axis: 0 });
   const block = (t: string) => g.op('Transpose', [g.op('Slice', [t, g.ints([0, 0]), full, g.ints([2, 3])])], { perm: [0, 2, 3, 1] });
   return { blocks: combine(g, pooled, block), whole: () => combine(g, pooled, whole) };
 }

@@ -41,9 +41,8 @@ const SHIFTS: [number, number][] = [[0, 1], [1, 0], [1, 1], [-1, 1]];
 /** The 18 features of one scale, for the whole frame ([N,18]) and per block ([N,h,w,18]). */
 function scale(g: GraphBuilder, img: string, block: number, grid: AggdGrid): { whole: string; blocks: string } {
   const s = mscn(g, img, gaussianTaps(), 1 / 255);
-  const products = SHIFTS.map(([dy, dx]) => g.op('Mul', [s, shiftZero(g, s, dy, dx)]));
-  const stack = g.op('Concat', [s, ...products], { axis: 1 }); // [N,5,H,W]
-  const m = pooledMoments(g, stack, block);
+  const products = SHIFTS.map(([dy, dx]) => () => g.op('Mul', [s, shiftZero(g, s, dy, dx)]));
+  const m = pooledMoments(g, [s, ...products], block); // channels: MSCN, then H, V, D1, D2
   const whole = aggdFit(g, m.whole(), grid, 'last');
   const perBlock = aggdFit(g, m.blocks, grid, 'last');
   return { whole: scaleFeatures(g, whole, 'variance', 2), blocks: scaleFeatures(g, perBlock, 'variance', 4) };

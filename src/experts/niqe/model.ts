@@ -26,16 +26,13 @@ function scale(g: GraphBuilder, img: string, block: number, grid: AggdGrid): str
   const s = mscn(g, img, windowTaps(), 1);
   const b = g.op('Squeeze', [toBlocks(g, s, block), g.ints([1])]); // [N, h, b, w, b]
   // np.roll(block, shift, axis=(0, 1)) inside each block: rows are axis 2, columns axis 4.
-  const rolled = [
-    roll(g, b, 4, 1),
-    roll(g, b, 2, 1),
-    roll(g, roll(g, b, 2, 1), 4, 1),
-    roll(g, roll(g, b, 2, 1), 4, -1),
-  ];
-  const parts = [b, ...rolled.map((r) => g.op('Mul', [b, r]))].map((t) => g.op('Unsqueeze', [t, g.ints([1])]));
-  const stack = g.op('Concat', parts, { axis: 1 }); // [N, 5, h, b, w, b]
-  const frame = g.op('Reshape', [stack, g.op('Concat', [g.op('Shape', [stack], { start: 0, end: 2 }), g.ints([-1]), dimOf(g, s, 3)], { axis: 0 })]);
-  const m = pooledMoments(g, frame, block).blocks;
+  const frameShape = g.op('Concat', [g.op('Shape', [s], { start: 0, end: 2 }), g.ints([-1]), dimOf(g, s, 3)], { axis: 0 });
+  const asFrame = (t: string) => g.op('Reshape', [t, frameShape]); // [N, 1, H, W], the blocks in place
+  let down: string | undefined; // the row roll, made once for the three products that read it
+  const rows = () => (down ??= roll(g, b, 2, 1));
+  const rolled = [() => roll(g, b, 4, 1), rows, () => roll(g, rows(), 4, 1), () => roll(g, rows(), 4, -1)];
+  // Channels MSCN, then its products with each rolled neighbour, each made just before its moments.
+  const m = pooledMoments(g, [asFrame(b), ...rolled.map((r) => () => asFrame(g.op('Mul', [b, r()])))], block).blocks;
   return scaleFeatures(g, aggdFit(g, m, grid, 'first'), 'beta', 4);
 }
 

@@ -14,6 +14,12 @@ interface Taps {
   maxTaps: number;
   /** When every output has two taps: their weights, one array per tap. */
   pair?: { w0: Float32Array; w1: Float32Array };
+  /**
+   * When the two-tap outputs repeat every three with the same weights, three outputs further on
+   * reading four source samples further on (a 4:3 reduction, e.g. 640 → 480 or 1280 → 960): the
+   * three phases' start offsets and weights.
+   */
+  fourThirds?: { s: Int32Array; w0: Float32Array; w1: Float32Array };
 }
 
 const tapCache = new Map<string, Taps>();
@@ -48,10 +54,22 @@ function taps(src: number, dst: number): Taps {
       w1[o] = weights[o * maxTaps + 1]!;
     }
     t.pair = { w0, w1 };
+    t.fourThirds = fourThirdsPhases(start, w0, w1);
   }
   if (tapCache.size > 64) tapCache.clear();
   tapCache.set(key, t);
   return t;
+}
+
+/** The three phases of a two-tap 4:3 reduction, when every output follows them exactly (see `Taps`). */
+function fourThirdsPhases(start: Int32Array, w0: Float32Array, w1: Float32Array): Taps['fourThirds'] {
+  const dw = start.length;
+  if (dw < 3) return undefined;
+  for (let o = 3; o < dw; o++) {
+    const k = o % 3;
+    if (start[o] !== start[k]! + 4 * ((o - k) / 3) || w0[o] !== w0[k] || w1[o] !== w1[k]) return undefined;
+  }
+  return { s: start.slice(0, 3), w0: w0.slice(0, 3), w1: w1.slice(0, 3) };
 }
 
 /**
@@ -230,6 +248,24 @@ function areaRowWriter(src: Uint8Array, srcOffset: number, stride: number, tx: T
 function horizontalPass(src: Uint8Array, row: number, tx: Taps, dst: Float32Array, at: number): void {
   const { start, count, weights, maxTaps } = tx;
   const dw = start.length;
+  if (tx.fourThirds) {
+    // The same weights every three outputs, held in locals: the same products and sums as below.
+    const { s, w0, w1 } = tx.fourThirds;
+    const [s0, s1, s2] = [s[0]!, s[1]!, s[2]!];
+    const [a0, a1, a2] = [w0[0]!, w0[1]!, w0[2]!];
+    const [b0, b1, b2] = [w1[0]!, w1[1]!, w1[2]!];
+    let o = 0;
+    for (let i = row; o + 3 <= dw; o += 3, i += 4) {
+      dst[at + o] = src[i + s0]! * a0 + src[i + s0 + 1]! * b0;
+      dst[at + o + 1] = src[i + s1]! * a1 + src[i + s1 + 1]! * b1;
+      dst[at + o + 2] = src[i + s2]! * a2 + src[i + s2 + 1]! * b2;
+    }
+    for (const { w0: p0, w1: p1 } = tx.pair!; o < dw; o++) {
+      const i = row + start[o]!;
+      dst[at + o] = src[i]! * p0[o]! + src[i + 1]! * p1[o]!;
+    }
+    return;
+  }
   if (tx.pair) {
     // Every output two taps (reductions by less than 2): no per-output count or stride into the weights.
     const { w0, w1 } = tx.pair;

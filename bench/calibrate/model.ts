@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ExpertMeta } from '../../src/experts/types.ts';
 import { fuse } from '../../src/fusion/fuse.ts';
 import { normalizeScore } from '../../src/fusion/normalize.ts';
+import { curve } from '../../src/fusion/weights.ts';
 import { routeFactor } from '../../src/router/routing-table.ts';
 import type { ContentType } from '../../src/router/types.ts';
 import { ROOT } from '../real/paths.ts';
@@ -22,6 +23,14 @@ export interface Params {
    * a weight (at most 1) cannot raise.
    */
   range?: Record<string, [number, number]>;
+  /**
+   * A candidate response curve per expert id in place of the engine's (src/fusion/weights.ts `curve`):
+   * fusion reads the expert's defect d as d^γ (γ > 1 spares mild readings, the worst end still costs
+   * the whole weight; γ < 1 the reverse).
+   */
+  gamma?: Record<string, number>;
+  /** Content types (the clip's most likely one) on which a candidate `gamma` is 1 (linear). */
+  gammaKeep?: ReadonlySet<string>;
 }
 
 /** What the fit needs of one analysed clip. */
@@ -87,5 +96,10 @@ export function scoreOf(c: Prepared, experts: ExpertMeta[], p: Params, leaveOut?
     const r = p.range?.[m.id];
     return r ? normalizeScore({ range: r, lowerIsBetter: m.lowerIsBetter }, c.raw[i]!) : c.q[i]!;
   };
-  return fuse(experts.map((m, i) => ({ quality: quality(m, i), weight: leaveOut?.has(m.id) ? 0 : Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0 })));
+  // The engine's response curve for the clip's content type, unless the candidate sets one.
+  const curveOf = (id: string) => {
+    const g = p.gamma?.[id];
+    return g === undefined ? curve(id, c.clip.contentType) : p.gammaKeep?.has(c.clip.contentType) ? 1 : g;
+  };
+  return fuse(experts.map((m, i) => ({ quality: quality(m, i), weight: leaveOut?.has(m.id) ? 0 : Math.min(1, (p.w[m.id] ?? 0) * c.f[i]!), tolerance: p.tau[m.id] ?? 0, curve: curveOf(m.id) })));
 }

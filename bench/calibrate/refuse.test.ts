@@ -59,6 +59,12 @@ describe('candidate score ranges', () => {
     expect(scoreOf(c!, [meta], { w: { x: 1 }, tau: { x: 0 }, range: { x: [0.1, 0.6] } })).toBeCloseTo(10, 6);
   });
 
+  it('reads a candidate response curve, linear on the content types it keeps', () => {
+    // Quality 50 is a defect of 0.5; curve 2 reads 0.25 → 75.
+    expect(scoreOf(c!, [meta], { w: { x: 1 }, tau: { x: 0 }, gamma: { x: 2 } })).toBeCloseTo(75, 6);
+    expect(scoreOf(c!, [meta], { w: { x: 1 }, tau: { x: 0 }, gamma: { x: 2 }, gammaKeep: new Set(['natural-camera']) })).toBeCloseTo(50, 6);
+  });
+
   it('parses ranges', () => {
     expect(parseRanges('overexposure=0.1:0.6,detail=0.4:0.15')).toEqual({ overexposure: [0.1, 0.6], detail: [0.4, 0.15] });
   });

@@ -8,7 +8,9 @@
  *
  *   npx tsx bench/calibrate/refuse.ts [--w overexposure=0.75,banding=0.3] [--tau blocking=0.1] [--range overexposure=0.1:0.6] [--weights file.json] [--json]
  *   npx tsx bench/calibrate/refuse.ts --raws crf      # each expert's raw reading per level per source, with the target
+ *   npx tsx bench/calibrate/refuse.ts --lost [--gamma banding=1]   # per kind and level: mean score, mean target, the points each expert costs
  *   npx tsx bench/calibrate/refuse.ts --side detail-loss.json:ratioMedian --side-range 0.5,0.2 --w detail=0.5   # a side reading as one more expert (side.ts)
+ *   npx tsx bench/calibrate/refuse.ts --gamma banding=2 --gamma-keep screen-content   # a candidate response curve (d^γ) in place of the engine's, linear on the named content types
  *
  * With no option it re-fuses under src/fusion/weights.json and checks that the re-fused scores
  * reproduce the scores the engine gave (within 0.1 where the recorded weights are those in use).
@@ -157,12 +159,30 @@ function printRaws(clips: Prepared[], kind: string): void {
   }
 }
 
+/** Prints, per kind and level, the mean score, the mean target and the points each expert costs (the score with it left out, less the score). */
+function printLost(clips: Prepared[], experts: ExpertMeta[], p: Params): void {
+  const ids = ['sharpness', 'detail', 'blocking', 'noise', 'banding', 'overexposure', 'underexposure', 'niqe', 'brisque', 'ringing'];
+  console.log(`kind       lvl score target | points lost: ${ids.map((id) => id.slice(0, 6).padStart(7)).join('')}`);
+  const ladder = clips.filter((c) => c.clip.kind !== 'clean');
+  for (const kind of [...new Set(ladder.map((c) => c.clip.kind))]) {
+    for (let level = 0; level <= 6; level++) {
+      const g = ladder.filter((c) => c.clip.kind === kind && c.clip.level === level);
+      if (!g.length) continue;
+      const s = g.map((c) => scoreOf(c, experts, p));
+      const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+      const lost = ids.map((id) => mean(g.map((c, i) => scoreOf(c, experts, p, new Set([id])) - s[i]!)));
+      console.log(`${kind.padEnd(10)} ${level} ${mean(s).toFixed(1).padStart(6)} ${mean(g.map((c) => c.clip.target!)).toFixed(1).padStart(6)} | ${lost.map((v) => v.toFixed(1).padStart(7)).join('')}`);
+    }
+  }
+}
+
 function main(): void {
   const experts = expertsInUse();
   const clips = loadPrepared(experts);
   if (argValue('raws')) return printRaws(clips.filter((c) => c.clip.kind !== 'clean'), argValue('raws')!);
   const base = shippedParams(experts, argValue('weights'));
-  const p: Params = { w: { ...base.w, ...parsePairs(argValue('w')) }, tau: { ...base.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')) };
+  const p: Params = { w: { ...base.w, ...parsePairs(argValue('w')) }, tau: { ...base.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')), gamma: parsePairs(argValue('gamma')), gammaKeep: new Set((argValue('gamma-keep') ?? '').split(',').filter(Boolean)) };
+  if (argFlag('lost')) return printLost(clips, experts, p);
   // Reproduction of the as-run scores under the parameters in use (the engine rounds its score to 0.1).
   const shipped = evaluate(clips, experts, shippedParams(experts));
   const diffs = shipped.rows.map((r) => Math.abs(r.score - r.clip.score));
@@ -172,7 +192,7 @@ function main(): void {
   const out = {
     reproduction: { clips: diffs.length, maxAbsDiff: r3(Math.max(...diffs)), over0_1: diffs.filter((d) => d > 0.1).length },
     asRun: { targetSpearman: asRun.all.targetSpearman, ladderMean: asRun.all.ladderMean, clean: asRun.clean },
-    changed: { w: parsePairs(argValue('w')), tau: parsePairs(argValue('tau')), range: parseRanges(argValue('range')) },
+    changed: { w: parsePairs(argValue('w')), tau: parsePairs(argValue('tau')), range: parseRanges(argValue('range')), gamma: parsePairs(argValue('gamma')) },
     all: e.all,
     camera: e.camera,
     other: e.other,

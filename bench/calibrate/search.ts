@@ -13,8 +13,11 @@
  * group). `--loso` also chooses on ten sources and scores the eleventh, for each source, and reports
  * the pooled held-out figures. `worst:<id>` frees the worst end of the expert's score range (the
  * quality fusion reads; the best end stays), on a grid of 0.3 to 1.5 times its span in use.
+ * `gamma:<id>` frees the expert's response curve (fusion reads its defect d as d^γ, γ 0.4 to 3);
+ * `--gamma-keep screen-content` keeps a candidate curve linear on the named content types.
  */
 import { argFlag, argValue } from '../lib/stats.ts';
+import { curve } from '../../src/fusion/weights.ts';
 import type { Params } from './model.ts';
 import { CAMERA, evaluate, expertsInUse, figuresOf, loadPrepared, parsePairs, parseRanges, shippedParams, type Figures } from './refuse.ts';
 import { scoreOf } from './model.ts';
@@ -22,9 +25,10 @@ import { scoreOf } from './model.ts';
 const experts = expertsInUse();
 const clips = loadPrepared(experts);
 const shipped = shippedParams(experts);
-const start: Params = { w: { ...shipped.w, ...parsePairs(argValue('w')) }, tau: { ...shipped.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')) };
-const free = (argValue('free') ?? 'w:sharpness,w:blocking,tau:blocking,tau:sharpness,w:banding,w:noise,w:overexposure').split(',').map((s) => s.split(':') as ['w' | 'tau' | 'worst', string]);
-const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from({ length: 13 }, (_, i) => i / 20), worst: Array.from({ length: 13 }, (_, i) => 0.3 + i / 10) };
+const start: Params = { w: { ...shipped.w, ...parsePairs(argValue('w')) }, tau: { ...shipped.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')), gamma: parsePairs(argValue('gamma')), gammaKeep: new Set((argValue('gamma-keep') ?? '').split(',').filter(Boolean)) };
+type Table = 'w' | 'tau' | 'worst' | 'gamma';
+const free = (argValue('free') ?? 'w:sharpness,w:blocking,tau:blocking,tau:sharpness,w:banding,w:noise,w:overexposure').split(',').map((s) => s.split(':') as [Table, string]);
+const GRID = { w: Array.from({ length: 21 }, (_, i) => i / 20), tau: Array.from({ length: 13 }, (_, i) => i / 20), worst: Array.from({ length: 13 }, (_, i) => 0.3 + i / 10), gamma: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] };
 const metaOf = (id: string) => experts.find((e) => e.id === id)!;
 /** An expert's score range in use ([best, worst]). */
 const rangeInUse = (id: string): [number, number] => {
@@ -33,13 +37,18 @@ const rangeInUse = (id: string): [number, number] => {
   return m.lowerIsBetter ? [lo, hi] : [hi, lo];
 };
 /** Reads a free parameter: a weight, a tolerance, or the worst end of a range as a multiple of its span in use. */
-function getParam(p: Params, table: 'w' | 'tau' | 'worst', id: string): number {
+function getParam(p: Params, table: Table, id: string): number {
+  if (table === 'gamma') return p.gamma?.[id] ?? curve(id);
   if (table !== 'worst') return p[table][id]!;
   const [best, worst] = rangeInUse(id);
   const r = p.range?.[id] ?? [best, worst];
   return Math.round(((r[1] - r[0]) / (worst - best)) * 100) / 100;
 }
-function setParam(p: Params, table: 'w' | 'tau' | 'worst', id: string, v: number): void {
+function setParam(p: Params, table: Table, id: string, v: number): void {
+  if (table === 'gamma') {
+    p.gamma = { ...p.gamma, [id]: v };
+    return;
+  }
   if (table !== 'worst') {
     p[table][id] = v;
     return;
@@ -62,7 +71,7 @@ function objective(f: Figures, cleanMedian: number, cleanBelow = 0): number {
 
 /** Chooses the free parameters on one group (`camera`, `other`, or every source but `except:<source>`). */
 function choose(group: 'camera' | 'other' | `except:${string}`): Params {
-  const p: Params = { w: { ...start.w }, tau: { ...start.tau }, range: { ...start.range } };
+  const p: Params = { w: { ...start.w }, tau: { ...start.tau }, range: { ...start.range }, gamma: { ...start.gamma }, gammaKeep: start.gammaKeep };
   const value = () => {
     const e = evaluate(clips, experts, p);
     const f = group === 'camera' || group === 'other' ? e[group] : figuresOf(e.rows.filter((r) => r.clip.kind !== 'clean' && r.clip.source !== group.slice(7)));

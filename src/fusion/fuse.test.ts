@@ -30,6 +30,15 @@ describe('fuse', () => {
     expect(fuse([])).toBeNaN();
   });
 
+  it('reads the defect through the response curve: mild defects spared, the worst end kept', () => {
+    // Defect 0.25 at weight 1: linear 75; curve 1.5 reads 0.25^1.5 = 0.125 → 87.5; curve 2 → 93.75.
+    expect(fuse([{ quality: 75, weight: 1 }])).toBeCloseTo(75, 6);
+    expect(fuse([{ quality: 75, weight: 1, curve: 1.5 }])).toBeCloseTo(87.5, 6);
+    expect(fuse([{ quality: 75, weight: 1, curve: 2 }])).toBeCloseTo(93.75, 6);
+    expect(fuse([{ quality: 0, weight: 1, curve: 1.5 }])).toBeCloseTo(0, 6);
+    expect(fuse([{ quality: 100, weight: 1, curve: 1.5 }])).toBe(100);
+  });
+
   it('is monotone in every quality', () => {
     let prev = -1;
     for (let q = 0; q <= 100; q += 10) {

@@ -3,7 +3,8 @@
  *
  * Each expert contributes a defect d = (100 - q) / 100; the part of it below the expert's tolerance τ
  * (what pristine content already shows on that scale) counts only by a small share ε,
- * d' = (1 - ε)·max(0, d - τ) / (1 - τ) + ε·d, and d' is scaled by the weight; defects combine like independent impairments, D = 1 - Π(1 - w·d'). One severe artifact therefore pulls the score down on
+ * d' = (1 - ε)·max(0, d - τ) / (1 - τ) + ε·d (d read through the expert's response curve first, see
+ * `curve` in weights.ts), and d' is scaled by the weight; defects combine like independent impairments, D = 1 - Π(1 - w·d'). One severe artifact therefore pulls the score down on
  * its own (a blurred clip is poor even when nothing else is wrong), while several mild ones add up;
  * an expert with weight 0 has no say.
  */
@@ -27,16 +28,18 @@ export interface FusionInput {
   weight: number;
   /** Defect (0..1) tolerated before it counts; 0 when omitted. */
   tolerance?: number;
+  /** Response curve: the defect d is read as d^curve before the tolerance (1, linear, when omitted). */
+  curve?: number;
 }
 
 /** Fuses qualities into 0..100 (NaN qualities are skipped). */
 export function fuse(inputs: FusionInput[]): number {
   let keep = 1;
   let any = false;
-  for (const { quality, weight, tolerance = 0 } of inputs) {
+  for (const { quality, weight, tolerance = 0, curve = 1 } of inputs) {
     if (!Number.isFinite(quality) || weight <= 0) continue;
     any = true;
-    const d = Math.min(1, Math.max(0, (100 - quality) / 100));
+    const d = Math.min(1, Math.max(0, (100 - quality) / 100)) ** (curve > 0 ? curve : 1);
     const tau = Math.min(0.95, Math.max(0, tolerance));
     const counted = (1 - WITHIN_TOLERANCE_SHARE) * (Math.max(0, d - tau) / (1 - tau)) + WITHIN_TOLERANCE_SHARE * d;
     keep *= 1 - Math.min(1, weight) * counted;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fitted from './weights.json' with { type: 'json' };
-import { baseWeight, priorWeight, tolerance, weightsFor } from './weights.ts';
+import { baseWeight, curve, priorWeight, tolerance, weightsFor } from './weights.ts';
 
-const file = fitted as { weights: Record<string, number>; tolerances: Record<string, number>; byContentType?: Record<string, { weights?: Record<string, number>; tolerances?: Record<string, number> }> };
+const file = fitted as { weights: Record<string, number>; tolerances: Record<string, number>; curves?: Record<string, number>; byContentType?: Record<string, { weights?: Record<string, number>; tolerances?: Record<string, number>; curves?: Record<string, number> }> };
 
 describe('weightsFor', () => {
   it('gives the default tables for no, unknown or unlisted content types', () => {
@@ -36,5 +36,22 @@ describe('baseWeight and tolerance', () => {
     expect(baseWeight({ id: 'not-fitted', post: true })).toBe(0.5);
     expect(tolerance('not-fitted')).toBe(0);
     expect(tolerance(id)).toBe(file.tolerances[id] ?? 0);
+  });
+});
+
+describe('curve', () => {
+  it('is linear for an expert without one, and a content type overlays the default', () => {
+    expect(curve('not-fitted')).toBe(1);
+    expect(curve('not-fitted', 'screen-content')).toBe(1);
+    for (const [id, g] of Object.entries(file.curves ?? {})) {
+      expect(curve(id)).toBe(g);
+      expect(curve(id, 'no-such-type')).toBe(g);
+      for (const [type, own] of Object.entries(file.byContentType ?? {})) expect(curve(id, type)).toBe(own.curves?.[id] ?? g);
+    }
+  });
+
+  it('keeps every curve positive', () => {
+    const all = [...Object.values(file.curves ?? {}), ...Object.values(file.byContentType ?? {}).flatMap((t) => Object.values(t.curves ?? {}))];
+    for (const g of all) expect(g).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,8 @@ export interface FusionTable {
 interface WeightsFile {
   weights: Record<string, number | undefined>;
   tolerances?: Record<string, number | undefined>;
-  byContentType?: Record<string, Partial<FusionTable> | undefined>;
+  curves?: Record<string, number | undefined>;
+  byContentType?: Record<string, (Partial<FusionTable> & { curves?: Record<string, number | undefined> }) | undefined>;
 }
 
 const data = fitted as WeightsFile;
@@ -49,4 +50,14 @@ export function baseWeight(meta: Pick<ExpertMeta, 'id' | 'artifact' | 'post'>, c
 /** The fitted tolerance of an expert (for a content type when given): the defect pristine content already shows on its scale (0 if not fitted). */
 export function tolerance(id: string, contentType?: string): number {
   return weightsFor(contentType).tolerances[id] ?? 0;
+}
+
+/**
+ * The response curve of an expert (for a content type when given): fusion reads its defect d (0..1)
+ * as d^curve, so a curve above 1 spares mild readings while the worst end still costs the whole
+ * weight. 1 (linear) unless weights.json sets one (`curves`, overlaid by a content type's own).
+ */
+export function curve(id: string, contentType?: string): number {
+  const own = contentType ? data.byContentType?.[contentType]?.curves?.[id] : undefined;
+  return own ?? data.curves?.[id] ?? 1;
 }

@@ -6,7 +6,7 @@
 import { fuse } from '../fusion/fuse.ts';
 import { normalizeScore } from '../fusion/normalize.ts';
 import { scoreValue } from '../fusion/pool.ts';
-import { tolerance } from '../fusion/weights.ts';
+import { curve, tolerance } from '../fusion/weights.ts';
 import type { ExpertMeta } from '../experts/types.ts';
 import type { ExpertResults } from './expert-results.ts';
 
@@ -42,7 +42,7 @@ export function fuseStage(results: ExpertResults[], weightOf: ReadonlyMap<string
       const raw = scoreValue(r.meta, r.frames.map((f) => f.raw));
       return { meta: r.meta, raw, quality: normalizeScore(r.meta, raw), weight: weightOf.get(r.meta.id) ?? 0, frames: r.frames.length };
     });
-  const inputs = evidence.map((e) => ({ quality: e.quality, weight: e.weight, tolerance: tolerance(e.meta.id, contentType) }));
+  const inputs = evidence.map((e) => ({ quality: e.quality, weight: e.weight, tolerance: tolerance(e.meta.id, contentType), curve: curve(e.meta.id, contentType) }));
   const fused = fuse(inputs);
   const score = Number.isFinite(fused) ? fused : 0;
   const contributions = evidence
@@ -103,7 +103,7 @@ function timelineOf(results: ExpertResults[], evidence: ExpertEvidence[], times:
         const e = byId.get(res.meta.id)!;
         const near = res.frames.filter((f) => Math.abs(f.tS - target) <= gap / 2 && Number.isFinite(f.raw));
         const quality = near.length ? normalizeScore(res.meta, near.reduce((s, f) => s + f.raw, 0) / near.length) : e.quality;
-        return { quality, weight: e.weight, tolerance: tolerance(res.meta.id, contentType) };
+        return { quality, weight: e.weight, tolerance: tolerance(res.meta.id, contentType), curve: curve(res.meta.id, contentType) };
       });
     const s = fuse(inputs);
     if (Number.isFinite(s)) points.push({ tS: Math.round(target * 1e4) / 1e4, score: Math.round(s * 10) / 10 });

@@ -15,11 +15,11 @@ interface Taps {
   /** When every output has two taps: their weights, one array per tap. */
   pair?: { w0: Float32Array; w1: Float32Array };
   /**
-   * When the two-tap outputs repeat every three with the same weights, three outputs further on
-   * reading four source samples further on (a 4:3 reduction, e.g. 640 → 480 or 1280 → 960): the
-   * three phases' start offsets and weights.
+   * When the outputs repeat every three with the same taps, three outputs further on reading `p`
+   * source samples further on (4:3 reductions such as 640 → 480 or 1280 → 960, 2:3 enlargements such
+   * as chroma 320 → 480): each phase's start offset, tap count (1 or 2) and weights.
    */
-  fourThirds?: { s: Int32Array; w0: Float32Array; w1: Float32Array };
+  thirds?: { p: number; s: Int32Array; n: Int32Array; w0: Float32Array; w1: Float32Array };
 }
 
 const tapCache = new Map<string, Taps>();
@@ -54,22 +54,33 @@ function taps(src: number, dst: number): Taps {
       w1[o] = weights[o * maxTaps + 1]!;
     }
     t.pair = { w0, w1 };
-    t.fourThirds = fourThirdsPhases(start, w0, w1);
   }
+  t.thirds = thirdsPhases(src, t);
   if (tapCache.size > 64) tapCache.clear();
   tapCache.set(key, t);
   return t;
 }
 
-/** The three phases of a two-tap 4:3 reduction, when every output follows them exactly (see `Taps`). */
-function fourThirdsPhases(start: Int32Array, w0: Float32Array, w1: Float32Array): Taps['fourThirds'] {
+/** The three phases of a resampling whose outputs repeat every three (see `Taps`), when every output follows them exactly. */
+function thirdsPhases(src: number, t: Taps): Taps['thirds'] {
+  const { start, count, weights, maxTaps } = t;
   const dw = start.length;
-  if (dw < 3) return undefined;
-  for (let o = 3; o < dw; o++) {
+  const p = (3 * src) / dw;
+  if (dw < 3 || !Number.isInteger(p)) return undefined;
+  for (let o = 0; o < dw; o++) {
     const k = o % 3;
-    if (start[o] !== start[k]! + 4 * ((o - k) / 3) || w0[o] !== w0[k] || w1[o] !== w1[k]) return undefined;
+    const n = count[o]!;
+    if (n < 1 || n > 2 || n !== count[k] || start[o] !== start[k]! + p * ((o - k) / 3)) return undefined;
+    for (let j = 0; j < n; j++) if (weights[o * maxTaps + j] !== weights[k * maxTaps + j]) return undefined;
   }
-  return { s: start.slice(0, 3), w0: w0.slice(0, 3), w1: w1.slice(0, 3) };
+  const at = (k: number, j: number) => (j < count[k]! ? weights[k * maxTaps + j]! : 0);
+  return {
+    p,
+    s: start.slice(0, 3),
+    n: count.slice(0, 3),
+    w0: Float32Array.from([0, 1, 2], (k) => at(k, 0)),
+    w1: Float32Array.from([0, 1, 2], (k) => at(k, 1)),
+  };
 }
 
 /**
@@ -248,21 +259,32 @@ function areaRowWriter(src: Uint8Array, srcOffset: number, stride: number, tx: T
 function horizontalPass(src: Uint8Array, row: number, tx: Taps, dst: Float32Array, at: number): void {
   const { start, count, weights, maxTaps } = tx;
   const dw = start.length;
-  if (tx.fourThirds) {
-    // The same weights every three outputs, held in locals: the same products and sums as below.
-    const { s, w0, w1 } = tx.fourThirds;
+  if (tx.thirds) {
+    // The same taps every three outputs, held in locals: the same products and sums as the loops below.
+    const { p, s, n, w0, w1 } = tx.thirds;
     const [s0, s1, s2] = [s[0]!, s[1]!, s[2]!];
     const [a0, a1, a2] = [w0[0]!, w0[1]!, w0[2]!];
     const [b0, b1, b2] = [w1[0]!, w1[1]!, w1[2]!];
     let o = 0;
-    for (let i = row; o + 3 <= dw; o += 3, i += 4) {
-      dst[at + o] = src[i + s0]! * a0 + src[i + s0 + 1]! * b0;
-      dst[at + o + 1] = src[i + s1]! * a1 + src[i + s1 + 1]! * b1;
-      dst[at + o + 2] = src[i + s2]! * a2 + src[i + s2 + 1]! * b2;
+    if (n[0] === 2 && n[1] === 2 && n[2] === 2) {
+      for (let i = row; o + 3 <= dw; o += 3, i += p) {
+        dst[at + o] = src[i + s0]! * a0 + src[i + s0 + 1]! * b0;
+        dst[at + o + 1] = src[i + s1]! * a1 + src[i + s1 + 1]! * b1;
+        dst[at + o + 2] = src[i + s2]! * a2 + src[i + s2 + 1]! * b2;
+      }
+    } else {
+      const [two0, two1, two2] = [n[0] === 2, n[1] === 2, n[2] === 2];
+      for (let i = row; o + 3 <= dw; o += 3, i += p) {
+        dst[at + o] = two0 ? src[i + s0]! * a0 + src[i + s0 + 1]! * b0 : src[i + s0]! * a0;
+        dst[at + o + 1] = two1 ? src[i + s1]! * a1 + src[i + s1 + 1]! * b1 : src[i + s1]! * a1;
+        dst[at + o + 2] = two2 ? src[i + s2]! * a2 + src[i + s2 + 1]! * b2 : src[i + s2]! * a2;
+      }
     }
-    for (const { w0: p0, w1: p1 } = tx.pair!; o < dw; o++) {
-      const i = row + start[o]!;
-      dst[at + o] = src[i]! * p0[o]! + src[i + 1]! * p1[o]!;
+    // The last one or two outputs: phases 0 and 1 of the next period.
+    for (let i = row + (o / 3) * p; o < dw; o++) {
+      const k = o % 3;
+      const j = i + s[k]!;
+      dst[at + o] = n[k] === 2 ? src[j]! * w0[k]! + src[j + 1]! * w1[k]! : src[j]! * w0[k]!;
     }
     return;
   }

@@ -9,7 +9,7 @@
  */
 import type { GraphBuilder } from './graph-builder.ts';
 import { safeDiv } from './ops.ts';
-import { ramp } from './ops-stats.ts';
+import { clamp, ramp } from './ops-stats.ts';
 
 /**
  * Local maximum over a k×k window (stride 1, same size), as a row pass then a column pass (2k
@@ -107,7 +107,7 @@ export function crushedShadows(g: GraphBuilder, x: string): { plateau: string; s
   const plateau = g.op('Sub', [g.scalar(1), localMax(g, lifted, FLAT)]);
   const ring = g.op('Mul', [localMax(g, plateau, RING), lifted]);
   // 1 − ramp(x, 40, 100), as one clipped line falling from 1 at 40 to 0 at 100.
-  const dark = g.op('Clip', [g.op('Mul', [g.op('Sub', [g.scalar(100), x]), g.scalar(1 / 60)]), g.scalar(0), g.scalar(1)]);
+  const dark = clamp(g, g.op('Mul', [g.op('Sub', [g.scalar(100), x]), g.scalar(1 / 60)]), 0, 1);
   const axes = g.ints([2, 3]);
   const sum = (t: string) => g.op('ReduceSum', [t, axes], { keepdims: 1 });
   const shoulder = safeDiv(g, sum(g.op('Mul', [ring, dark])), sum(ring), 1);

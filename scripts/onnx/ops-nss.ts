@@ -118,9 +118,10 @@ export function pooledMoments(g: GraphBuilder, y: string | (string | (() => stri
     parts.push(part);
     // Each field pooled as soon as it is made, so the planner can reuse its buffer for the next.
     const neg = g.op('Min', [part, g.scalar(0)]);
-    // sign(y) as clip(y·1e30, −1, 1): exact for |y| ≥ 1e-30 (MSCN values and their products are far
-    // larger or exactly 0) and cheaper than Sign.
-    const sign = g.op('Clip', [g.op('Mul', [part, g.scalar(1e30)]), g.scalar(-1), g.scalar(1)]);
+    // sign(y) ∈ {−1, 0, 1}: MSCN values and their products are exactly 0 or far above any
+    // subnormal, so the sums are those of clip(y·1e30, −1, 1), the former form (Sign costs one
+    // elementwise pass; Clip after a Mul cost several on the wasm EP).
+    const sign = g.op('Sign', [part]);
     return {
       sum: pool(part),
       neg: pool(neg),

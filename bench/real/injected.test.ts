@@ -31,3 +31,12 @@ describe('native defects inside injected excerpts', () => {
     expect(withoutNative(found, spans)).toEqual([found[1], found[2]]);
   });
 });
+
+describe('native defects on a clip of another frame rate', () => {
+  it('rescales source time when the clip shows each 25-fps source frame at 24 fps', () => {
+    const spans = nativeSpans({ source: 'airplane', durationS: 6, fps: 24, sourceFps: 25 }, defects);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.startS).toBeCloseTo((4.1 * 25) / 24, 6);
+    expect(spans[0]!.endS).toBeCloseTo((6.75 * 25) / 24, 6);
+  });
+});

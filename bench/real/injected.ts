@@ -9,9 +9,9 @@ import { ARTIFACT_TYPES, type ReportArtifact, type Tier } from '../../src/report
 import { matchEvents, mergeEvents, regionIoU, score, type TypeScore } from '../lib/events.ts';
 import { nativeDefects, type NativeDefect } from './clean.ts';
 import { analyzeCached, type Engine } from './engine.ts';
+import { sourceToClipS } from './injected-format.ts';
 import { FRAMES, FPS, INJECT_SOURCES } from './injected-sources.ts';
-import type { InjectedClip } from './make-injected.ts';
-import { CLIPS } from './paths.ts';
+import { injectedDir, type InjectedClip } from './make-injected.ts';
 
 /** A missed truth event or an unmatched detection, for the list of what to fix. */
 export interface InjectedMiss {
@@ -38,15 +38,17 @@ export interface InjectedTier {
 /**
  * The confirmed native defects of a clip's source (native-defects.json, those with a span) on the
  * clip's own timeline: a detection of that type over that span is the source's defect, neither a
- * false positive nor a hit.
+ * false positive nor a hit. The clip shows each source frame as one of its own, so with the source's
+ * and the clip's rates known, source time is rescaled (sourceToClipS); without them it is only shifted.
  */
-export function nativeSpans(clip: Pick<InjectedClip, 'source'>, defects: NativeDefect[] = nativeDefects()): { type: string; startS: number; endS: number }[] {
+export function nativeSpans(clip: Pick<InjectedClip, 'source'> & Partial<Pick<InjectedClip, 'durationS' | 'fps' | 'sourceFps'>>, defects: NativeDefect[] = nativeDefects()): { type: string; startS: number; endS: number }[] {
   const src = INJECT_SOURCES.find((s) => s.id === clip.source);
   if (!src) return [];
-  const length = FRAMES / FPS;
+  const length = clip.durationS ?? FRAMES / FPS;
+  const on = (t: number) => (clip.sourceFps ? sourceToClipS(t, src.startS, clip.sourceFps, clip.fps ?? FPS) : t - src.startS);
   return defects
     .filter((d) => d.clip === src.file && d.startS !== undefined)
-    .map((d) => ({ type: d.type, startS: d.startS! - src.startS, endS: (d.endS ?? Infinity) - src.startS }))
+    .map((d) => ({ type: d.type, startS: on(d.startS!), endS: d.endS === undefined ? Infinity : on(d.endS) }))
     .filter((d) => d.endS > 0 && d.startS < length);
 }
 
@@ -55,15 +57,15 @@ export function withoutNative<T extends { type: string; startS: number; endS: nu
   return found.filter((f) => !spans.some((n) => n.type === f.type && f.endS > n.startS && f.startS < n.endS));
 }
 
-/** Runs and scores the injected clips at `tier`. */
-export async function runInjected(engine: Engine, tier: Tier, truth: InjectedClip[], log = console.log): Promise<InjectedTier> {
+/** Runs and scores the injected clips at `tier` (those of `dir`: the default set's folder unless given). */
+export async function runInjected(engine: Engine, tier: Tier, truth: InjectedClip[], log = console.log, dir = injectedDir()): Promise<InjectedTier> {
   const counts = new Map<string, { tp: number; fp: number; fn: number; ious: number[]; regional: number }>();
   for (const t of ARTIFACT_TYPES) counts.set(t, { tp: 0, fp: 0, fn: 0, ious: [], regional: 0 });
   const halves = { A: { tp: 0, fp: 0, fn: 0 }, B: { tp: 0, fp: 0, fn: 0 } };
   const misses: InjectedMiss[] = [];
   const failed: InjectedTier['failed'] = [];
   for (const clip of truth) {
-    const r = await analyzeCached(engine, join(CLIPS, 'injected', clip.file), tier);
+    const r = await analyzeCached(engine, join(dir, clip.file), tier);
     if (!r.report) {
       failed.push({ clip: clip.file, error: r.error ?? 'no report' });
       continue;

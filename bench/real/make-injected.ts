@@ -4,15 +4,29 @@
  * cases that once failed on real footage among them — plus hard negatives (a steady slow pan) that carry no truth. Writes
  * the clips and truth.json to bench/clips/real/injected/. Deterministic; existing clips are kept.
  *
- *   npx tsx bench/real/make-injected.ts
+ *   npx tsx bench/real/make-injected.ts [--size 1280x720 --fps 25] [--out-dir bench/clips/real/injected-720p25]
+ *
+ * With `--size`/`--fps` the same recipes are made at another format (6 s long) into their own folder
+ * (default `bench/clips/real/injected-<height>p<fps>`, bases in `base-<height>p<fps>`); the default set
+ * is left alone. What keeps its meaning in which unit (bench/real/injected-format.ts):
+ * - seconds: every event span, the freeze holds (1.5–2.5 s), black segments, flicker spans;
+ * - frames: cadence holds (each picture held 2, 3 or 4 frames), dropped frames (two of every three),
+ *   the flicker pattern (a brightness change from frame to frame, or every 2 or 3 frames), the
+ *   interlacing offset (rows from 1 or 2 frames later), the MPEG-2 GOP (12 frames), pan speed in
+ *   pixels per frame (scaled with the width);
+ * - relative size: regions (snapped to even pixels), blur σ and banding's smoothing (scaled with the
+ *   height), bitrates (scaled with the pixel rate: the same bits per pixel); code values (noise
+ *   strength, banding steps, exposure) and x264's QP are kept.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Region } from '../../src/report/types.ts';
+import { argValue } from '../lib/stats.ts';
 import type { TruthEvent } from '../lib/truth.ts';
-import { ffmpeg, X264 } from './ffmpeg.ts';
-import { baseClip, FPS, FRAMES, H, INJECT_SOURCES, W, type InjectSource } from './injected-sources.ts';
-import { CLIPS } from './paths.ts';
+import { ffmpeg, probe, X264 } from './ffmpeg.ts';
+import { frameAt, pxRegion, scaleKbps, scalePixels, snappedRegion } from './injected-format.ts';
+import { baseClip, DEFAULT_FORMAT, format6s, formatTag, INJECT_SOURCES, type ClipFormat, type InjectSource } from './injected-sources.ts';
+import { CLIPS, FOOTAGE } from './paths.ts';
 
 /** One injected clip and its truth. */
 export interface InjectedClip {
@@ -24,6 +38,10 @@ export interface InjectedClip {
   durationS: number;
   width: number;
   height: number;
+  /** Frame rate of the clip (absent in truth written before formats: 30). */
+  fps?: number;
+  /** Frame rate of the source footage (absent for a photo pan): source time runs sourceFps / fps as fast. */
+  sourceFps?: number;
   events: TruthEvent[];
   recipe: string;
 }
@@ -42,31 +60,29 @@ interface Recipe {
 }
 
 const on = (a: number, b: number) => `enable='between(t,${a},${(b - 0.001).toFixed(3)})'`;
-const px = (r: Region) => ({ w: Math.round((r.w * W) / 2) * 2, h: Math.round((r.h * H) / 2) * 2, x: Math.round((r.x * W) / 2) * 2, y: Math.round((r.y * H) / 2) * 2 });
-/** The region as it is drawn (rounded to even pixels). */
-const snapped = (r: Region): Region => {
-  const p = px(r);
-  return { x: p.x / W, y: p.y / H, w: p.w / W, h: p.h / H };
-};
-/** Applies `chain` to `region` of the base during [a, b). */
-function local(region: Region, chain: string, a: number, b: number, from = '[0:v]'): string {
-  const p = px(region);
-  return `${from}split[a][b];[b]crop=${p.w}:${p.h}:${p.x}:${p.y},${chain}[g];[a][g]overlay=${p.x}:${p.y}:${on(a, b)}[v]`;
-}
-/** Shows the alternate version [1:v] (optionally only in `region`) during [a, b). */
-function altOver(a: number, b: number, region?: Region): string {
-  if (!region) return `[0:v][1:v]overlay=0:0:${on(a, b)}[v]`;
-  const p = px(region);
-  return `[1:v]crop=${p.w}:${p.h}:${p.x}:${p.y}[g];[0:v][g]overlay=${p.x}:${p.y}:${on(a, b)}[v]`;
-}
-const ev = (type: TruthEvent['type'], startS: number, endS: number, region?: Region): TruthEvent => ({ type, startS, endS, ...(region ? { region: snapped(region) } : {}) });
 
 const CENTER: Region = { x: 0.2, y: 0.2, w: 0.6, h: 0.6 };
 const LEFT: Region = { x: 0, y: 0, w: 0.5, h: 1 };
 const RIGHT: Region = { x: 0.45, y: 0.15, w: 0.55, h: 0.7 };
 const TOP: Region = { x: 0, y: 0, w: 1, h: 0.45 };
 
-function recipes(): Recipe[] {
+function recipes(fmt: ClipFormat): Recipe[] {
+  const FPS = fmt.fps;
+  const px = (r: Region) => pxRegion(r, fmt);
+  /** Applies `chain` to `region` of the base during [a, b). */
+  const local = (region: Region, chain: string, a: number, b: number, from = '[0:v]'): string => {
+    const p = px(region);
+    return `${from}split[a][b];[b]crop=${p.w}:${p.h}:${p.x}:${p.y},${chain}[g];[a][g]overlay=${p.x}:${p.y}:${on(a, b)}[v]`;
+  };
+  /** Shows the alternate version [1:v] (optionally only in `region`) during [a, b). */
+  const altOver = (a: number, b: number, region?: Region): string => {
+    if (!region) return `[0:v][1:v]overlay=0:0:${on(a, b)}[v]`;
+    const p = px(region);
+    return `[1:v]crop=${p.w}:${p.h}:${p.x}:${p.y}[g];[0:v][g]overlay=${p.x}:${p.y}:${on(a, b)}[v]`;
+  };
+  const ev = (type: TruthEvent['type'], startS: number, endS: number, region?: Region): TruthEvent => ({ type, startS, endS, ...(region ? { region: snappedRegion(region, fmt) } : {}) });
+  const sigmaOf = (s: number) => scalePixels(s, fmt);
+  const kbpsOf = (k: number) => scaleKbps(k, fmt);
   const R: Recipe[] = [];
   const src = (i: number) => INJECT_SOURCES[i % 9]!.id;
   // blur: local (30–50 % of the frame) and whole-frame, σ 2–5.
@@ -74,7 +90,7 @@ function recipes(): Recipe[] {
     const r = region as Region | undefined;
     const a = 1.5 + (k % 3) * 0.5;
     const b = a + 2.5;
-    R.push({ name: `blur-${k}`, source: src(i as number), kind: 'blur', events: [ev('blur', a, b, r)], graph: r ? local(r, `gblur=sigma=${sigma}`, a, b) : `[0:v]gblur=sigma=${sigma}:${on(a, b)}[v]`, recipe: `gblur σ ${sigma} ${r ? 'in a region' : 'whole frame'} ${a}-${b} s` });
+    R.push({ name: `blur-${k}`, source: src(i as number), kind: 'blur', events: [ev('blur', a, b, r)], graph: r ? local(r, `gblur=sigma=${sigmaOf(sigma as number)}`, a, b) : `[0:v]gblur=sigma=${sigmaOf(sigma as number)}:${on(a, b)}[v]`, recipe: `gblur σ ${sigmaOf(sigma as number)} ${r ? 'in a region' : 'whole frame'} ${a}-${b} s` });
   });
   // noise: local temporal noise, and whole-frame noise then an encode at a capped bitrate.
   [[2, CENTER, 35], [3, LEFT, 30], [8, RIGHT, 40]].forEach(([i, region, s], k) => {
@@ -82,7 +98,8 @@ function recipes(): Recipe[] {
     const b = a + 2.5;
     R.push({ name: `noise-local-${k}`, source: src(i as number), kind: 'noise', events: [ev('noise', a, b, region as Region)], graph: local(region as Region, `noise=alls=${s}:allf=t:all_seed=${7 + k}`, a, b), recipe: `temporal noise ${s} in a region ${a}-${b} s` });
   });
-  [[4, 20, 600], [5, 28, 800], [6, 16, 400]].forEach(([i, s, kbps], k) => {
+  [[4, 20, 600], [5, 28, 800], [6, 16, 400]].forEach(([i, s, kbps0], k) => {
+    const kbps = kbpsOf(kbps0!);
     const a = 2 + k * 0.5;
     const b = a + 2.5;
     R.push({
@@ -92,7 +109,8 @@ function recipes(): Recipe[] {
     });
   });
   // blocking: heavy MPEG-2 (whole frame or a region) and x264 at QP 46 without deblocking.
-  [[7, 250, undefined], [8, 300, undefined], [0, 200, CENTER], [1, 350, LEFT]].forEach(([i, kbps, region], k) => {
+  [[7, 250, undefined], [8, 300, undefined], [0, 200, CENTER], [1, 350, LEFT]].forEach(([i, kbps0, region], k) => {
+    const kbps = kbpsOf(kbps0 as number);
     const a = 1.5 + k * 0.5;
     const b = a + 2.5;
     const r = region as Region | undefined;
@@ -113,7 +131,7 @@ function recipes(): Recipe[] {
     const a = 1.5 + (k % 3) * 0.5;
     const b = a + 3;
     const q = `lutyuv=y='floor(val/${step})*${step}+${step >> 1}':u='floor(val/${step >> 1})*${step >> 1}':v='floor(val/${step >> 1})*${step >> 1}'`;
-    R.push({ name: `banding-${k}`, source: s.id, kind: 'banding', events: [ev('banding', a, b, s.smooth)], graph: local(s.smooth!, `gblur=sigma=1.5,${q}`, a, b), recipe: `smooth area quantised to steps of ${step} (after a σ 1.5 smoothing), ${a}-${b} s` });
+    R.push({ name: `banding-${k}`, source: s.id, kind: 'banding', events: [ev('banding', a, b, s.smooth)], graph: local(s.smooth!, `gblur=sigma=${sigmaOf(1.5)},${q}`, a, b), recipe: `smooth area quantised to steps of ${step} (after a σ ${sigmaOf(1.5)} smoothing), ${a}-${b} s` });
   });
   // exposure: highlights clipped flat, shadows crushed, over a span.
   [[0, 0.3, 1.5], [2, 0.25, 1.6], [4, 0.35, 1.3], [5, 0.3, 1.4], [7, 0.2, 1.8], [9, 0.3, 1.5]].forEach(([i, br, c], k) => {
@@ -130,8 +148,8 @@ function recipes(): Recipe[] {
   [[1, 1.5], [3, 2], [4, 2.5], [6, 1.5], [8, 2], [9, 2]].forEach(([i, len], k) => {
     const a = 2 + (k % 2) * 0.5;
     const b = a + len!;
-    const f0 = Math.round(a * FPS);
-    const f1 = Math.round(b * FPS) - 1;
+    const f0 = frameAt(a, fmt);
+    const f1 = frameAt(b, fmt) - 1;
     R.push({ name: `freeze-${k}`, source: src(i!), kind: 'freeze', events: [ev('freeze', a, b)], graph: `[0:v]split[a][b];[a][b]freezeframes=first=${f0}:last=${f1}:replace=${f0 - 1}[v]`, recipe: `frames ${a}-${b} s replaced by the frame before` });
   });
   // black: a black segment (black only: not blur, not underexposure).
@@ -167,14 +185,22 @@ function recipes(): Recipe[] {
   return R;
 }
 
-/** Makes every missing clip and writes truth.json; returns the truth. */
-export function makeInjected(log = console.log): InjectedClip[] {
-  const dir = join(CLIPS, 'injected');
+/** The folder of a format's injected set: bench/clips/real/injected[-<tag>]. */
+export function injectedDir(fmt: ClipFormat = DEFAULT_FORMAT): string {
+  const tag = formatTag(fmt);
+  return join(CLIPS, tag ? `injected-${tag}` : 'injected');
+}
+
+/** Makes every missing clip of `fmt` in `dir` and writes truth.json there; returns the truth. */
+export function makeInjected(log = console.log, fmt: ClipFormat = DEFAULT_FORMAT, dir = injectedDir(fmt)): InjectedClip[] {
+  const { width: W, height: H, fps: FPS, frames: FRAMES } = fmt;
   mkdirSync(dir, { recursive: true });
   const truth: InjectedClip[] = [];
-  for (const r of recipes()) {
+  const sourceFps = new Map<string, number>();
+  for (const r of recipes(fmt)) {
     const s = INJECT_SOURCES.find((x) => x.id === r.source) as InjectSource;
-    const base = baseClip(s);
+    const base = baseClip(s, fmt);
+    if (!s.panPx && !sourceFps.has(s.id)) sourceFps.set(s.id, Math.round(probe(join(FOOTAGE, s.file)).fps * 1000) / 1000);
     const file = join(dir, `${r.name}-${r.source}.mp4`);
     if (!existsSync(file)) {
       const inputs = ['-i', base];
@@ -187,10 +213,26 @@ export function makeInjected(log = console.log): InjectedClip[] {
       ffmpeg([...inputs, '-filter_complex', r.graph, '-map', '[v]', ...timing, '-frames:v', String(FRAMES), ...X264, '-preset', 'fast', '-crf', '14', file]);
       log(`make-injected: ${r.name}-${r.source}.mp4`);
     }
-    truth.push({ file: `${r.name}-${r.source}.mp4`, source: r.source, half: s.half, kind: r.kind, durationS: FRAMES / FPS, width: W, height: H, events: r.events, recipe: r.recipe });
+    const srcFps = sourceFps.get(s.id);
+    truth.push({ file: `${r.name}-${r.source}.mp4`, source: r.source, half: s.half, kind: r.kind, durationS: FRAMES / FPS, width: W, height: H, fps: FPS, ...(srcFps ? { sourceFps: srcFps } : {}), events: r.events, recipe: r.recipe });
   }
   writeFileSync(join(dir, 'truth.json'), JSON.stringify(truth, null, 2) + '\n');
   return truth;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) makeInjected();
+/** The format `--size WxH --fps N` asks for (the default without them). */
+export function formatFromArgs(): ClipFormat {
+  const size = argValue('size');
+  const fps = argValue('fps');
+  if (!size && !fps) return DEFAULT_FORMAT;
+  const [w, h] = (size ?? `${DEFAULT_FORMAT.width}x${DEFAULT_FORMAT.height}`).split('x').map(Number);
+  const rate = Number(fps ?? DEFAULT_FORMAT.fps);
+  if (!w || !h || w % 2 || h % 2 || !(rate > 0)) throw new Error(`make-injected: bad --size ${size} / --fps ${fps} (even width and height, a positive rate)`);
+  return format6s(w, h, rate);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const fmt = formatFromArgs();
+  const out = argValue('out-dir');
+  makeInjected(console.log, fmt, out ? resolve(out) : injectedDir(fmt));
+}

@@ -3,7 +3,11 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--levels 0,3,6 (ladders)] [--match s1,s2] [--out bench/out] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--levels 0,3,6 (ladders)] [--match s1,s2] [--injected-dir <folder>] [--out bench/out] [--quiet]
+ *
+ * `--injected-dir` scores the injected set of another format (a folder made by
+ * `make-injected.ts --size WxH --fps N`, e.g. bench/clips/real/injected-720p25) instead of the
+ * default set; its results go to real-injected-<folder name less "injected-">.json.
  *
  * `--match` keeps only the clips whose file name contains one of the substrings (a quick check while
  * iterating); a filtered run prints its figures but writes no result file.
@@ -11,7 +15,7 @@
  * See bench/real/README.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Tier } from '../../src/report/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { runClean } from './clean.ts';
@@ -20,7 +24,7 @@ import { crossCheck } from './cross.ts';
 import { engineHash, openEngine, type EnginePath } from './engine.ts';
 import { runInjected } from './injected.ts';
 import { runLadders } from './ladders.ts';
-import { makeInjected } from './make-injected.ts';
+import { makeInjected, type InjectedClip } from './make-injected.ts';
 import { makeLadders } from './make-ladders.ts';
 import { footagePresent, OUT } from './paths.ts';
 
@@ -30,6 +34,7 @@ const enginePath = (argValue('engine') ?? 'auto') as EnginePath | 'auto';
 const outDir = argValue('out', OUT)!;
 const log = argFlag('quiet') ? () => undefined : console.log;
 const match = argValue('match')?.split(',').filter(Boolean);
+const injectedDirArg = argValue('injected-dir');
 /** True for the clips a `--match` run keeps (every clip without one). */
 const kept = (file: string) => !match || match.some((m) => file.includes(m));
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
@@ -68,14 +73,20 @@ async function main(): Promise<void> {
       writeTiers('clean', engine.path, out);
     }
     if (parts.includes('injected')) {
-      const truth = makeInjected(log).filter((c) => kept(c.file));
+      // Another format's folder is read as made (make-injected.ts --size/--fps), never remade here.
+      const dir = injectedDirArg ? resolve(injectedDirArg) : undefined;
+      if (dir && !existsSync(join(dir, 'truth.json'))) throw new Error(`bench/real: ${dir}/truth.json is absent (make it with bench/real/make-injected.ts --size WxH --fps N --out-dir ${injectedDirArg})`);
+      const all = dir ? (JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as InjectedClip[]) : makeInjected(log);
+      const truth = all.filter((c) => kept(c.file));
+      const name = dir ? `injected-${basename(dir).replace(/^injected-?/, '') || 'other'}` : 'injected';
+      if (dir) console.log(`injected set: ${dir}, ${all[0]?.width}x${all[0]?.height} at ${all[0]?.fps ?? 30} fps, ${all.length} clips -> real-${name}.json`);
       const out = [];
       for (const tier of tiers) {
-        const r = await runInjected(engine, tier, truth, log);
+        const r = await runInjected(engine, tier, truth, log, dir);
         out.push({ ...r, build: engineHash(engine.path) });
         console.log(`injected t${tier}: P/R/F1 ${f(r.overall.precision)} / ${f(r.overall.recall)} / ${f(r.overall.f1)}; ${Object.entries(r.byType).map(([k, v]) => `${k} ${f(v.f1)}`).join(', ')}`);
       }
-      writeTiers('injected', engine.path, out);
+      writeTiers(name, engine.path, out);
     }
     if (parts.includes('ladders')) {
       const clips = makeLadders(log, argValue('sources')?.split(','), argValue('levels')?.split(',').map(Number)).filter((c) => kept(c.file));

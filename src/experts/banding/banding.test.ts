@@ -42,4 +42,23 @@ describe('banding expert', () => {
     expect(Math.max(...row.slice(0, 3))).toBeLessThan(1);
     expect(Math.min(...row.slice(5))).toBeGreaterThan(2.5);
   });
+  it('leaves the flat blocks of a shrunk codec grid (8 px read at 3/4, every 6 px) to blocking', async () => {
+    const r = rng(5);
+    const cols = Math.ceil(W / 6);
+    // Neighbouring blocks differ by 4–10 code values (a step that counts), up or down at random.
+    const level = Array.from({ length: cols * Math.ceil(H / 6) }, () => 100 + (4 + Math.floor(7 * r())) * (r() < 0.5 ? -1 : 1));
+    const blocks = planeFrom(W, H, (x, y) => level[Math.floor(y / 6) * cols + Math.floor(x / 6)]!);
+    const out = await runOn('banding', [blocks]);
+    expect(out.score[0]!).toBeLessThan(0.5);
+  });
+
+  it('still reads a staircase whose contours a 6-px grid folds onto two phases as banding', async () => {
+    // Contours every 9 px fall on phases 0 and 3 of a 6-px grid by turns, as a shrunk frame's do.
+    // A 10-px staircase spreads over phases 0, 4 and 2: no grid at any period. The 9-px one, with a
+    // tenth more contours, must read at least about as high.
+    const stairs = (step: number) => planeFrom(W, H, (x, y) => 60 + 5 * Math.floor(x / step) + 5 * Math.floor(y / step));
+    const out = await runOn('banding', [stairs(9), stairs(10)]);
+    expect(out.score[1]!).toBeGreaterThan(2.5);
+    expect(out.score[0]!).toBeGreaterThan(0.9 * out.score[1]!);
+  });
 });

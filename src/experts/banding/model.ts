@@ -8,7 +8,9 @@
  * about linearly with the quantization step, or the mean of the most banded 30 % of the patches when
  * that is larger (a banded sky or wall); map: the same per patch. Contours that sit on one phase
  * of an 8-px grid in both directions (the flat blocks of starved MPEG-2 or H.264) are blocking, not
- * banding, and the frame's contours are left out.
+ * banding, and the frame's contours are left out. The analysis frame may be the source shrunk (720p
+ * read at 960x540 puts the codec's 8-px grid on a 6-px one, 1080p on a 4-px one), so the grid is
+ * looked for at those periods too.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { absGradient, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
@@ -20,8 +22,24 @@ const RUN = 4;
 const MIN_STEP = 3.5;
 /** Differences below this are "flat": coded plateaus wobble by a code value or so. */
 const FLAT = 1.5;
-/** Block period whose grid, when it holds most contours, means blocking rather than banding. */
-const BLOCK = 8;
+/**
+ * Block grid periods in analysis pixels whose grid, when it holds most contours, means blocking
+ * rather than banding: the codecs' 8 px at the source's own size, 6 px when the analysis frame is
+ * the source at 0.75 (720p), 4 px at 0.5 (1080p).
+ */
+const BLOCKS = [8, 6];
+/**
+ * Share of the contours on the busiest phase of an 8-px grid at which they start (and finish) to
+ * count as blocking. Other periods take the same excess over the share of evenly spread contours
+ * (1/period), so a 4-px grid does not claim contours that merely fall on one of its 4 phases.
+ */
+const GRID_SHARE_8: [number, number] = [0.3, 0.55];
+/**
+ * The share of a period's busiest phase over that of half the period at which a shrunk frame's
+ * contours start (and finish) to count as a grid: 1 when every contour sits on one phase, near 1/2
+ * when they split between the two phases that half the period folds together.
+ */
+const HALF_PERIOD_SHARE: [number, number] = [0.65, 0.85];
 /** Share of the patches (the most banded) the regional path averages over. */
 const REGION = 0.3;
 const MAX_STEP = 40;
@@ -60,19 +78,56 @@ function contours(g: GraphBuilder, x: string, along: 'across' | 'down'): string 
 }
 
 /**
- * How much of the contour evidence `c` [N,1,H,W] sits on one phase of an 8-px grid → [N]: the
- * column phase for `across`, the row phase for `down`. False contours of a gradient follow its
- * isolines at any position; the flat blocks of heavy compression put theirs on the block grid.
+ * Per-column (`across`) or per-row (`down`) sums of the contour evidence `c` [N,1,H,W] → [N,1,L].
+ * False contours of a gradient follow its isolines at any position; the flat blocks of heavy
+ * compression put theirs on the block grid, which these line sums show.
  */
-function gridShare(g: GraphBuilder, c: string, along: 'across' | 'down'): string {
-  const axis = along === 'across' ? 3 : 2;
-  const size = g.op('Gather', [g.op('Shape', [c]), g.ints([axis])], { axis: 0 });
-  const whole = g.op('Mul', [g.op('Div', [size, g.ints([BLOCK])]), g.ints([BLOCK])]);
-  const cropped = g.op('Slice', [c, g.ints([0]), whole, g.ints([axis])]);
-  // Sums per column (or per row), folded into BLOCK phases → [N, BLOCK].
-  const lines = along === 'across' ? g.op('ReduceSum', [cropped, g.ints([2])], { keepdims: 0 }) : g.op('ReduceSum', [cropped, g.ints([3])], { keepdims: 0 });
-  const phaseSums = g.op('ReduceSum', [g.op('Reshape', [lines, g.ints([0, 0, -1, BLOCK])]), g.ints([1, 2])], { keepdims: 0 });
+function lineSums(g: GraphBuilder, c: string, along: 'across' | 'down'): string {
+  return g.op('ReduceSum', [c, g.ints([along === 'across' ? 2 : 3])], { keepdims: 0 });
+}
+
+/** How much of the line sums `lines` [N,1,L] sits on one phase of a `period`-px grid → [N]. */
+function gridShare(g: GraphBuilder, lines: string, period: number): string {
+  const size = g.op('Gather', [g.op('Shape', [lines]), g.ints([2])], { axis: 0 });
+  const whole = g.op('Mul', [g.op('Div', [size, g.ints([period])]), g.ints([period])]);
+  const cropped = g.op('Slice', [lines, g.ints([0]), whole, g.ints([2])]);
+  // Folded into `period` phases → [N, period].
+  const phaseSums = g.op('ReduceSum', [g.op('Reshape', [cropped, g.ints([0, 0, -1, period])]), g.ints([1, 2])], { keepdims: 0 });
   return safeDiv(g, g.op('ReduceMax', [phaseSums, g.ints([1])], { keepdims: 0 }), g.op('ReduceSum', [phaseSums, g.ints([1])], { keepdims: 0 }), 1e-3);
+}
+
+/** The share bounds for a grid of `period` px: the 8-px ones' excess over an even spread. */
+export function gridShareBounds(period: number): [number, number] {
+  if (period === 8) return GRID_SHARE_8;
+  const even8 = 1 / 8;
+  const even = 1 / period;
+  const at = (share8: number) => even + ((share8 - even8) / (1 - even8)) * (1 - even);
+  return [at(GRID_SHARE_8[0]), at(GRID_SHARE_8[1])];
+}
+
+/**
+ * 0..1 per frame [N]: how surely the contours sit on a block grid of any of `BLOCKS`. A block grid
+ * puts contours on one phase in both directions; a straight isoline (a sky graded top to bottom) only
+ * in one, so only the weaker direction's share decides.
+ */
+function onGrid(g: GraphBuilder, across: string, down: string): string {
+  const rows = lineSums(g, across, 'across');
+  const cols = lineSums(g, down, 'down');
+  let most: string | undefined;
+  for (const period of BLOCKS) {
+    const share = g.op('Min', [gridShare(g, rows, period), gridShare(g, cols, period)]);
+    const [lo, hi] = gridShareBounds(period);
+    let sure = ramp(g, share, lo, hi);
+    if (period % 2 === 0 && period !== 8) {
+      // Shrinking by 3/4 leaves a clean one-pixel step only where a source pixel edge meets an
+      // output one, every 3 output pixels: any contour lands on phases 0 and 3 of a 6-px grid alike,
+      // while a codec's 8-px grid lands on one of them. Half the period must not hold the same share.
+      const half = g.op('Min', [gridShare(g, rows, period / 2), gridShare(g, cols, period / 2)]);
+      sure = g.op('Mul', [sure, ramp(g, safeDiv(g, share, half, 1e-6), HALF_PERIOD_SHARE[0], HALF_PERIOD_SHARE[1])]);
+    }
+    most = most ? g.op('Max', [most, sure]) : sure;
+  }
+  return most!;
 }
 
 /** Builds the banding model. */
@@ -82,10 +137,7 @@ export function buildModel(): Uint8Array {
   const p = meta.inputs.patch;
   const across = contours(g, x, 'across');
   const down = contours(g, x, 'down');
-  // A block grid puts contours on one phase in both directions; a straight isoline (a sky graded
-  // top to bottom) only in one, so only the weaker direction's share decides.
-  const share = g.op('Min', [gridShare(g, across, 'across'), gridShare(g, down, 'down')]);
-  const offGrid = g.op('Reshape', [g.op('Sub', [g.scalar(1), ramp(g, share, 0.3, 0.55)]), g.ints([-1, 1, 1, 1])]);
+  const offGrid = g.op('Reshape', [g.op('Sub', [g.scalar(1), onGrid(g, across, down)]), g.ints([-1, 1, 1, 1])]);
   const both = g.op('Mul', [g.op('Mul', [g.op('Add', [across, down]), offGrid]), g.scalar(100)]);
   const map = g.op('Sqrt', [g.op('AveragePool', [both], { kernel_shape: [p, p], strides: [p, p] })]);
   const global = g.op('Sqrt', [g.op('ReduceMean', [both, g.ints([1, 2, 3])], { keepdims: 0 })]);

@@ -4,7 +4,8 @@
  * for the temporal stream.
  */
 import type { YuvPlanes } from './frame-pixels.ts';
-import { areaRows, reducePlane, resampleInto, resamplePlane, resampleRows } from './resample.ts';
+import { reducePlane } from './reduce-plane.ts';
+import { areaRows, resampleInto, resamplePlane, resampleRows } from './resample.ts';
 
 /** A float plane stack [C, H, W]. */
 export interface FloatPlanes {

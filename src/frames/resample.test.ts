@@ -54,7 +54,7 @@ describe('integer factors and the temporal reduction', () => {
   });
 
   it('reduces a flat plane to the same level and follows a brightness change', async () => {
-    const { reducePlane } = await import('./resample.ts');
+    const { reducePlane } = await import('./reduce-plane.ts');
     const src = new Uint8Array(1280 * 720).fill(50);
     const out = new Float32Array(320 * 180);
     reducePlane(src, 0, 1280, 1280, 720, 320, 180, out);
@@ -67,7 +67,7 @@ describe('integer factors and the temporal reduction', () => {
 
 describe('the temporal stream\'s small luma', () => {
   it('converts the range in the reduction\'s pass with the values of a separate conversion, to the bit', async () => {
-    const { reducePlane } = await import('./resample.ts');
+    const { reducePlane } = await import('./reduce-plane.ts');
     const { convertRange, smallLumaAt } = await import('./frame-planes.ts');
     let seed = 3;
     const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) & 255;

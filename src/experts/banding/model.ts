@@ -97,7 +97,7 @@ function gridShare(g: GraphBuilder, lines: string, period: number): string {
 }
 
 /** The share bounds for a grid of `period` px: the 8-px ones' excess over an even spread. */
-export function gridShareBounds(period: number): [number, number] {
+function gridShareBounds(period: number): [number, number] {
   if (period === 8) return GRID_SHARE_8;
   const even8 = 1 / 8;
   const even = 1 / period;
@@ -118,7 +118,7 @@ function onGrid(g: GraphBuilder, across: string, down: string): string {
     const share = g.op('Min', [gridShare(g, rows, period), gridShare(g, cols, period)]);
     const [lo, hi] = gridShareBounds(period);
     let sure = ramp(g, share, lo, hi);
-    if (period % 2 === 0 && period !== 8) {
+    if (period !== BLOCKS[0]) {
       // Shrinking by 3/4 leaves a clean one-pixel step only where a source pixel edge meets an
       // output one, every 3 output pixels: any contour lands on phases 0 and 3 of a 6-px grid alike,
       // while a codec's 8-px grid lands on one of them. Half the period must not hold the same share.

@@ -7,11 +7,15 @@
  * is: maps are pooled to at most 32 cells a side and quantized to bytes (regions move by a cell),
  * series of more than 600 frames are bucketed. The full run (run.ts) stays the figure of record.
  *
- *   npx tsx bench/real/replay.ts --base <engine hash> [--tier 0,1,2] [--only clean,injected] [--verbose]
+ *   npx tsx bench/real/replay.ts --base <engine hash> [--tier 0,1,2] [--only clean,injected] [--injected-dir <folder>] [--match s1,s2] [--verbose]
+ *
+ * `--injected-dir` replays the injected set of another format (a folder made by
+ * `make-injected.ts --size WxH --fps N`, e.g. bench/clips/real/injected-720p25) from the reports a
+ * full run stored for it; `--match` keeps the injected clips whose file name holds one of the strings.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getExpert } from '../../src/experts/registry.ts';
 import { baseWeight } from '../../src/fusion/weights.ts';
 import { routeFactor } from '../../src/router/routing-table.ts';
@@ -114,14 +118,14 @@ function replayClean(tier: Tier, base: string, verbose: boolean): void {
   if (verbose) console.log(alarms.join('\n'));
 }
 
-function replayInjected(tier: Tier, base: string, verbose: boolean): void {
-  const truth = JSON.parse(readFileSync(join(CLIPS, 'injected', 'truth.json'), 'utf8')) as InjectedClip[] | { clips: InjectedClip[] };
-  const clips = Array.isArray(truth) ? truth : truth.clips;
+function replayInjected(tier: Tier, base: string, verbose: boolean, dir = join(CLIPS, 'injected'), match?: string[]): void {
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as InjectedClip[] | { clips: InjectedClip[] };
+  const clips = (Array.isArray(truth) ? truth : truth.clips).filter((c) => !match || match.some((m) => c.file.includes(m)));
   const counts = new Map(ARTIFACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, ious: [] as number[] }]));
   const lines: string[] = [];
   let missing = 0;
   for (const clip of clips) {
-    const report = storedReport(join(CLIPS, 'injected', clip.file), tier, base);
+    const report = storedReport(join(dir, clip.file), tier, base);
     if (!report) {
       missing++;
       continue;
@@ -140,8 +144,8 @@ function replayInjected(tier: Tier, base: string, verbose: boolean): void {
       if (m.region) c.ious.push(0);
     }
     for (const e of extra) counts.get(e.type)!.fp++;
-    for (const m of matches) if (m.truth.region) lines.push(`    ${clip.file} ${m.truth.type} region IoU ${regionIoU(m.truth.region, m.found.region).toFixed(2)} found ${JSON.stringify(m.found.region ?? 'whole')}`);
-    if (missed.length || extra.length) lines.push(`    ${clip.file} missed ${missed.map((m) => m.type).join(',') || '-'} extra ${extra.map((e) => `${e.type}@${e.startS}-${e.endS}`).join(' ') || '-'}`);
+    for (const m of matches) if (m.truth.region) lines.push(`    ${clip.file} ${m.truth.type} region IoU ${regionIoU(m.truth.region, m.found.region).toFixed(2)} found ${m.found.startS}-${m.found.endS} ${JSON.stringify(m.found.region ?? 'whole')}`);
+    if (missed.length || extra.length) lines.push(`    ${clip.file} missed ${missed.map((m) => m.type).join(',') || '-'} extra ${extra.map((e) => `${e.type}@${e.startS}-${e.endS}${e.region ? ' R' : ''}`).join(' ') || '-'}`);
   }
   let tp = 0, fp = 0, fn = 0;
   const per = [...counts].filter(([, c]) => c.tp + c.fp + c.fn > 0).map(([t, c]) => {
@@ -159,8 +163,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!base) throw new Error('--base <engine hash> is required (a build with stored Node reports in bench/out/real-cache)');
   const tiers = (argValue('tier') ?? '0,1,2').split(',').map((t) => Number(t) as Tier);
   const parts = (argValue('only') ?? 'clean,injected').split(',');
+  const dirArg = argValue('injected-dir');
+  const match = argValue('match')?.split(',');
   for (const tier of tiers) {
     if (parts.includes('clean')) replayClean(tier, base, argFlag('verbose'));
-    if (parts.includes('injected')) replayInjected(tier, base, argFlag('verbose'));
+    if (parts.includes('injected')) replayInjected(tier, base, argFlag('verbose'), dirArg ? resolve(dirArg) : undefined, match);
   }
 }

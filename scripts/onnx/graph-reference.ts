@@ -108,7 +108,8 @@ export function referenceFeeds(meta: ExpertMeta): Record<string, TensorData> {
       x.set(chroma, f * size + height * width);
     }
   }
-  return { x: { data: x, dims: [frames, channels, rows, width] } };
+  // Experts that read the analysis scale get the frames as read at their own size.
+  return { x: { data: x, dims: [frames, channels, rows, width] }, ...(meta.inputs.scale ? { scale: { data: Float32Array.of(1), dims: [1] } } : {}) };
 }
 
 /** Builds an expert's model from its model.ts. */

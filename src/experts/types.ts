@@ -33,6 +33,11 @@ export interface ExpertInputs {
   lumaRange?: 'full' | 'limited';
   /** Analysis frames are resampled horizontally only, so single-line structure (interlacing) survives. */
   keepRows?: boolean;
+  /**
+   * The model also reads `scale`, float32 [1]: source pixels per analysis pixel (1 for a frame read at
+   * its own size, 4/3 for 720p read at 960x540, 2 for 1080p), for what the source's size moves.
+   */
+  scale?: boolean;
 }
 
 /** How per-frame raw values become one video-level raw value. */

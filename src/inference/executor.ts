@@ -14,6 +14,8 @@ export interface ExpertJob {
   id: string;
   x: TensorData;
   t?: TensorData;
+  /** Source pixels per analysis pixel of the frames in `x` (spatial jobs). */
+  scale?: number;
 }
 
 /** Outputs of a batch of jobs, with the time spent in inference. */
@@ -121,12 +123,12 @@ export class LocalExecutor implements ExpertExecutor {
    */
   private async runOne(entry: { meta: ExpertMeta; session: ModelSession; ep: ExecutionProvider }, job: ExpertJob): Promise<ExpertFrameOutput> {
     try {
-      return await runExpert(entry.session, entry.meta, { x: job.x, t: job.t });
+      return await runExpert(entry.session, entry.meta, { x: job.x, t: job.t, scale: job.scale });
     } catch (err) {
       if (entry.ep !== 'webgpu') throw err;
       const session = await this.sessionOf(entry.meta, this.modelBaseUrl, 'wasm');
       this.sessions.set(entry.meta.id, { meta: entry.meta, session, ep: 'wasm' });
-      return runExpert(session, entry.meta, { x: job.x, t: job.t });
+      return runExpert(session, entry.meta, { x: job.x, t: job.t, scale: job.scale });
     }
   }
 }

@@ -12,6 +12,8 @@ export interface ExpertBatch {
   x: TensorData;
   /** [N] timestamps in seconds, for experts that read them. */
   t?: TensorData;
+  /** Source pixels per analysis pixel, for experts that read it (`inputs.scale`); absent: 1, the frames read at their own size. */
+  scale?: number;
 }
 
 /** Runs the expert's session on a batch. */
@@ -21,6 +23,7 @@ export async function runExpert(session: ModelSession, meta: ExpertMeta, batch: 
     if (!batch.t) throw new Error(`expert "${meta.id}" needs timestamps`);
     feeds.t = batch.t;
   }
+  if (meta.inputs.scale) feeds.scale = { data: Float32Array.of(batch.scale ?? 1), dims: [1] };
   const outputs = await session.run(feeds);
   const post = meta.post ? getPostProcessor(meta.id) : undefined;
   if (meta.post && !post) throw new Error(`expert "${meta.id}" declares a post-processor but has none`);

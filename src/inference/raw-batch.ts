@@ -93,7 +93,8 @@ export function stackJobs(frames: AnalysisFrame[], jobs: RawJob[]): ExpertJob[] 
     const key = `${j.kind}:${j.pick.join(',')}`;
     let x = stacks.get(key);
     if (!x) stacks.set(key, (x = stack(j.pick.map((i) => planeOf(frames[i]!, j.kind)))));
-    return { id: j.id, x };
+    // Every frame of a batch is read at one size.
+    return { id: j.id, x, scale: frames[j.pick[0]!]!.scale };
   });
 }
 

@@ -51,6 +51,7 @@ export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, si
   return {
     index,
     tS,
+    scale: pixels.width / size.width,
     luma,
     lumaLimited: needs.limited ? limited : undefined,
     rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited, alloc?.('rgb', 3 * n)) : undefined,

@@ -14,6 +14,8 @@ import type { FloatPlanes } from '../frames/frame-planes.ts';
 export interface AnalysisFrame {
   index: number;
   tS: number;
+  /** Source pixels per analysis pixel (absent: 1, the frame read at its own size). */
+  scale?: number;
   /** Full-range luma. */
   luma: FloatPlanes;
   /** Limited-range luma, for experts that declare `lumaRange: 'limited'`. */

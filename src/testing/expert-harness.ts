@@ -37,8 +37,8 @@ export interface Plane {
   data: Float32Array;
 }
 
-/** Runs an expert on planes of equal size (stacked into one batch). */
-export async function runOn(id: string, planes: Plane[], timestamps?: number[], channels = 1): Promise<ExpertFrameOutput> {
+/** Runs an expert on planes of equal size (stacked into one batch); `scale`: source pixels per analysis pixel (1 when absent). */
+export async function runOn(id: string, planes: Plane[], timestamps?: number[], channels = 1, scale?: number): Promise<ExpertFrameOutput> {
   const meta = metaOf(id);
   const first = planes[0];
   if (!first) throw new Error('no planes');
@@ -48,8 +48,16 @@ export async function runOn(id: string, planes: Plane[], timestamps?: number[], 
   const batch = {
     x: { data: x, dims: [planes.length, channels, first.height, first.width] },
     t: timestamps ? { data: Float32Array.from(timestamps), dims: [timestamps.length] } : undefined,
+    scale,
   };
   return runExpert(await sessionOf(id), meta, batch);
+}
+
+/** A luma plane as a `yuv` plane (what `planes: 'yuv'` experts read): half-size chroma rows of 128 below it. */
+export function asYuv(p: Plane): Plane {
+  const data = new Float32Array(p.width * (p.height + Math.floor(p.height / 2))).fill(128);
+  data.set(p.data);
+  return { width: p.width, height: data.length / p.width, data };
 }
 
 /** Makes a plane from a function of (x, y). */

@@ -34,6 +34,8 @@ export interface InferenceWorkerApi {
   run(jobs: ExpertJob[], first?: boolean): Promise<BatchOutputs>;
   /** A spatial batch as decoded pixels; the worker makes the planes (`src/inference/raw-batch.ts`). */
   runRaw(batch: RawSpatialBatch, first?: boolean): Promise<BatchOutputs>;
+  /** Makes these experts' sessions while the worker is idle (`src/inference/session-prep.ts`); returns at once. */
+  prepare(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): void;
 }
 
 /** A decoded frame for the player (or why there is none). */

@@ -9,9 +9,10 @@ import type { InferenceWorkerApi } from '../protocol.ts';
 import type { BatchOutputs, ExpertExecutor, ExpertJob } from './executor.ts';
 import { WorkerCrashedError } from '../errors.ts';
 import type { RawSpatialBatch } from './raw-batch.ts';
+import type { SessionPreparer } from './session-prep.ts';
 
 /** Runs experts in a dedicated worker. */
-export class RemoteExecutor implements ExpertExecutor {
+export class RemoteExecutor implements ExpertExecutor, SessionPreparer {
   private readonly worker: Worker;
   private readonly api: Comlink.Remote<InferenceWorkerApi>;
   private readonly crashed: Promise<never>;
@@ -45,6 +46,11 @@ export class RemoteExecutor implements ExpertExecutor {
   runRaw(batch: RawSpatialBatch, first = false): Promise<BatchOutputs> {
     const buffers = new Set(batch.frames.map((f) => f.pixels.data.buffer as ArrayBuffer));
     return Promise.race([this.api.runRaw(Comlink.transfer(batch, [...buffers]), first), this.crashed]);
+  }
+
+  /** The worker makes these sessions when it is idle; nothing waits for them. */
+  prepare(metas: ExpertMeta[], modelBaseUrl: string, ep: ExecutionProvider): void {
+    this.api.prepare(metas, modelBaseUrl, ep).catch(() => undefined);
   }
 
   /** Stops the worker. */

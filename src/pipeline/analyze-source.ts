@@ -9,6 +9,7 @@ import { throwIfAborted } from '../errors.ts';
 import type { ExternalExpertSpec } from '../experts/external.ts';
 import { EXPERTS } from '../experts/registry.ts';
 import type { ExpertExecutor } from '../inference/executor.ts';
+import { canPrepare } from '../inference/session-prep.ts';
 import { detectBackend } from '../inference/ort.ts';
 import type { Report, Tier } from '../report/types.ts';
 import type { Router } from '../router/types.ts';
@@ -22,6 +23,7 @@ import { runProbe } from './probe.ts';
 import { ProgressTracker } from './progress.ts';
 import { buildReport } from './report-builder.ts';
 import { routeStage } from './route.ts';
+import { routableExperts } from './routable.ts';
 import { runExperts } from './run-experts.ts';
 import { openSharedPass } from './shared-pass.ts';
 import { glanceSpan, runGlance } from './run-glance.ts';
@@ -76,6 +78,8 @@ export async function analyzeSource(
     if (!chosen.fits) warnings.push(`No tier fits the ${opts.budgetMs} ms budget (the quickest, tier 0, is predicted to take ${Math.round(chosen.predictedMs)} ms); tier 0 was used.`);
   }
   const catalogue = availableExperts(tier, info, EXPERTS, backend.ep);
+  // Sessions the run may need are made while the inference worker waits for the probe's frames.
+  if (canPrepare(deps.executor)) deps.executor.prepare(routableExperts(catalogue), opts.modelBaseUrl, backend.ep);
 
   progress.emit('route', 0.02, 'Looking at a few frames');
   // Tier 0 reads a burst at each probe point and keeps it for its run, so it decodes nothing more. Its

@@ -15,7 +15,7 @@ import { normalizeScore } from '../fusion/normalize.ts';
 import type { Keyframe, ProbeExpert, ProbeResult } from '../router/types.ts';
 import { frameNoise, lumaWindow, type FrameNoise, type LumaWindow } from '../router/content/frame-noise.ts';
 import { PROBE_FEATURE_EXPERTS } from '../router/content/features.ts';
-import { planeNeeds } from './analysis-frame.ts';
+import { planeNeeds, type PlaneNeeds } from './analysis-frame.ts';
 import { BatchDispatcher, type TemporalFrame } from './batches.ts';
 import { ExpertResults } from './expert-results.ts';
 import { MIN_SAMPLE } from './plan.ts';
@@ -228,16 +228,24 @@ export async function runProbe(
   const t0 = performance.now();
   const { info } = source;
   const experts = probeExperts(catalogue);
-  const { failed } = experts.length ? await executor.load(experts, modelBaseUrl, ep) : { failed: [] as string[] };
-  const usable = experts.filter((m) => !failed.includes(m.id));
+  // The decoder starts while the sessions load (on a cold start, the runtime's compilation too): the
+  // first frame waits for them only when it is ready to go to the experts.
+  const loading = experts.length ? executor.load(experts, modelBaseUrl, ep) : Promise.resolve({ failed: [] as string[] });
+  loading.catch(() => undefined);
+  let loaded: { usable: ExpertMeta[]; needs: PlaneNeeds; results: { meta: ExpertMeta; stride: number; results: ExpertResults }[] } | undefined;
+  const probeExpertsReady = async () => {
+    if (!loaded) {
+      const { failed } = await loading;
+      const usable = experts.filter((m) => !failed.includes(m.id));
+      loaded = { usable, needs: planeNeeds(usable), results: usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) })) };
+    }
+    return loaded;
+  };
   const size = fitSize(info.width, info.height, PROBE_BOX[0], PROBE_BOX[1]);
   const kSize = fitSize(info.width, info.height, KEYFRAME_BOX[0], KEYFRAME_BOX[1]);
   const mSize = fitSize(info.width, info.height, MOTION_BOX[0], MOTION_BOX[1]);
-  const needs = planeNeeds(usable);
   const keyframes: Keyframe[] = [];
   const motion: { first: FloatPlanes; firstT: number; second?: FloatPlanes; window: LumaWindow; noise?: FrameNoise | null }[] = [];
-  // Each probe frame goes to the experts as soon as it is read, so inference runs while the next is decoded.
-  const results = usable.map((m) => ({ meta: m, stride: 1, results: new ExpertResults(m) }));
   // The probe's few small frames never wait for the inference worker (which may be busy with the
   // early start): the decoder keeps reading, and they run ahead of the early batches (the route waits
   // for them; the early start's outputs are not needed before the run ends).
@@ -271,6 +279,8 @@ export async function runProbe(
         keyframes.push(toKeyframe(tS, rgbAt(pixels, kSize.width, kSize.height)));
         // The planes are made where the experts run (raw-batch.ts, the same planes to the bit) rather than
         // here, where the decoder's next frames wait; the experts get their own copy of the pixels.
+        // Each probe frame goes to the experts as soon as it is read, so inference runs while the next is decoded.
+        const { usable, needs, results } = await probeExpertsReady();
         if (usable.length) await dispatcher.spatialPixels([{ index: probeFrames++, tS, pixels: copyPlanes(pixels), needs }], results, size, size);
       }
       if (reading.keep && run[p]) {
@@ -293,6 +303,7 @@ export async function runProbe(
   offerBursts();
   const decodeMs = performance.now() - tRead;
   await dispatcher.drain();
+  const { results } = await probeExpertsReady();
   const probed: ProbeExpert[] = results.map(({ meta, results: r }) => {
     const raw = r.pooled();
     return { meta, values: r.frames.map((f) => f.raw), raw, quality: normalizeScore(meta, raw) };

@@ -25,13 +25,13 @@ describe('routableExperts', () => {
     }
   });
 
-  it('leaves out the content measures, which no route runs, and puts the score-only models last', () => {
+  it('leaves out the content measures, which no route runs, and puts the score-only models first', () => {
     expect(routable.has('colourfulness')).toBe(false);
     expect(routable.has('contrast')).toBe(false);
     const order = routableExperts(EXPERTS);
-    const firstScoreOnly = order.findIndex((m) => !m.artifact);
-    expect(firstScoreOnly).toBeGreaterThan(0);
-    expect(order.slice(firstScoreOnly).every((m) => !m.artifact)).toBe(true);
-    expect(order.map((m) => m.id)).toContain('niqe');
+    const firstArtifact = order.findIndex((m) => !!m.artifact);
+    expect(firstArtifact).toBeGreaterThan(0);
+    expect(order.slice(firstArtifact).every((m) => !!m.artifact)).toBe(true);
+    expect(order.slice(0, firstArtifact).map((m) => m.id)).toContain('niqe');
   });
 });

@@ -11,13 +11,14 @@ import { routeFactor } from '../router/routing-table.ts';
 import { CONTENT_TYPES } from '../router/types.ts';
 
 /**
- * The experts of `catalogue` that some route would run, artifact experts first (the early start and
- * the run need them soonest) and the costly score-only models (NIQE, BRISQUE) last.
+ * The experts of `catalogue` that some route would run, the score-only models (NIQE, BRISQUE: the
+ * costliest sessions) first: no stage before the route loads them, where the early start and tier 0's
+ * temporal run load the artifact experts themselves.
  */
 export function routableExperts(catalogue: readonly ExpertMeta[]): ExpertMeta[] {
   // The route weighs by the likeliest type's base weight times a factor averaged over the likely types:
   // at most the largest of each.
   const most = (meta: ExpertMeta) => Math.max(...CONTENT_TYPES.map((t) => baseWeight(meta, t))) * Math.max(...CONTENT_TYPES.map((t) => routeFactor(t, meta)));
   const routable = catalogue.filter((meta) => Math.round(Math.min(1, most(meta)) * 100) / 100 >= minWeightFor(meta));
-  return [...routable].sort((a, b) => (a.artifact ? 0 : 1) - (b.artifact ? 0 : 1));
+  return [...routable].sort((a, b) => (a.artifact ? 1 : 0) - (b.artifact ? 1 : 0));
 }

@@ -129,14 +129,27 @@ function radixOrder(v: Float32Array): Uint32Array {
  * correlation of the blur maps and of the companions' maps at the same times.
  */
 export function shotContinuity(frames: FrameResult[], companions: ExpertResults[]): number[] {
+  const at = continuityOf(frames, companions);
+  return frames.map((_, i) => at(i));
+}
+
+/**
+ * `shotContinuity` read one frame at a time, computed (and each map ranked) only when asked for:
+ * for rules that look at a few frames of a long run.
+ */
+export function continuityOf(frames: FrameResult[], companions: ExpertResults[]): (i: number) => number {
   const others = companions.map((c) => new Map(c.frames.filter((f) => f.map).map((f) => [f.tS, f.map!])));
   // Each map is compared with the one before and the one after it: ranked once.
   const ranked = new Map<ArrayLike<number>, Float64Array>();
   const rankedOf = (m: ArrayLike<number>) => ranked.get(m) ?? ranked.set(m, ranks(m)).get(m)!;
   const correlation = (a: ArrayLike<number>, b: ArrayLike<number>) => (a.length !== b.length || a.length < 3 ? Number.NaN : correlationOfRanks(rankedOf(a), rankedOf(b)));
-  return frames.map((f, i) => {
+  const memo = new Map<number, number>();
+  return (i) => {
+    const known = memo.get(i);
+    if (known !== undefined) return known;
+    const f = frames[i];
     const prev = frames[i - 1];
-    if (!prev) return Number.NaN;
+    if (!f || !prev) return Number.NaN;
     let best = prev.map && f.map ? correlation(prev.map, f.map) : Number.NaN;
     for (const m of others) {
       const a = m.get(prev.tS);
@@ -146,8 +159,9 @@ export function shotContinuity(frames: FrameResult[], companions: ExpertResults[
         if (Number.isFinite(c) && !(c <= best)) best = c;
       }
     }
+    memo.set(i, best);
     return best;
-  });
+  };
 }
 
 /**

@@ -7,6 +7,7 @@
  * threshold, or the box covers most of the frame, the artifact is whole-frame and no region is given.
  * The region belongs to the event of the expert that produced the maps, so it keeps its type.
  */
+import type { ExpertMeta } from '../experts/types.ts';
 import type { ExpertResults, FrameResult } from '../pipeline/expert-results.ts';
 import type { Region } from '../report/types.ts';
 
@@ -108,21 +109,27 @@ export function components(mask: Uint8Array, ph: number, pw: number): Component[
   return out;
 }
 
+/** A box of patches (inclusive patch rows and columns) on a [ph, pw] grid. */
+export interface PatchBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 /**
- * The region of an event: the largest connected area of patches that stand out from the rest of the
- * frame on the run's mean map; undefined for whole-frame artifacts or when no map was kept.
+ * The box of the largest connected area of patches that stand out from the rest of `map` on the
+ * expert's bad side, grown to hold the areas beside it; undefined when no area is large enough or the
+ * box covers most of the frame (a whole-frame artifact).
  */
-export function regionOf(results: ExpertResults, run: FrameResult[]): Region | undefined {
-  const { meta, ph, pw } = results;
-  if (meta.threshold === undefined) return undefined;
-  const avg = meanMap(results, run);
-  if (!avg) return undefined;
-  const mask = salientPatches(avg, meta.threshold, meta.lowerIsBetter, Math.abs(meta.range[1] - meta.range[0]) || 1);
+export function salientBox(map: Float32Array, ph: number, pw: number, meta: Pick<ExpertMeta, 'threshold' | 'lowerIsBetter' | 'range'>): PatchBox | undefined {
+  if (meta.threshold === undefined || ph === 0 || pw === 0 || map.length !== ph * pw) return undefined;
+  const mask = salientPatches(map, meta.threshold, meta.lowerIsBetter, Math.abs(meta.range[1] - meta.range[0]) || 1);
   const minCells = Math.max(2, Math.ceil(MIN_AREA * ph * pw));
-  const median = quantile(Array.from(avg), 0.5);
+  const median = quantile(Array.from(map), 0.5);
   const kept = components(mask, ph, pw).filter((c) => c.cells.length >= minCells);
   if (kept.length === 0) return undefined;
-  const weight = (c: Component) => c.cells.reduce((s, i) => s + Math.abs(avg[i]! - median) + 1e-6, 0);
+  const weight = (c: Component) => c.cells.reduce((s, i) => s + Math.abs(map[i]! - median) + 1e-6, 0);
   const best = kept.reduce((a, b) => (weight(b) > weight(a) ? b : a));
   // Areas whose boxes overlap or lie within a patch of the box are one artifact split by a weaker
   // row or column (a banded wall above and below a darker band, a blurred figure with a sharp
@@ -141,9 +148,35 @@ export function regionOf(results: ExpertResults, run: FrameResult[]): Region | u
       grew = true;
     }
   }
-  const region = { x: box.x0 / pw, y: box.y0 / ph, w: (box.x1 - box.x0 + 1) / pw, h: (box.y1 - box.y0 + 1) / ph };
-  if (region.w * region.h > WHOLE_FRAME) return undefined;
-  return { x: round(region.x), y: round(region.y), w: round(region.w), h: round(region.h) };
+  if (((box.x1 - box.x0 + 1) / pw) * ((box.y1 - box.y0 + 1) / ph) > WHOLE_FRAME) return undefined;
+  return box;
+}
+
+/** Mean of `map` (a [ph, pw] grid) over the patches of `box`. */
+export function boxMean(map: Float32Array, pw: number, box: PatchBox): number {
+  let sum = 0;
+  let n = 0;
+  for (let r = box.y0; r <= box.y1; r++) {
+    for (let c = box.x0; c <= box.x1; c++) {
+      const v = map[r * pw + c]!;
+      if (Number.isFinite(v)) (sum += v), n++;
+    }
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/**
+ * The region of an event: the largest connected area of patches that stand out from the rest of the
+ * frame on the run's mean map; undefined for whole-frame artifacts or when no map was kept.
+ */
+export function regionOf(results: ExpertResults, run: FrameResult[]): Region | undefined {
+  const { meta, ph, pw } = results;
+  if (meta.threshold === undefined) return undefined;
+  const avg = meanMap(results, run);
+  if (!avg) return undefined;
+  const box = salientBox(avg, ph, pw, meta);
+  if (!box) return undefined;
+  return { x: round(box.x0 / pw), y: round(box.y0 / ph), w: round((box.x1 - box.x0 + 1) / pw), h: round((box.y1 - box.y0 + 1) / ph) };
 }
 
 function quantile(values: number[], p: number): number {

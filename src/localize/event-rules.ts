@@ -70,6 +70,11 @@ export interface SpatialRule {
   minRows?: number;
   /** Share of the frames inside an event's span that must be flagged; omitted: SPATIAL_MIN_SHARE (localize.ts). */
   minShare?: number;
+  /**
+   * Frames inside a step of the map over part of the frame count as flagged beside those whose frame
+   * reading is past the threshold (regional-steps.ts).
+   */
+  regionalSteps?: boolean;
 }
 
 /**
@@ -95,4 +100,7 @@ export const SPATIAL_RULES: Partial<Record<ArtifactType, SpatialRule>> = {
   // Combing shows on the frames where something moves, so an interlaced clip flags some of its
   // frames and not others (the injected cartoon: 7 of 11 frames at the inspect tier).
   interlacing: { minRows: INTERLACED_MIN_ROWS, minShare: 0 },
+  // A codec's blocks over part of the frame (a region coded apart, an object the encoder starved)
+  // read as a fraction of their strength in the frame reading.
+  blocking: { regionalSteps: true },
 };

@@ -5,11 +5,12 @@
  * experts leave out the analysis frames a cause explains (a black segment is not blurred or
  * underexposed) and keep the per-expert event logic of events.ts.
  */
-import { ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
+import { beyondThreshold, ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
 import { blurEventsOf } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
+import { regionalStepFrames } from './regional-steps.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
 import { sampledRhythms } from './temporal-bursts.ts';
 import { firstFrameOf, isOpening, keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
@@ -69,7 +70,14 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
     const kept = withEvidence(withoutSpans(res, spans));
     // Blur counts where it is a defect, not the shot's depth of field (blur-steps.ts).
     const args = [Math.max(SPATIAL_JOIN_GAPS * analysisGap, SPATIAL_JOIN_S) + 1.5 * frameS, analysisGap / 2, dense ? 2 : 1, dense ? SPATIAL_MIN_SPAN_S : 0, minShareOf(res)] as const;
-    report(res, res.meta.artifact === 'blur' ? blurEventsOf(kept, results.filter((r) => r !== res && r.meta.artifact === 'noise'), ...args) : eventsOf(kept, ...args));
+    if (res.meta.artifact === 'blur') report(res, blurEventsOf(kept, results.filter((r) => r !== res && r.meta.artifact === 'noise'), ...args));
+    else if (res.meta.artifact && SPATIAL_RULES[res.meta.artifact]?.regionalSteps) {
+      // A step over part of the frame counts beside the frame reading (regional-steps.ts); the
+      // picture's layout (blur and noise maps) tells one shot from a cut.
+      const layout = results.filter((r) => r !== res && r.meta.inputs.stream === 'analysis' && (r.meta.artifact === 'blur' || r.meta.artifact === 'noise'));
+      const steps = regionalStepFrames(kept, layout);
+      report(res, eventsOf(kept, ...args, (f) => beyondThreshold(res.meta, f.raw) || steps.has(f)));
+    } else report(res, eventsOf(kept, ...args));
   }
   return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
 }

@@ -12,7 +12,7 @@ import { blurEventsOf } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
 import { regionalStepFrames } from './regional-steps.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
-import { sampledRhythms } from './temporal-bursts.ts';
+import { sampledEvents } from './temporal-bursts.ts';
 import { firstFrameOf, isOpening, keepSubstantial, temporalRuns, toArtifact, type Span, type TemporalEvent } from './temporal-events.ts';
 
 /** Which experts may report events, and how much each one's events are trusted. */
@@ -55,9 +55,12 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
       const first = firstFrameOf(res);
       found.push(...events.filter((e) => isOpening(e, rule, first) && e.marks >= rule.minMarks));
       events = keepSubstantial(events, rule, first);
-      // A sparse (glance) stream: a rhythm seen across bursts is a sampled event (temporal-bursts.ts).
-      const sampled = sampledRhythms(res, frameS, rule, explainedSpans(type, found, frameS));
-      events = events.filter((e) => !sampled.some((r) => e.startS < r.event.endS && e.endS > r.event.startS));
+      // A sparse (glance) stream: a rhythm or a hold seen across bursts is a sampled event
+      // (temporal-bursts.ts); a hold that opens the clip is judged as an opening, like any other.
+      const all = sampledEvents(res, frameS, rule, explainedSpans(type, found, frameS));
+      const sampled = all.filter((r) => !isOpening(r.event, rule, first));
+      found.push(...all.filter((r) => !sampled.includes(r)).map((r) => r.event));
+      events = events.filter((e) => !all.some((r) => e.startS < r.event.endS && e.endS > r.event.startS));
       found.push(...events, ...sampled.map((r) => r.event));
       report(res, [...events.map((e) => toArtifact(res, e)), ...sampled.map((r) => r.artifact)]);
     }

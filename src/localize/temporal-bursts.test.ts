@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import black from '../experts/black/meta.json' with { type: 'json' };
 import flickerMeta from '../experts/flicker/meta.json' with { type: 'json' };
 import freeze from '../experts/freeze/meta.json' with { type: 'json' };
 import stutter from '../experts/stutter/meta.json' with { type: 'json' };
@@ -6,7 +7,7 @@ import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
 import { localizeEvents } from './localize.ts';
 import { ruleOf } from './event-rules.ts';
-import { BURST_SHARE, burstRhythm, burstRuns, burstsOf } from './temporal-bursts.ts';
+import { BURST_SHARE, burstHolds, burstRhythm, burstRuns, burstsOf } from './temporal-bursts.ts';
 
 const FPS = 25;
 const frameS = 1 / FPS;
@@ -108,5 +109,39 @@ describe('stutter seen across bursts (glance tier)', () => {
     expect(cut[0]!.share).toBeCloseTo(1 / 3);
     // Three marks that stop before the burst ends: as short as a full stream would drop.
     expect(burstRuns(glance(flickerMeta, 6, (b, i) => b === 2 && i < 3), frameS, rule)).toEqual([]);
+  });
+});
+
+describe('holds seen across bursts (glance tier)', () => {
+  const burstEnd = (b: number) => 0.68 + b + 4 * frameS;
+  const show = (ev: { type: string; startS: number; endS: number }[]) => ev.map((e) => `${e.type}@${e.startS.toFixed(2)}-${e.endS.toFixed(2)}`).join(' ');
+
+  it('reports a burst held from its first frame to its last, reaching halfway to the bursts around it', () => {
+    // A one-second black segment holds burst 2 (2.68 s): four black frames, 0.16 s, under the 0.2 s
+    // an every-frame stream asks for, because the burst ended, not the black.
+    const ev = localizeEvents([glance(black, 6, (b) => b === 2)], FPS, 1.5);
+    expect(show(ev)).toBe(`black@${((burstEnd(1) + 2.68) / 2).toFixed(2)}-${((burstEnd(2) + 3.68) / 2).toFixed(2)}`);
+  });
+
+  it('makes consecutive held bursts one hold, and starts it where the burst before shows it begin', () => {
+    // A picture held from the last two frames of burst 1 through bursts 2 and 3.
+    const holds = burstHolds(glance(freeze, 6, (b, i) => (b === 1 && i >= 2) || b === 2 || b === 3), frameS, ruleOf('freeze'));
+    expect(holds).toHaveLength(1);
+    expect(holds[0]!.startS).toBeCloseTo(1.68 + 2 * frameS);
+    expect(holds[0]!.endS).toBeCloseTo((burstEnd(3) + 4.68) / 2);
+  });
+
+  it('leaves bursts held in part to the every-frame rules (the hold began and ended inside them)', () => {
+    expect(burstHolds(glance(black, 6, (b, i) => b === 2 && (i === 1 || i === 2)), frameS, ruleOf('black'))).toEqual([]);
+    expect(localizeEvents([glance(black, 6, (b, i) => b === 2 && i >= 1)], FPS, 1.5)).toEqual([]);
+  });
+
+  it('keeps the opening rule: a clip that opens on black held through its first burst only is an opening', () => {
+    expect(localizeEvents([glance(black, 6, (b) => b === 0)], FPS, 1.5)).toEqual([]);
+  });
+
+  it('leaves an every-frame stream and rhythm types alone', () => {
+    expect(burstHolds(full(black, (i) => i >= 50 && i < 54), frameS, ruleOf('black'))).toEqual([]);
+    expect(burstHolds(glance(stutter, 6, (b) => b === 2), frameS, ruleOf('stutter'))).toEqual([]);
   });
 });

@@ -134,13 +134,65 @@ function eventOf(results: ExpertResults, bursts: readonly Burst[], marked: reado
 }
 
 /**
- * The rhythms of a sparse stream with their report artifacts: the whole-stream rhythm when most bursts
- * show it, else the runs of bursts that do. Each artifact's confidence is the event's own scaled for
- * sampling (SAMPLED_CONFIDENCE) and by its share.
+ * Holds seen across bursts, for the types whose events need a length rather than a rhythm (a held
+ * picture, a black segment). A burst of the glance tier is a few frames (four at 30 fps, 0.13 s),
+ * shorter than such a rule's minimum (0.4 s, 0.2 s), so a hold that fills a burst from its first
+ * frame to its last is cut by the burst at both ends: its length is unknown, and at least the burst.
+ * Consecutive bursts held throughout are one hold (a picture held across the second between them).
+ * The event starts where the hold was first seen in the burst before (its trailing run of marks) or
+ * halfway from that burst to the held one, and ends likewise towards the burst after. Bursts held only
+ * in part show where the hold began or ended and are left to the every-frame logic.
  */
-export function sampledRhythms(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): { event: TemporalEvent; artifact: ReportArtifact }[] {
-  const whole = burstRhythm(results, frameDurationS, rule, exclude);
-  return (whole ? [whole] : burstRuns(results, frameDurationS, rule, exclude)).map((found) => {
+export function burstHolds(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): TemporalEvent[] {
+  const meta = results.meta;
+  if (!meta.artifact || meta.threshold === undefined || rule.minMarks >= 2 || !(rule.minDurationS > 0)) return [];
+  const bursts = burstsOf(results, frameDurationS, exclude);
+  const apart = bursts.every((b, i) => i === 0 || b.startS - bursts[i - 1]!.endS > rule.joinGapS + 1e-6);
+  if (bursts.length < MIN_BURSTS || !apart) return [];
+  const held = (b: Burst) => b.marks === b.frames.length;
+  const out: TemporalEvent[] = [];
+  for (let i = 0; i < bursts.length; i++) {
+    if (!held(bursts[i]!)) continue;
+    let j = i;
+    while (j + 1 < bursts.length && held(bursts[j + 1]!)) j++;
+    const first = bursts[i]!;
+    const last = bursts[j]!;
+    const before = bursts[i - 1];
+    const after = bursts[j + 1];
+    // The trailing marks of the burst before, the leading marks of the burst after.
+    const tail = before ? trailing(before, (f) => beyondThreshold(meta, f.raw)) : [];
+    const head = after ? leading(after, (f) => beyondThreshold(meta, f.raw)) : [];
+    const startS = tail.length ? tail[0]!.tS : before ? (before.endS + first.startS) / 2 : first.startS;
+    const endS = head.length ? head[head.length - 1]!.tS + frameDurationS : after ? (last.endS + after.startS) / 2 : last.endS;
+    const frames = [...tail, ...bursts.slice(i, j + 1).flatMap((b) => b.frames), ...head];
+    out.push({ type: meta.artifact, startS, endS, frames, marks: frames.length });
+    i = j;
+  }
+  return out;
+}
+
+function trailing(b: Burst, flagged: (f: FrameResult) => boolean): FrameResult[] {
+  let k = b.frames.length;
+  while (k > 0 && flagged(b.frames[k - 1]!)) k--;
+  return b.frames.slice(k);
+}
+
+function leading(b: Burst, flagged: (f: FrameResult) => boolean): FrameResult[] {
+  let k = 0;
+  while (k < b.frames.length && flagged(b.frames[k]!)) k++;
+  return b.frames.slice(0, k);
+}
+
+/**
+ * The events of a sparse stream with their report artifacts: for rhythm types the whole-stream rhythm
+ * when most bursts show it, else the runs of bursts that do; for types that need a length, the holds
+ * across bursts (burstHolds). Each artifact's confidence is the event's own scaled for sampling
+ * (SAMPLED_CONFIDENCE) and, for rhythms, by their share.
+ */
+export function sampledEvents(results: ExpertResults, frameDurationS: number, rule: EventRule, exclude: Span[] = []): { event: TemporalEvent; artifact: ReportArtifact }[] {
+  const holds = burstHolds(results, frameDurationS, rule, exclude).map((event) => ({ event, share: 1 }));
+  const whole = holds.length ? undefined : burstRhythm(results, frameDurationS, rule, exclude);
+  return (holds.length ? holds : whole ? [whole] : burstRuns(results, frameDurationS, rule, exclude)).map((found) => {
     const artifact = toArtifact(results, found.event);
     return { event: found.event, artifact: { ...artifact, confidence: Math.round(artifact.confidence * SAMPLED_CONFIDENCE * found.share * 1000) / 1000 } };
   });

@@ -24,16 +24,16 @@ import { boxMean, salientBox, type PatchBox } from './regions.ts';
 
 /**
  * Least rise of a region's reading from one analysis frame to the next, as a share of the expert's
- * useful range. Blocking (range 1.5-20, so 12.95): the largest rise on the clean clips' camera
- * footage is 9.9 (a low-light crowd); regional MPEG-2 onsets on the injected set rise 15.9-39 at
- * 640x360, 854x480 and 1280x720, tiers 0-2.
+ * useful range. Blocking (range 1.5-20, so 12.95): the largest rise of a region within a shot on the
+ * clean clips but screen recordings is 7.5 (a low-light crowd); regional MPEG-2 onsets on the
+ * injected set rise 15.6-39 at 640x360, 854x480 and 1280x720, tiers 0-2.
  */
 export const REGIONAL_STEP = 0.7;
 
 /**
  * Most the rest of the frame (outside the region) may rise, as a share of the region's rise: a
- * region coded apart leaves the rest as it was (0.00-0.09 of the rise on the injected set), while the
- * end of an over-exposure or a cut lifts the rest with the region (0.17 and more).
+ * region coded apart leaves the rest as it was (0.00-0.08 of the rise on the injected set), while the
+ * end of an over-exposure lifts the rest with the region (0.17-0.53 on the bbb excerpts).
  */
 export const REST_HOLDS = 0.15;
 

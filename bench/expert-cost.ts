@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     const feeds = {
       x: { data: x, dims: [planes.length, channels, rows, 960] },
       ...(meta.inputs.timestamps ? { t: { data: Float32Array.from(planes, (_, i) => i / 30), dims: [planes.length] } } : {}),
+      ...(meta.inputs.scale ? { scale: { data: Float32Array.of(1), dims: [1] } } : {}),
     };
     const session = await createSession(meta.id, await buildModelBytes(meta.id), 'wasm');
     const post = meta.post ? await loadPost(meta.id) : undefined;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExpertMeta } from '../../src/experts/types.ts';
-import { createSession, type ModelSession } from '../../src/inference/ort.ts';
+import { createSession, type ModelSession, type TensorData } from '../../src/inference/ort.ts';
 import type { Plane } from '../../src/testing/expert-harness.ts';
 
 const EXPERTS_DIR = join(import.meta.dirname, '../../src/experts');
@@ -33,7 +33,10 @@ export async function runPlanes(session: ModelSession, planes: Plane[], channels
   const frame = first.width * first.height * channels;
   const x = new Float32Array(frame * planes.length);
   planes.forEach((p, i) => x.set(p.data, i * frame));
-  const out = await session.run({ x: { data: x, dims: [planes.length, channels, first.height, first.width] } });
+  // A model that reads the analysis scale gets the planes as read at their own size.
+  const feeds: Record<string, TensorData> = { x: { data: x, dims: [planes.length, channels, first.height, first.width] } };
+  if (session.inputNames.includes('scale')) feeds.scale = { data: Float32Array.of(1), dims: [1] };
+  const out = await session.run(feeds);
   if (!out.score || !out.map) throw new Error('model must output score and map');
   return { score: out.score.data, map: out.map.data, dims: out.map.dims };
 }

@@ -10,7 +10,7 @@ import type { ExpertMeta } from '../../src/experts/types.ts';
 import { createSession, type ModelSession } from '../../src/inference/ort.ts';
 import { BatchDispatcher, TEMPORAL_CARRY, type ActiveExpert, type AnalysisFrame, type TemporalFrame } from '../../src/pipeline/batches.ts';
 import { ExpertResults, pool as enginePool } from '../../src/pipeline/expert-results.ts';
-import type { Plane } from '../../src/testing/expert-harness.ts';
+import { asYuv, type Plane } from '../../src/testing/expert-harness.ts';
 import { NodeExecutor } from '../../src/testing/node-executor.ts';
 
 const expertsDir = resolve(import.meta.dirname, '../../src/experts');
@@ -57,7 +57,7 @@ export async function scoreClip(e: LoadedExpert, frames: Plane[], times: number[
     }
   } else {
     for (let s = 0; s < frames.length; s += batch) {
-      const chunk: AnalysisFrame[] = frames.slice(s, s + batch).map((p, i) => ({ index: s + i, tS: times[s + i] ?? (s + i) / 30, luma: planes(p), rows: planes(p) }));
+      const chunk: AnalysisFrame[] = frames.slice(s, s + batch).map((p, i) => ({ index: s + i, tS: times[s + i] ?? (s + i) / 30, luma: planes(p), rows: planes(p), yuv: planes(asYuv(p)) }));
       await dispatcher.spatial(chunk, active);
     }
   }
@@ -77,6 +77,7 @@ export async function timePerFrame(e: LoadedExpert, width: number, height: numbe
   const x = new Float32Array(width * height * batch).map((_, i) => (i * 37) % 251);
   const feeds: Record<string, { data: Float32Array; dims: number[] }> = { x: { data: x, dims: [batch, 1, height, width] } };
   if (e.meta.inputs.timestamps) feeds.t = { data: Float32Array.from({ length: batch }, (_, i) => i / 30), dims: [batch] };
+  if (e.meta.inputs.scale) feeds.scale = { data: Float32Array.of(1), dims: [1] };
   await e.session.run(feeds);
   // The fastest of several runs: the machine may be shared, and contention only ever adds time.
   let best = Infinity;

@@ -48,6 +48,7 @@ export async function browserCosts(experts: ExpertMeta[], opts: { batch: number;
       const res = await page.evaluate(runInPage, {
         id: e.id,
         timestamps: !!e.inputs.timestamps,
+        scale: !!e.inputs.scale,
         channels: e.inputs.planes === 'rgb' ? 3 : 1,
         batch: opts.batch,
         reps: opts.reps,
@@ -68,6 +69,8 @@ export async function browserCosts(experts: ExpertMeta[], opts: { batch: number;
 interface PageArgs {
   id: string;
   timestamps: boolean;
+  /** The model reads `scale` (fed 1: frames read at their own size). */
+  scale: boolean;
   channels: number;
   batch: number;
   reps: number;
@@ -92,6 +95,7 @@ async function runInPage(a: PageArgs): Promise<{ wasmMs?: number; webgpuMs?: num
     }
     const f: Record<string, InstanceType<Ort['Tensor']>> = { x: new ort.Tensor('float32', x, [n, a.channels, h, w]) };
     if (a.timestamps) f.t = new ort.Tensor('float32', Float32Array.from({ length: n }, (_, i) => i / 30), [n]);
+    if (a.scale) f.scale = new ort.Tensor('float32', Float32Array.of(1), [1]);
     return f;
   };
   const out: { wasmMs?: number; webgpuMs?: number; gpuSpentMs?: number; note?: string } = {};

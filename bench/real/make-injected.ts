@@ -4,11 +4,12 @@
  * cases that once failed on real footage among them — plus hard negatives (a steady slow pan) that carry no truth. Writes
  * the clips and truth.json to bench/clips/real/injected/. Deterministic; existing clips are kept.
  *
- *   npx tsx bench/real/make-injected.ts [--size 1280x720 --fps 25] [--out-dir bench/clips/real/injected-720p25]
+ *   npx tsx bench/real/make-injected.ts [--size 1280x720 --fps 25] [--out-dir bench/clips/real/injected-720p25] [--kinds noise,banding]
  *
  * With `--size`/`--fps` the same recipes are made at another format (6 s long) into their own folder
  * (default `bench/clips/real/injected-<height>p<fps>`, bases in `base-<height>p<fps>`); the default set
- * is left alone. What keeps its meaning in which unit (bench/real/injected-format.ts):
+ * is left alone. `--kinds` makes only the clips made for those types (`none`: the hard negatives); truth.json
+ * then lists those clips alone (a large format takes a minute a clip on two cores). What keeps its meaning in which unit (bench/real/injected-format.ts):
  * - seconds: every event span, the freeze holds (1.5–2.5 s), black segments, flicker spans;
  * - frames: cadence holds (each picture held 2, 3 or 4 frames), dropped frames (two of every three),
  *   the flicker pattern (a brightness change from frame to frame, or every 2 or 3 frames), the
@@ -191,13 +192,16 @@ export function injectedDir(fmt: ClipFormat = DEFAULT_FORMAT): string {
   return join(CLIPS, tag ? `injected-${tag}` : 'injected');
 }
 
-/** Makes every missing clip of `fmt` in `dir` and writes truth.json there; returns the truth. */
-export function makeInjected(log = console.log, fmt: ClipFormat = DEFAULT_FORMAT, dir = injectedDir(fmt)): InjectedClip[] {
+/**
+ * Makes every missing clip of `fmt` in `dir` (only those made for `kinds` when given) and writes
+ * truth.json there; returns the truth.
+ */
+export function makeInjected(log = console.log, fmt: ClipFormat = DEFAULT_FORMAT, dir = injectedDir(fmt), kinds?: readonly string[]): InjectedClip[] {
   const { width: W, height: H, fps: FPS, frames: FRAMES } = fmt;
   mkdirSync(dir, { recursive: true });
   const truth: InjectedClip[] = [];
   const sourceFps = new Map<string, number>();
-  for (const r of recipes(fmt)) {
+  for (const r of recipes(fmt).filter((x) => !kinds || kinds.includes(x.kind))) {
     const s = INJECT_SOURCES.find((x) => x.id === r.source) as InjectSource;
     const base = baseClip(s, fmt);
     if (!s.panPx && !sourceFps.has(s.id)) sourceFps.set(s.id, Math.round(probe(join(FOOTAGE, s.file)).fps * 1000) / 1000);
@@ -234,5 +238,5 @@ export function formatFromArgs(): ClipFormat {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const fmt = formatFromArgs();
   const out = argValue('out-dir');
-  makeInjected(console.log, fmt, out ? resolve(out) : injectedDir(fmt));
+  makeInjected(console.log, fmt, out ? resolve(out) : injectedDir(fmt), argValue('kinds')?.split(',').filter(Boolean));
 }

@@ -5,6 +5,7 @@
 import type { ExpertMeta } from '../experts/types.ts';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import { convertRange, lumaAt, lumaRowsAndAt, rgbAt, yuvAt } from '../frames/frame-planes.ts';
+import { sampledYuvAt } from '../frames/sampled-planes.ts';
 import type { AnalysisFrame } from './batches.ts';
 
 type Size = { width: number; height: number };
@@ -39,6 +40,8 @@ export type PlaneAlloc = (kind: 'luma' | 'limited' | 'rows' | 'yuv' | 'rgb', len
  */
 export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, size: Size, rowsSize: Size, needs: PlaneNeeds, alloc?: PlaneAlloc): AnalysisFrame {
   const n = size.width * size.height;
+  const shrunk = size.width !== pixels.width || size.height !== pixels.height;
+  const yuvOut = needs.yuv ? alloc?.('yuv', size.width * (size.height + Math.floor(size.height / 2))) : undefined;
   // One resample in limited range; the full-range plane is a linear conversion of it. Rows that keep
   // every source row at the analysis width share their horizontal pass with it.
   const shared = needs.rows && rowsSize.width === size.width && rowsSize.height === pixels.height && size.height <= pixels.height;
@@ -56,6 +59,7 @@ export function toAnalysisFrame(pixels: YuvPlanes, index: number, tS: number, si
     lumaLimited: needs.limited ? limited : undefined,
     rgb: needs.rgb ? rgbAt(pixels, size.width, size.height, limited, alloc?.('rgb', 3 * n)) : undefined,
     rows: needs.rows ? (both?.rows ?? lumaAt(pixels, rowsSize.width, rowsSize.height, 'full', alloc?.('rows', rowsSize.width * rowsSize.height))) : undefined,
-    yuv: needs.yuv ? yuvAt(pixels, luma, alloc?.('yuv', size.width * (size.height + Math.floor(size.height / 2)))) : undefined,
+    // A shrunk frame's `yuv` plane keeps the source's own pixels (sampled-planes.ts): its experts read per-pixel grain and steps.
+    yuv: needs.yuv ? (shrunk ? sampledYuvAt(pixels, size.width, size.height, yuvOut) : yuvAt(pixels, luma, yuvOut)) : undefined,
   };
 }

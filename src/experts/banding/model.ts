@@ -10,7 +10,10 @@
  * of an 8-px grid in both directions (the flat blocks of starved MPEG-2 or H.264) are blocking, not
  * banding, and the frame's contours are left out. The analysis frame may be the source shrunk (720p
  * read at 960x540 puts the codec's 8-px grid on a 6-px one, 1080p on a 4-px one), so the grid is
- * looked for at those periods too.
+ * looked for at those periods too (the model reads the scale). It reads the `yuv` plane's luma: a
+ * shrunk frame's pixels there are the source's own, sampled (src/frames/sampled-planes.ts), so a
+ * one-pixel step stays one step; area averaging split two of every three at 720p and half at 1080p
+ * into two smaller steps around a mixed pixel, which no longer counted.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { absGradient, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
@@ -25,9 +28,12 @@ const FLAT = 1.5;
 /**
  * Block grid periods in analysis pixels whose grid, when it holds most contours, means blocking
  * rather than banding: the codecs' 8 px at the source's own size, 6 px when the analysis frame is
- * the source at 0.75 (720p), 4 px at 0.5 (1080p).
+ * the source at 0.75 (720p), 4 px at 0.5 (1080p). The 4-px grid only where the frame is read at about
+ * half its size (`SHRUNK_4`): at its own size a 4-px grid is a finer transform's, not a shrunk 8-px one.
  */
-const BLOCKS = [8, 6];
+const BLOCKS = [8, 6, 4];
+/** Source pixels per analysis pixel at which 8 source px are within half a pixel of 4 analysis px. */
+const SHRUNK_4: [number, number] = [8 / 4.5, 8 / 3.5];
 /**
  * Share of the contours on the busiest phase of an 8-px grid at which they start (and finish) to
  * count as blocking. Other periods take the same excess over the share of evenly spread contours
@@ -110,7 +116,7 @@ function gridShareBounds(period: number): [number, number] {
  * puts contours on one phase in both directions; a straight isoline (a sky graded top to bottom) only
  * in one, so only the weaker direction's share decides.
  */
-function onGrid(g: GraphBuilder, across: string, down: string): string {
+function onGrid(g: GraphBuilder, across: string, down: string, scale: string): string {
   const rows = lineSums(g, across, 'across');
   const cols = lineSums(g, down, 'down');
   let most: string | undefined;
@@ -125,19 +131,36 @@ function onGrid(g: GraphBuilder, across: string, down: string): string {
       const half = g.op('Min', [gridShare(g, rows, period / 2), gridShare(g, cols, period / 2)]);
       sure = g.op('Mul', [sure, ramp(g, safeDiv(g, share, half, 1e-6), HALF_PERIOD_SHARE[0], HALF_PERIOD_SHARE[1])]);
     }
+    if (period === 4) {
+      const near = g.op('And', [g.op('Greater', [scale, g.scalar(SHRUNK_4[0])]), g.op('Less', [scale, g.scalar(SHRUNK_4[1])])]);
+      sure = g.op('Where', [near, sure, g.scalar(0)]);
+    }
     most = most ? g.op('Max', [most, sure]) : sure;
   }
   return most!;
 }
 
+/**
+ * The luma rows [N,1,H,W] (H = ⌊(2R+1)/3⌋) of the `yuv` plane [N,1,R,W]: the banding expert reads
+ * that plane for its sampled pixels (a frame read smaller keeps the source's one-pixel steps), not for
+ * its chroma.
+ */
+function lumaOfYuv(g: GraphBuilder, x: string): string {
+  const rows = g.op('Gather', [g.op('Shape', [x]), g.ints([2])], { axis: 0 });
+  const h = g.op('Div', [g.op('Add', [g.op('Mul', [rows, g.ints([2])]), g.ints([1])]), g.ints([3])]);
+  return g.op('Slice', [x, g.ints([0]), h, g.ints([2])]);
+}
+
 /** Builds the banding model. */
 export function buildModel(): Uint8Array {
   const g = new GraphBuilder(meta.id);
-  const x = g.input('x', ['N', 1, 'H', 'W']);
+  const x = lumaOfYuv(g, g.input('x', ['N', 1, 'R', 'W']));
+  // Source pixels per analysis pixel, [1].
+  const scale = g.input('scale', [1]);
   const p = meta.inputs.patch;
   const across = contours(g, x, 'across');
   const down = contours(g, x, 'down');
-  const offGrid = g.op('Reshape', [g.op('Sub', [g.scalar(1), onGrid(g, across, down)]), g.ints([-1, 1, 1, 1])]);
+  const offGrid = g.op('Reshape', [g.op('Sub', [g.scalar(1), onGrid(g, across, down, scale)]), g.ints([-1, 1, 1, 1])]);
   const both = g.op('Mul', [g.op('Mul', [g.op('Add', [across, down]), offGrid]), g.scalar(100)]);
   const map = g.op('Sqrt', [g.op('AveragePool', [both], { kernel_shape: [p, p], strides: [p, p] })]);
   const global = g.op('Sqrt', [g.op('ReduceMean', [both, g.ints([1, 2, 3])], { keepdims: 0 })]);

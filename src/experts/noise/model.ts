@@ -16,6 +16,11 @@
  *   smoothed the finer speckle away.
  *
  * Frame score: the largest of these. Map: the per-patch σ.
+ *
+ * The `yuv` plane of a frame read smaller than its source (720p, 1080p at 960x540) is the source's
+ * own pixels, sampled (src/frames/sampled-planes.ts), so σ is the grain of the source's pixels, what
+ * a person checking the encode at 100 % sees, at every size: area averaging read white grain at 0.41
+ * of its σ at 720p and 0.43 at 1080p, and the injected local grain at 3.5–4.7 against 7.6–9.1 at 360p.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
 import { conv2d, edgePad, squeezeChannel } from '../../../scripts/onnx/ops.ts';

@@ -33,7 +33,7 @@ function frame(w: number, h: number, fullRange: boolean, seed: number): YuvPlane
 }
 
 // The analysis sizes (720p and 1080p to 960x540), the probe's (to 480x270, luma reduced and chroma
-// enlarged), odd sizes and factors of more than two.
+// enlarged; 720p luma takes the 8:3 phases), odd sizes and factors of more than two.
 const SIZES: [number, number, number, number][] = [
   [1280, 720, 960, 540],
   [1280, 720, 480, 270],

@@ -20,6 +20,12 @@ interface Taps {
    * as chroma 320 → 480): each phase's start offset, tap count (1 or 2) and weights.
    */
   thirds?: { p: number; s: Int32Array; n: Int32Array; w0: Float32Array; w1: Float32Array };
+  /**
+   * The same for 8:3 reductions (1280 → 480, 720 → 270: the probe's luma from 720p), whose three
+   * phases take 3, 4 and 3 taps: each phase's start offset and its taps' weights (`w[4k + j]`, 0 past
+   * its count).
+   */
+  eighths?: { s: Int32Array; w: Float32Array };
 }
 
 const tapCache = new Map<string, Taps>();
@@ -56,6 +62,7 @@ function taps(src: number, dst: number): Taps {
     t.pair = { w0, w1 };
   }
   t.thirds = thirdsPhases(src, t);
+  t.eighths = t.thirds ? undefined : eighthsPhases(src, t);
   if (tapCache.size > 64) tapCache.clear();
   tapCache.set(key, t);
   return t;
@@ -81,6 +88,25 @@ function thirdsPhases(src: number, t: Taps): Taps['thirds'] {
     w0: Float32Array.from([0, 1, 2], (k) => at(k, 0)),
     w1: Float32Array.from([0, 1, 2], (k) => at(k, 1)),
   };
+}
+
+/**
+ * The three phases of an 8:3 reduction (see `Taps`), when every output follows them exactly: 3, 4 and
+ * 3 taps starting at offsets 0, 2 and 5 of each period of 8 source samples.
+ */
+function eighthsPhases(src: number, t: Taps): Taps['eighths'] {
+  const { start, count, weights, maxTaps } = t;
+  const dw = start.length;
+  if (dw < 3 || dw % 3 !== 0 || 3 * src !== 8 * dw || maxTaps < 4) return undefined;
+  for (let o = 0; o < dw; o++) {
+    const k = o % 3;
+    if (count[o] !== count[k] || start[o] !== start[k]! + 8 * ((o - k) / 3)) return undefined;
+    for (let j = 0; j < count[o]!; j++) if (weights[o * maxTaps + j] !== weights[k * maxTaps + j]) return undefined;
+  }
+  if (count[0] !== 3 || count[1] !== 4 || count[2] !== 3) return undefined;
+  const w = new Float32Array(12);
+  for (let k = 0; k < 3; k++) for (let j = 0; j < count[k]!; j++) w[4 * k + j] = weights[k * maxTaps + j]!;
+  return { s: start.slice(0, 3), w };
 }
 
 /**
@@ -242,6 +268,22 @@ function areaRowWriter(src: Uint8Array, srcOffset: number, stride: number, tx: T
       for (let x = 0; x < dw; x++) out[o + x] = Math.fround(r0[x]! * w0) + r1[x]! * w1;
       return;
     }
+    if (n === 3 || n === 4) {
+      // Three or four rows (reductions by 2 to 3, as 720 → 270) in one pass: each step rounded to float32
+      // as the read-modify-write passes below round it, so the values are theirs to the bit.
+      const r1 = rowOf(ys[e0 + 1]!);
+      const r2 = rowOf(ys[e0 + 2]!);
+      const w1 = ws[e0 + 1]!;
+      const w2 = ws[e0 + 2]!;
+      if (n === 3) {
+        for (let x = 0; x < dw; x++) out[o + x] = Math.fround(Math.fround(r0[x]! * w0) + r1[x]! * w1) + r2[x]! * w2;
+        return;
+      }
+      const r3 = rowOf(ys[e0 + 3]!);
+      const w3 = ws[e0 + 3]!;
+      for (let x = 0; x < dw; x++) out[o + x] = Math.fround(Math.fround(Math.fround(r0[x]! * w0) + r1[x]! * w1) + r2[x]! * w2) + r3[x]! * w3;
+      return;
+    }
     for (let x = 0; x < dw; x++) out[o + x] = r0[x]! * w0;
     for (let e = e0 + 1; e < e0 + n; e++) {
       const r = rowOf(ys[e]!);
@@ -285,6 +327,20 @@ function horizontalPass(src: Uint8Array, row: number, tx: Taps, dst: Float32Arra
       const k = o % 3;
       const j = i + s[k]!;
       dst[at + o] = n[k] === 2 ? src[j]! * w0[k]! + src[j + 1]! * w1[k]! : src[j]! * w0[k]!;
+    }
+    return;
+  }
+  if (tx.eighths) {
+    // 3, 4 and 3 taps every 8 source samples, held in locals: the sums of the general loop below, in its order.
+    const { s, w } = tx.eighths;
+    const [s0, s1, s2] = [s[0]!, s[1]!, s[2]!];
+    const [a0, a1, a2] = [w[0]!, w[1]!, w[2]!];
+    const [b0, b1, b2, b3] = [w[4]!, w[5]!, w[6]!, w[7]!];
+    const [c0, c1, c2] = [w[8]!, w[9]!, w[10]!];
+    for (let o = 0, i = row; o < dw; o += 3, i += 8) {
+      dst[at + o] = src[i + s0]! * a0 + src[i + s0 + 1]! * a1 + src[i + s0 + 2]! * a2;
+      dst[at + o + 1] = src[i + s1]! * b0 + src[i + s1 + 1]! * b1 + src[i + s1 + 2]! * b2 + src[i + s1 + 3]! * b3;
+      dst[at + o + 2] = src[i + s2]! * c0 + src[i + s2 + 1]! * c1 + src[i + s2 + 2]! * c2;
     }
     return;
   }

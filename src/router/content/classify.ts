@@ -10,10 +10,12 @@
  * that did not run) read as the training mean, i.e. contribute nothing.
  *
  * A second, deterministic stage sits on top (`decideLight`): low light is camera footage shot in the
- * dark, so between natural camera and low light the picture's mean luma decides, not the regression.
+ * dark, so between natural camera and low light the picture's mean luma decides, not the regression
+ * (the mean of the keyframes that are not crushed into black: scene-luma.ts).
  */
 import { CONTENT_TYPES, type ContentType, type RouteContext } from '../types.ts';
-import { contentFeatures, FEATURES } from './features.ts';
+import { contentFeatures, FEATURES, keyframeStats } from './features.ts';
+import { sceneLuma } from './scene-luma.ts';
 import modelJson from './model.json' with { type: 'json' };
 
 /** The fitted parameters (the shape of `model.json`). */
@@ -109,7 +111,8 @@ export function classifyWith(model: ContentModel, ctx: RouteContext): ContentCla
   const p = probabilities(model, z);
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-  const lumaMean = x[names.indexOf('lumaMean')]!;
+  // The light the scene was shot in: keyframes crushed into black are left out (scene-luma.ts).
+  const lumaMean = sceneLuma(keyframeStats(ctx.probe.keyframes));
   const light = decideLight(model, lumaMean, p, best);
   best = light.best;
   const scores = Object.fromEntries(CONTENT_TYPES.map((t) => [t, p[model.classes.indexOf(t)] ?? 0])) as Record<ContentType, number>;

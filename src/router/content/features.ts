@@ -5,7 +5,7 @@
  * and two plain-word phrases (for a high and a low value) that the classifier's reasons quote.
  * Cheap: about 1–2 ms per 256x144 keyframe.
  */
-import type { RouteContext } from '../types.ts';
+import type { Keyframe, RouteContext } from '../types.ts';
 import { chromaEdgeRatio } from './chroma-edges.ts';
 import { keyframeChange } from './keyframe-change.ts';
 import { pictureStats, type PictureStats } from './picture-stats.ts';
@@ -82,6 +82,16 @@ export const FEATURES: readonly FeatureDoc[] = [
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
+
+const statsCache = new WeakMap<Keyframe, PictureStats>();
+/** Picture statistics of each keyframe, computed once per keyframe (the features and the low-light stage both read them). */
+export function keyframeStats(keyframes: readonly Keyframe[]): PictureStats[] {
+  return keyframes.map((kf) => {
+    let s = statsCache.get(kf);
+    if (!s) statsCache.set(kf, (s = pictureStats(kf)));
+    return s;
+  });
+}
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -94,7 +104,7 @@ const clampLog2 = (v: number, lo: number, hi: number) => Math.log2(Math.min(hi, 
  */
 export function contentFeatures(ctx: RouteContext): Float64Array {
   const { video, probe } = ctx;
-  const stats = probe.keyframes.map(pictureStats);
+  const stats = keyframeStats(probe.keyframes);
   const out = new Float64Array(FEATURES.length).fill(Number.NaN);
   let k = 0;
   for (const p of PICTURE) out[k++] = stats.length ? mean(stats.map((s) => s[p.key])) : Number.NaN;

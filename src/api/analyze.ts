@@ -57,9 +57,17 @@ export async function analyzeVideo(input: File | Blob | URL, options: AnalyzeOpt
   if (budgetMs !== undefined && !(typeof budgetMs === 'number' && budgetMs > 0 && Number.isFinite(budgetMs))) {
     throw new QRouterError('INTERNAL', `options.budgetMs must be a positive number of milliseconds (got ${String(budgetMs)}).`);
   }
-  const { blob, name } = await toBlob(input, signal);
   const runId = nextRunId++;
+  // The worker starts (its script fetched and compiled, on a first run) while the page reads the file.
   const current = analysisWorker.acquire();
+  let read: { blob: Blob; name: string };
+  try {
+    read = await toBlob(input, signal);
+  } catch (err) {
+    analysisWorker.release();
+    throw err;
+  }
+  const { blob, name } = read;
   let settled = false;
   // Progress messages already on their way from the worker when the run settles are dropped: a caller
   // that saw the promise settle hears nothing more of that run.

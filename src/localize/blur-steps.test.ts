@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import noise from '../experts/noise/meta.json' with { type: 'json' };
 import sharpness from '../experts/sharpness/meta.json' with { type: 'json' };
 import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
@@ -26,6 +27,13 @@ function blurRun(level: number[], shot: number[]): ExpertResults {
     const map = Float32Array.from(base, (b) => v + 0.2 * (b - 0.5));
     r.add(i * 0.5, v, map, PH, PW, true);
   });
+  return r;
+}
+
+/** Noise results at the same analysis frames: `sigma[i]` per frame, a flat map. */
+function noiseRun(sigma: number[]): ExpertResults {
+  const r = new ExpertResults(noise as unknown as ExpertMeta);
+  sigma.forEach((v, i) => r.add(i * 0.5, v, new Float32Array(PH * PW).fill(v), PH, PW, true));
   return r;
 }
 
@@ -96,6 +104,22 @@ describe('defectBlurFrames', () => {
     const level = [0.43, 0.5, 0.55, 0.6, 0.63, 0.65, 0.66];
     expect(BLUR_STEP).toBeGreaterThan(0.07);
     expect(defectBlurFrames(blurRun(level, level.map(() => 4))).size).toBe(0);
+  });
+
+  it('leaves out the steps of grain: the onset and end of a noisy stretch of a soft picture', () => {
+    // The lab-mouse excerpt at 720p: soft from its source (0.53), grain of σ 35 from 1.5 s to 3.5 s (0.22).
+    const level = [0.53, 0.54, 0.53, 0.22, 0.22, 0.23, 0.22, 0.53, 0.52, 0.53];
+    const res = blurRun(level, level.map(() => 1));
+    const grain = noiseRun(level.map((v) => (v < 0.3 ? 7.9 : 0.1)));
+    expect(defectBlurFrames(res, [grain]).size).toBe(0);
+    // Without the noise reading the same series is two steps of blur, before and after the grain.
+    expect(times(new Set(defectBlurFrames(res).keys()))).toEqual([0, 0.5, 1, 3.5, 4, 4.5]);
+  });
+
+  it('keeps a blur step where the grain stays on both sides of it', () => {
+    const level = [0.33, 0.33, 0.33, 0.54, 0.54, 0.53, 0.54, 0.33, 0.33];
+    const grain = noiseRun(level.map(() => 8));
+    expect(times(new Set(defectBlurFrames(blurRun(level, level.map(() => 1)), [grain]).keys()))).toEqual([1.5, 2, 2.5, 3]);
   });
 
   it('keeps frames past the strong bar whatever their shot', () => {

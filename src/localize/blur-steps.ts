@@ -16,7 +16,7 @@
  * 0.36 at most (the city source's four cuts, Big Buck Bunny's one); at blur onsets and offsets in one
  * shot 0.49 or more (a blurred left half of the courtyard clip, the lowest).
  */
-import type { ExpertResults, FrameResult } from '../pipeline/expert-results.ts';
+import { beyondThreshold, type ExpertResults, type FrameResult } from '../pipeline/expert-results.ts';
 import type { ReportArtifact } from '../report/types.ts';
 import { eventsOf } from './events.ts';
 
@@ -165,11 +165,33 @@ export function continuityOf(frames: FrameResult[], companions: ExpertResults[])
 }
 
 /**
+ * Times of the analysis frames that a noise expert among `companions` flags (at or beyond its
+ * threshold). Grain is detail that a re-blur removes, so grain added to a picture lowers its blur
+ * reading: the lab-mouse excerpt enlarged to 720p reads 0.52-0.54 (soft from its source, under the
+ * threshold) and 0.22 under injected grain of σ 35, a fall of 0.30 at the grain's first frame and a
+ * rise as large at its last, which the step rule took for focus lost before and after the grain
+ * (at 640x360 the same source reads 0.44 against 0.27, under BLUR_LOW). A step whose sharp side is
+ * grainy and whose soft side is not is the grain's onset or end, not a loss of focus, and the noise
+ * event already reports it. The cost: a blurred stretch of footage whose grain is itself a noise
+ * defect, and which the blur wipes clean, is reported by its grain alone.
+ */
+export function grainyFrames(companions: readonly ExpertResults[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of companions) {
+    if (c.meta.artifact !== 'noise') continue;
+    for (const f of c.frames) if (beyondThreshold(c.meta, f.raw)) out.add(f.tS);
+  }
+  return out;
+}
+
+/**
  * The analysis frames of a blur expert's results that show blur as a defect: frames inside a step
  * within a shot (from an onset, forward while the reading stays half a step above the frame before
  * the onset; from an offset, backward likewise), and frames beyond BLUR_STRONG. `companions` are
  * other analysis-stream results whose maps help tell a cut from an onset. Each frame maps to the
  * sharp frame of its shot that it is compared with (null for a frame kept for its strength alone).
+ * A step whose sharp side a noise companion flags and whose soft side it does not is left out
+ * (grain lowers the blur reading: `grainyFrames`).
  */
 export function defectBlurFrames(res: ExpertResults, companions: ExpertResults[] = []): Map<FrameResult, FrameResult | null> {
   const frames = [...res.frames].filter((f) => Number.isFinite(f.raw)).sort((a, b) => a.tS - b.tS);
@@ -180,15 +202,18 @@ export function defectBlurFrames(res: ExpertResults, companions: ExpertResults[]
     if (!out.get(frames[k]!)) out.set(frames[k]!, frames[ref]!);
   };
   const r = (i: number) => frames[i]!.raw;
+  const grainy = grainyFrames(companions);
+  // Grain on the sharp side and not on the soft one: the step is the grain's (see grainyFrames).
+  const byGrain = (soft: number, sharp: number) => grainy.has(frames[sharp]!.tS) && !grainy.has(frames[soft]!.tS);
   for (let i = 0; i < frames.length; i++) {
     if (r(i) >= BLUR_STRONG && !out.has(frames[i]!)) out.set(frames[i]!, null);
     // Onset: frame i rises a step above frame i - 1 of the same shot.
-    if (i > 0 && same(i) && r(i) >= BLUR_LOW && r(i) - r(i - 1) >= BLUR_STEP) {
+    if (i > 0 && same(i) && r(i) >= BLUR_LOW && r(i) - r(i - 1) >= BLUR_STEP && !byGrain(i, i - 1)) {
       const bar = Math.max(BLUR_LOW, r(i - 1) + BLUR_STEP / 2);
       for (let k = i; k < frames.length && (k === i || (same(k) && r(k) >= bar)); k++) add(k, i - 1);
     }
     // Offset: frame i falls a step to frame i + 1 of the same shot.
-    if (i + 1 < frames.length && same(i + 1) && r(i) >= BLUR_LOW && r(i) - r(i + 1) >= BLUR_STEP) {
+    if (i + 1 < frames.length && same(i + 1) && r(i) >= BLUR_LOW && r(i) - r(i + 1) >= BLUR_STEP && !byGrain(i, i + 1)) {
       const bar = Math.max(BLUR_LOW, r(i + 1) + BLUR_STEP / 2);
       for (let k = i; k >= 0 && (k === i || (same(k + 1) && r(k) >= bar)); k--) add(k, i + 1);
     }

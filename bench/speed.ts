@@ -25,7 +25,7 @@ import { predictTier } from '../src/pipeline/budget.ts';
 import type { ReportInput, Tier } from '../src/report/types.ts';
 import { analyzeTimed, decodeTimed, openBenchApp, ROOT } from './lib/app.ts';
 import { ffmpegFilter, NATIVE_CHAIN } from './lib/native.ts';
-import { descendants } from './lib/rss.ts';
+import { treeCpuMs } from './lib/tree-cpu.ts';
 import { argValue, median } from './lib/stats.ts';
 
 /** One measured repetition of one (clip, tier). */
@@ -42,22 +42,6 @@ export interface SpeedRun {
    */
   cpuMs?: number;
   decodeCpuMs?: number;
-}
-
-/** CPU time so far of this process's descendants, in ms (threads that ended included). */
-function treeCpuMs(): number {
-  const tick = 10; // USER_HZ is 100 on Linux
-  let total = 0;
-  for (const pid of descendants()) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12])) * tick;
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
 }
 
 /** Medians and the cold run of one (clip, tier). */

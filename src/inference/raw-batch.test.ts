@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { YuvPlanes } from '../frames/frame-pixels.ts';
 import { planeNeeds, toAnalysisFrame } from '../pipeline/analysis-frame.ts';
-import { BatchDispatcher, executorInFlight, MAKE_HERE_WHEN_QUEUED, type ActiveExpert } from '../pipeline/batches.ts';
+import { BatchDispatcher, MAKE_HERE_WHEN_QUEUED, type ActiveExpert } from '../pipeline/batches.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
 import { metaOf, sessionOf } from '../testing/expert-harness.ts';
 import { seededRandom } from '../util/seeded-random.ts';
@@ -110,37 +110,6 @@ describe('spatial batches as pixels', () => {
     held.forEach((release) => release());
     await d.drain();
     expect(active[0]!.results.frames.map((f) => f.tS)).toEqual(Array.from({ length: MAKE_HERE_WHEN_QUEUED + 1 }, (_, i) => i));
-  });
-
-  it('count the batches other dispatchers have in flight on the same executor', async () => {
-    const seen: string[] = [];
-    const ex = await executor();
-    const held: (() => void)[] = [];
-    const hold = <T>(p: Promise<T>) => new Promise<T>((resolve) => held.push(() => resolve(p)));
-    const spy: ExpertExecutor = {
-      load: (...a) => ex.load(...a),
-      run: (jobs, first) => (seen.push('run'), hold(ex.run(jobs, first))),
-      runRaw: (batch, first) => (seen.push('runRaw'), hold(ex.runRaw(batch, first))),
-    };
-    const needs = planeNeeds(IDS.map(([id]) => metaOf(id)));
-    const others = new BatchDispatcher(spy, MAKE_HERE_WHEN_QUEUED + 2);
-    const mine = new BatchDispatcher(spy);
-    const active = experts();
-    for (let i = 0; i < MAKE_HERE_WHEN_QUEUED; i++) await others.spatialPixels([{ index: 2 * i, tS: i, pixels: frame(10 + i), needs }], active, SIZE, ROWS);
-    expect(executorInFlight(spy)).toBe(MAKE_HERE_WHEN_QUEUED);
-    // This dispatcher has nothing in flight itself, but the executor is queued: the planes are made here.
-    await mine.spatialPixels([{ index: 8, tS: 8, pixels: frame(20), needs }], active, SIZE, ROWS);
-    expect(seen).toEqual([...Array<string>(MAKE_HERE_WHEN_QUEUED).fill('runRaw'), 'run']);
-    held.forEach((release) => release());
-    await Promise.all([others.drain(), mine.drain()]);
-    expect(executorInFlight(spy)).toBe(0);
-    // Once the queue has gone, the executor makes them again.
-    held.length = 0;
-    const after = mine.spatialPixels([{ index: 10, tS: 10, pixels: frame(21), needs }], active, SIZE, ROWS);
-    await after;
-    expect(seen.at(-1)).toBe('runRaw');
-    held.forEach((release) => release());
-    await mine.drain();
   });
 
   it('make the planes read on every frame straight into the stacked tensors, with the same values', () => {

@@ -43,23 +43,8 @@ export interface ActiveExpert {
 
 const MAX_IN_FLIGHT = 3;
 
-/**
- * Batches in flight on the executor, from every dispatcher that uses it, from which `spatialPixels`
- * makes the planes itself instead of the executor.
- */
+/** Batches in flight from which `spatialPixels` makes the planes itself instead of the executor. */
 export const MAKE_HERE_WHEN_QUEUED = 2;
-
-/**
- * Batches in flight per executor, counted over all of its dispatchers: tier 0 feeds one executor from
- * three at once (the probe's, the early start's and the bursts' temporal run), and a dispatcher that
- * counted only its own batches would hand its planes to an inference worker already queued by the others.
- */
-const inFlightOn = new WeakMap<ExpertExecutor, number>();
-
-/** Batches in flight on `executor` from every dispatcher. */
-export function executorInFlight(executor: ExpertExecutor): number {
-  return inFlightOn.get(executor) ?? 0;
-}
 
 /**
  * Frames of history carried into each temporal batch: the furthest any temporal expert reads back
@@ -128,7 +113,7 @@ export class BatchDispatcher {
    * Queues the spatial experts on analysis frames given as decoded pixels. The pixels pass to the
    * executor (the inference worker takes their buffers): give each frame its own copy. The planes are
    * made by the executor (`runRaw`, the inference worker) unless it has `MAKE_HERE_WHEN_QUEUED` batches
-   * in flight (from any dispatcher) or cannot; then here. Either way the planes are those `spatial` would get, to the bit.
+   * in flight or cannot; then here. Either way the planes are those `spatial` would get, to the bit.
    */
   async spatialPixels(frames: RawFrame[], experts: ActiveExpert[], size: { width: number; height: number }, rowsSize: { width: number; height: number }): Promise<void> {
     const { chosen, jobs, used } = choose(frames, experts);
@@ -137,7 +122,7 @@ export class BatchDispatcher {
     const executor = this.executor;
     // Made here when the executor already has batches waiting: inference is then the slower side (small
     // frames, as at 360p) and this worker would only wait for it; else there, beside this worker's decode.
-    const here = !executor.runRaw || executorInFlight(executor) >= MAKE_HERE_WHEN_QUEUED;
+    const here = !executor.runRaw || this.inFlight.size >= MAKE_HERE_WHEN_QUEUED;
     await this.dispatch(() => (here ? executor.run(rawJobs(batch), this.first) : executor.runRaw!(batch, this.first)), (out) => this.recordSpatial(out, experts, chosen));
   }
 
@@ -183,7 +168,6 @@ export class BatchDispatcher {
   private async dispatch(start: () => Promise<BatchOutputs>, record: (out: BatchOutputs) => void): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
-    const executor = this.executor;
     const p = start().then(
       (out) => {
         this.inferenceMs += out.ms;
@@ -193,11 +177,7 @@ export class BatchDispatcher {
         this.failure ??= err;
       },
     );
-    inFlightOn.set(executor, executorInFlight(executor) + 1);
-    const tracked = p.finally(() => {
-      this.inFlight.delete(tracked);
-      inFlightOn.set(executor, executorInFlight(executor) - 1);
-    });
+    const tracked = p.finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { YuvPlanes } from './frame-pixels.ts';
 import { toAnalysisFrame } from '../pipeline/analysis-frame.ts';
 import { convertRange } from './frame-planes.ts';
-import { sampledYuvAt } from './sampled-planes.ts';
+import { samplePlaneInto, sampledYuvAt } from './sampled-planes.ts';
 
 /** A 4:2:0 frame of pseudo-random codes. */
 function frame(w: number, h: number, fullRange: boolean): YuvPlanes {
@@ -19,6 +19,28 @@ describe('sampled yuv plane', () => {
       const f = frame(64, 36, full);
       const made = toAnalysisFrame(f, 0, 0, size, size, { rgb: false, rows: false, limited: false, yuv: true }).yuv!;
       expect(Array.from(sampledYuvAt(f, 64, 36).data)).toEqual(Array.from(made.data));
+    }
+  });
+
+  it('takes the source pixel at each output centre, to the bit, at the probe and analysis sizes and odd ones', () => {
+    // 4:3 and 8:3 (the columns' three phases), 2:1, a width that is no multiple of 3, and no pattern at all.
+    const sizes: [number, number, number, number][] = [[1280, 720, 960, 540], [1280, 720, 480, 270], [640, 360, 480, 270], [64, 36, 32, 18], [1282, 720, 961, 539], [1001, 563, 751, 421]];
+    const lut = Float32Array.from({ length: 256 }, (_, i) => (i - 16) * 1.1);
+    for (const [sw, sh, dw, dh] of sizes) {
+      const stride = sw + 5;
+      const src = Uint8Array.from({ length: 3 + stride * sh }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 256);
+      for (const map of [undefined, lut]) {
+        const outStride = dw + 2;
+        const got = new Float32Array(4 + outStride * dh).fill(-1);
+        samplePlaneInto(src, 3, stride, sw, sh, dw, dh, got, 4, outStride, map);
+        const want = new Float32Array(got.length).fill(-1);
+        for (let y = 0; y < dh; y++)
+          for (let x = 0; x < dw; x++) {
+            const code = src[3 + Math.min(sh - 1, Math.floor(((y + 0.5) * sh) / dh)) * stride + Math.min(sw - 1, Math.floor(((x + 0.5) * sw) / dw))]!;
+            want[4 + y * outStride + x] = map ? map[code]! : code;
+          }
+        expect(Buffer.from(got.buffer).equals(Buffer.from(want.buffer)), `${sw}x${sh} -> ${dw}x${dh}${map ? ' through a table' : ''}`).toBe(true);
+      }
     }
   });
 

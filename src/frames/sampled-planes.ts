@@ -17,12 +17,41 @@ import { convertRange, type FloatPlanes } from './frame-planes.ts';
 export function samplePlaneInto(src: Uint8Array, srcOffset: number, stride: number, sw: number, sh: number, dw: number, dh: number, out: Float32Array, offset: number, outStride: number, lut?: Float32Array): void {
   const cols = new Int32Array(dw);
   for (let x = 0; x < dw; x++) cols[x] = Math.min(sw - 1, Math.floor(((x + 0.5) * sw) / dw));
+  const third = thirdsOf(cols, sw, dw);
+  // Columns [0, done) go by the three phases, the rest (a width that is no multiple of 3) one by one.
+  const done = third ? dw - (dw % 3) : 0;
   for (let y = 0; y < dh; y++) {
     const row = srcOffset + Math.min(sh - 1, Math.floor(((y + 0.5) * sh) / dh)) * stride;
     const o = offset + y * outStride;
-    if (lut) for (let x = 0; x < dw; x++) out[o + x] = lut[src[row + cols[x]!]!]!;
-    else for (let x = 0; x < dw; x++) out[o + x] = src[row + cols[x]!]!;
+    if (third) {
+      const { p, c0, c1, c2 } = third;
+      if (lut)
+        for (let x = 0, i = row; x < done; x += 3, i += p) {
+          out[o + x] = lut[src[i + c0]!]!;
+          out[o + x + 1] = lut[src[i + c1]!]!;
+          out[o + x + 2] = lut[src[i + c2]!]!;
+        }
+      else
+        for (let x = 0, i = row; x < done; x += 3, i += p) {
+          out[o + x] = src[i + c0]!;
+          out[o + x + 1] = src[i + c1]!;
+          out[o + x + 2] = src[i + c2]!;
+        }
+    }
+    if (lut) for (let x = done; x < dw; x++) out[o + x] = lut[src[row + cols[x]!]!]!;
+    else for (let x = done; x < dw; x++) out[o + x] = src[row + cols[x]!]!;
   }
+}
+
+/**
+ * When the sampled columns repeat every three outputs `p` source columns further on (4:3 as 1280 →
+ * 960 and 640 → 480, 8:3 as 1280 → 480): `p` and the first three columns; the same columns as `cols`.
+ */
+function thirdsOf(cols: Int32Array, sw: number, dw: number): { p: number; c0: number; c1: number; c2: number } | undefined {
+  const p = (3 * sw) / dw;
+  if (dw < 3 || !Number.isInteger(p)) return undefined;
+  for (let x = 3; x < dw; x++) if (cols[x] !== cols[x - 3]! + p) return undefined;
+  return { p, c0: cols[0]!, c1: cols[1]!, c2: cols[2]! };
 }
 
 /** Per 8-bit code, the full-range analysis luma value: the analysis luma's two range conversions, to the bit. */

@@ -61,6 +61,7 @@ const kinds: Kind[] = [
   { name: '720p limited luma 960x540', frame: f720, current: (f) => lumaAt(f, 960, 540, 'limited'), former: (f) => formerLumaAt(f, 960, 540, 'limited') },
   { name: '720p RGB 960x540 (luma given)', frame: f720, current: (f) => rgbAt(f, 960, 540, lim720), former: (f) => formerRgbAt(f, 960, 540, lim720) },
   { name: '720p YUV 960x540 (luma given)', frame: f720, current: (f) => yuvAt(f, full720), former: (f) => formerYuvAt(f, full720) },
+  { name: '720p probe luma 480x270', frame: f720, current: (f) => lumaAt(f, 480, 270, 'limited'), former: (f) => formerLumaAt(f, 480, 270, 'limited') },
   { name: '720p probe RGB 480x270', frame: f720, current: (f) => rgbAt(f, 480, 270), former: (f) => formerRgbAt(f, 480, 270) },
   { name: '360p probe RGB 480x270', frame: f360, current: (f) => rgbAt(f, 480, 270), former: (f) => formerRgbAt(f, 480, 270) },
   { name: '360p probe YUV 480x270', frame: f360, current: (f) => yuvAt(f, lumaAt(f, 480, 270)), former: (f) => formerYuvAt(f, formerLumaAt(f, 480, 270)) },

@@ -75,8 +75,8 @@ export function leaveOneGroupOut(names: readonly string[], rows: FeatureRow[], o
     const p = probabilities(model, z, temperature);
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    // The shipped second stage: camera footage is low light or not by its mean luma.
-    best = decideLight(model, row.x[names.indexOf('lumaMean')]!, p, best).best;
+    // The shipped second stage: camera footage is low light or not by the light of its scene.
+    best = decideLight(model, row.sceneLuma, p, best).best;
     return { name: row.clip.name, group: row.clip.group, synthetic: row.clip.synthetic, label: row.clip.label, predicted: classes[best]!, confidence: Math.round(p[best]! * 1000) / 1000 };
   });
   return { preds, temperature };

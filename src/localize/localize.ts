@@ -10,6 +10,8 @@ import type { ArtifactType, ReportArtifact } from '../report/types.ts';
 import { ruleOf, SPATIAL_RULES } from './event-rules.ts';
 import { blurEventsOf } from './blur-steps.ts';
 import { eventsOf } from './events.ts';
+import { exposureArtifact, exposureSpans } from './exposure-steps.ts';
+import type { TrackFrame } from '../pipeline/luma-track.ts';
 import { regionalStepFrames } from './regional-steps.ts';
 import { causalOrder, explainedSpans, holdsToRhythm, RHYTHM_OF } from './one-cause.ts';
 import { sampledEvents } from './temporal-bursts.ts';
@@ -21,6 +23,8 @@ export interface LocalizeOptions {
   reportable?: (expertId: string) => boolean;
   /** Factor on an expert's event confidence (0..1). */
   confidenceScale?: (expertId: string) => number;
+  /** The temporal stream's luma track (src/pipeline/luma-track.ts), for exposure that changes over time. */
+  track?: readonly TrackFrame[];
 }
 
 /** Events of a run, sorted by start. `fps` sets the temporal frame interval, `analysisGap` the spatial join gap. */
@@ -63,6 +67,15 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
       events = events.filter((e) => !all.some((r) => e.startS < r.event.endS && e.endS > r.event.startS));
       found.push(...events, ...sampled.map((r) => r.event));
       report(res, [...events.map((e) => toArtifact(res, e)), ...sampled.map((r) => r.artifact)]);
+    }
+  }
+  // Exposure that steps and steps back within a shot (exposure-steps.ts), outside the frames black and
+  // flicker explain; reported as its type's events, under the route's trust in that type's expert.
+  if (options.track?.length) {
+    const exclude = [...explainedSpans('underexposure', found, frameS), ...explainedSpans('overexposure', found, frameS)];
+    for (const span of exposureSpans(options.track, frameS, exclude)) {
+      const owner = results.find((r) => r.meta.artifact === span.type);
+      if (owner) report(owner, [exposureArtifact(span)]);
     }
   }
   for (const res of results.filter((r) => !isTemporal(r))) {

@@ -122,7 +122,7 @@ export async function analyzeSource(
   const frameCount = glance ? info.frameCount : run.frames;
   const analysisGap = info.durationS / Math.max(1, plan.analysisTimes.length);
   progress.emit('localize', 0.95);
-  const artifacts = localizeStage(results, info.fps, analysisGap, trust);
+  const artifacts = localizeStage(results, info.fps, analysisGap, trust, run.track?.frames);
   // Temporal artifact experts count towards the score only inside their events (src/pipeline/event-gate.ts).
   const scored = gateByEvents(results, artifacts, info.fps);
   const fused = fuseStage(scored, weights, plan.analysisTimes, analysisGap, run.temporalFrames / Math.max(1, frameCount), opts.routing === 'uniform' ? undefined : route.plan.contentType);

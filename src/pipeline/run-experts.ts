@@ -14,6 +14,7 @@ import { ExpertResults } from './expert-results.ts';
 import type { ExternalRun } from './external-run.ts';
 import type { AnalysisPlan, PlannedExpert } from './plan.ts';
 import type { KeptFrame } from './shared-pass.ts';
+import { LumaTrack } from './luma-track.ts';
 import type { EarlyStart } from './early-start.ts';
 import { copyPlanes, type YuvPlanes } from '../frames/frame-pixels.ts';
 import { stackBuffer } from '../inference/raw-batch.ts';
@@ -32,6 +33,8 @@ export interface RunOutcome {
   temporalFrames: number;
   decodeMs: number;
   inferenceMs: number;
+  /** The temporal stream's luma track (every frame the temporal experts saw), when they ran on every frame. */
+  track?: LumaTrack;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function runExperts(
   let analysisBatch: { index: number; tS: number; pixels: YuvPlanes; needs: PlaneNeeds }[] = [];
   let temporalBatch: TemporalFrame[] = [];
   let carry: TemporalFrame[] = [];
+  const track = new LumaTrack();
   // The temporal batch is made in place: the carried frames, then each frame's luma in the next slot,
   // so a full batch is its stacked tensor without a copy (`stackBuffer`).
   const lumaLength = ts.width * ts.height;
@@ -99,7 +103,9 @@ export async function runExperts(
       lastT = tS;
       if (temporal.length > 0) {
         const slot = luma?.data.length === lumaLength || !luma ? nextLumaSlot() : undefined;
-        temporalBatch.push({ tS, luma: luma ? (slot ? { ...luma, data: placed(slot, 0, luma.data) } : luma) : smallLumaAt(pixels!, ts.width, ts.height, slot) });
+        const frame: TemporalFrame = { tS, luma: luma ? (slot ? { ...luma, data: placed(slot, 0, luma.data) } : luma) : smallLumaAt(pixels!, ts.width, ts.height, slot) };
+        temporalBatch.push(frame);
+        track.add(tS, frame.luma);
         temporalFrames++;
       }
       const target = plan.analysisTimes[nextTarget];
@@ -134,7 +140,7 @@ export async function runExperts(
   await dispatcher.drain();
   // Early outputs arrive apart from the run's own: every series in time order, as without them.
   if (early) for (const e of spatial) e.results.frames.sort((a, b) => a.tS - b.tS);
-  return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs + earlyMs };
+  return { active, unavailable, frames, temporalFrames, decodeMs, inferenceMs: dispatcher.inferenceMs + earlyMs, track: temporal.length > 0 ? track : undefined };
 }
 
 /** The kept frames (taken out of the array as they go, so they can be freed), then the source's. */

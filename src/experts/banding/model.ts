@@ -16,8 +16,8 @@
  * into two smaller steps around a mixed pixel, which no longer counted.
  */
 import { GraphBuilder } from '../../../scripts/onnx/graph-builder.ts';
-import { absGradient, conv2d, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
-import { lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
+import { absGradient, safeDiv, squeezeChannel } from '../../../scripts/onnx/ops.ts';
+import { clamp, lowestMean, ramp } from '../../../scripts/onnx/ops-stats.ts';
 import meta from './meta.json' with { type: 'json' };
 
 const RUN = 4;
@@ -49,38 +49,41 @@ const HALF_PERIOD_SHARE: [number, number] = [0.65, 0.85];
 /** Share of the patches (the most banded) the regional path averages over. */
 const REGION = 0.3;
 const MAX_STEP = 40;
-/** Step² / WEIGHT_SCALE: a contour of height q weighs ∝ q², so with q/ramp-height contours in a
- * gradient the total still grows with q (a linear weight would keep it constant). */
+/**
+ * Step² / WEIGHT_SCALE: a contour of height q weighs ∝ q², so with q/ramp-height contours in a
+ * gradient the total still grows with q (a linear weight would keep it constant). A power of two: the
+ * graph applies it once, to the sum of both directions, which is exact only for a power of two.
+ */
 const WEIGHT_SCALE = 8;
 
 /**
  * Contour evidence along the columns (`across`, steps between horizontal neighbours) or the rows
- * (`down`) of a [N,1,H,W] tensor, same shape. Both directions run on the frame as it is, with row or
- * column kernels (no transposed copies of the frame).
+ * (`down`) of a [N,1,H,W] tensor, same shape, in units of step² (the 1/`WEIGHT_SCALE` is applied
+ * once, to the two directions' sum). Both directions run on the frame as it is, with row or column
+ * windows (no transposed copies of the frame).
+ *
+ * Per pixel: clamp(min(d − (MIN_STEP − 0.5), MAX_STEP + 1 − d), 0, 1) · d², kept only where the
+ * `RUN` differences on both sides are all flat. Both soft steps are one code value wide and never
+ * below 1 at once, so their product is their minimum. A side is flat when its largest difference is
+ * below `FLAT` (outside the frame counts as not flat: padded with 255), and the largest of the two
+ * sides comes from one `RUN`-tap MaxPool read at two offsets. The test enters as a gate of
+ * (FLAT − largest) · 1e30: at least 1 when flanked (FLAT − largest is then at least 2⁻²³), at most 0
+ * otherwise, so min(step, gate) clamped to [0, 1] is the step or 0 — no boolean map, cast or select.
  */
 function contours(g: GraphBuilder, x: string, along: 'across' | 'down'): string {
   const row = along === 'across';
-  // A kernel laid along the direction, and [top, left, bottom, right] pads before and after it.
-  const kernel = (taps: number[]) => (row ? [taps] : taps.map((v) => [v]));
-  const pads = (before: number, after: number): [number, number, number, number] => (row ? [0, before, 0, after] : [before, 0, after, 0]);
+  const axis = row ? 3 : 2;
   const d = absGradient(g, x, row ? 'dx' : 'dy');
-  const flat = g.op('Cast', [g.op('Less', [d, g.scalar(FLAT)])], { to: 1 });
-  // One-code steps are the 8-bit format's own resolution: every clean 8-bit gradient has them.
-  // Both soft steps are one code value wide, so ramp(d, a, a + 1) = clip(d − a, 0, 1) and
-  // 1 − ramp(d, b, b + 1) = clip(b + 1 − d, 0, 1): no scaling pass.
-  const isStep = g.op('Mul', [
-    g.op('Clip', [g.op('Sub', [d, g.scalar(MIN_STEP - 0.5)]), g.scalar(0), g.scalar(1)]),
-    g.op('Clip', [g.op('Sub', [g.scalar(MAX_STEP + 1), d]), g.scalar(0), g.scalar(1)]),
-  ]);
-  // Flanked: all RUN differences before position x and all RUN after it are flat. The means of
-  // `flat` over each side are multiples of 1/RUN, so ramp(mean, 0.9, 0.99) is 1 exactly when the side
-  // is all flat and 0 otherwise; one convolution sums both sides (exact: multiples of 1/RUN), and
-  // the product of the two ramps is 1 exactly when that sum is 2.
-  const ones = new Array<number>(RUN).fill(1 / RUN);
-  const sides = conv2d(g, flat, kernel([...ones, 0, ...ones]), pads(RUN, RUN));
-  const flanked = g.op('Clip', [g.op('Mul', [g.op('Sub', [sides, g.scalar(2 - 0.5 / RUN)]), g.scalar(2 * RUN)]), g.scalar(0), g.scalar(1)]);
-  const weight = g.op('Mul', [g.op('Mul', [d, d]), g.scalar(1 / WEIGHT_SCALE)]);
-  return g.op('Mul', [g.op('Mul', [isStep, flanked]), weight]);
+  const padded = g.op('Pad', [d, g.ints(row ? [0, 0, 0, RUN, 0, 0, 0, RUN] : [0, 0, RUN, 0, 0, 0, RUN, 0]), g.scalar(255)], { mode: 'constant' });
+  // Entry i covers d[i − RUN .. i − 1]: entry x is the side before x, entry x + RUN + 1 the side after.
+  const window = g.op('MaxPool', [padded], { kernel_shape: row ? [1, RUN] : [RUN, 1], strides: [1, 1] });
+  const size = g.op('Gather', [g.op('Shape', [d]), g.ints([axis])], { axis: 0 });
+  const view = (start: number) => g.op('Slice', [window, g.ints([start]), g.op('Add', [size, g.ints([start])]), g.ints([axis])]);
+  const sides = g.op('Max', [view(0), view(RUN + 1)]);
+  const gate = g.op('Mul', [g.op('Sub', [g.scalar(FLAT), sides]), g.scalar(1e30)]);
+  const step = g.op('Min', [g.op('Sub', [d, g.scalar(MIN_STEP - 0.5)]), g.op('Sub', [g.scalar(MAX_STEP + 1), d])]);
+  const kept = clamp(g, g.op('Min', [step, gate]), 0, 1);
+  return g.op('Mul', [kept, g.op('Mul', [d, d])]);
 }
 
 /**
@@ -99,7 +102,9 @@ function gridShare(g: GraphBuilder, lines: string, period: number): string {
   const cropped = g.op('Slice', [lines, g.ints([0]), whole, g.ints([2])]);
   // Folded into `period` phases → [N, period].
   const phaseSums = g.op('ReduceSum', [g.op('Reshape', [cropped, g.ints([0, 0, -1, period])]), g.ints([1, 2])], { keepdims: 0 });
-  return safeDiv(g, g.op('ReduceMax', [phaseSums, g.ints([1])], { keepdims: 0 }), g.op('ReduceSum', [phaseSums, g.ints([1])], { keepdims: 0 }), 1e-3);
+  // The line sums are in step² units, WEIGHT_SCALE times the weighted ones: the floor is scaled with
+  // them (exactly, a power of two), so the share is the same to the bit.
+  return safeDiv(g, g.op('ReduceMax', [phaseSums, g.ints([1])], { keepdims: 0 }), g.op('ReduceSum', [phaseSums, g.ints([1])], { keepdims: 0 }), Math.fround(1e-3) * WEIGHT_SCALE);
 }
 
 /** The share bounds for a grid of `period` px: the 8-px ones' excess over an even spread. */
@@ -161,7 +166,9 @@ export function buildModel(): Uint8Array {
   const across = contours(g, x, 'across');
   const down = contours(g, x, 'down');
   const offGrid = g.op('Reshape', [g.op('Sub', [g.scalar(1), onGrid(g, across, down, scale)]), g.ints([-1, 1, 1, 1])]);
-  const both = g.op('Mul', [g.op('Mul', [g.op('Add', [across, down]), offGrid]), g.scalar(100)]);
+  // × 100 / WEIGHT_SCALE in one step: the weight's 1/8 is a power of two, so scaling once here gives
+  // the values that scaling each direction's evidence first gave, to the bit.
+  const both = g.op('Mul', [g.op('Mul', [g.op('Add', [across, down]), offGrid]), g.scalar(100 / WEIGHT_SCALE)]);
   const map = g.op('Sqrt', [g.op('AveragePool', [both], { kernel_shape: [p, p], strides: [p, p] })]);
   const global = g.op('Sqrt', [g.op('ReduceMean', [both, g.ints([1, 2, 3])], { keepdims: 0 })]);
   // Regional path: banding in a sky or a wall that fills a third of the frame shows on its own.

@@ -5,7 +5,9 @@
  * weights. The experts are not rerun, so a change to the event logic is measured on the clean and
  * injected sets in seconds instead of the 40 minutes a full run takes. Approximate where the detail
  * is: maps are pooled to at most 32 cells a side and quantized to bytes (regions move by a cell),
- * series of more than 600 frames are bucketed. The full run (run.ts) stays the figure of record.
+ * series of more than 600 frames are bucketed. Exposure steps (src/localize/exposure-steps.ts) replay from
+ * the luma track the detail stores (tracks of up to 1800 frames); reports stored before the detail
+ * carried it replay without them. The full run (run.ts) stays the figure of record.
  *
  *   npx tsx bench/real/replay.ts --base <engine hash> [--tier 0,1,2] [--only clean,injected] [--injected-dir <folder>] [--match s1,s2] [--verbose]
  *
@@ -22,6 +24,7 @@ import { routeFactor } from '../../src/router/routing-table.ts';
 import type { ContentType } from '../../src/router/types.ts';
 import { localizeStage } from '../../src/pipeline/localize-stage.ts';
 import { ExpertResults } from '../../src/pipeline/expert-results.ts';
+import type { TrackFrame } from '../../src/pipeline/luma-track.ts';
 import { base64ToBytes } from '../../src/report/detail.ts';
 import { ARTIFACT_TYPES, type Report, type ReportArtifact, type Tier } from '../../src/report/types.ts';
 import { matchEvents, mergeEvents, regionIoU, score } from '../lib/events.ts';
@@ -66,11 +69,17 @@ export function resultsOf(report: Report): ExpertResults[] {
   return out;
 }
 
+/** The luma track a report's detail stored (reports of builds before it was stored have none). */
+export function trackOf(report: Report): TrackFrame[] | undefined {
+  const l = report.detail?.luma;
+  return l ? l.tS.map((tS, i) => ({ tS, mean: l.mean[i]!, correlation: i === 0 ? Number.NaN : l.correlation[i]! })) : undefined;
+}
+
 /** The events the current localize stage gives for a stored report. */
 export function replayArtifacts(report: Report): ReportArtifact[] {
   const results = resultsOf(report);
   const analysisFrames = Math.max(1, report.timeline.length || Math.max(...results.filter((r) => r.meta.inputs.stream === 'analysis').map((r) => r.frames.length)));
-  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, replayTrust(report));
+  return localizeStage(results, report.input.fps, report.input.durationS / analysisFrames, replayTrust(report), trackOf(report));
 }
 
 /**

@@ -139,6 +139,7 @@ export async function analyzeSource(
     timings: { decodeMs: run.decodeMs, expertsMs: run.inferenceMs, totalMs: performance.now() - t0, framesAnalyzed: run.frames },
     warnings,
     budget,
+    track: run.track?.frames,
   });
   progress.emit('done', 1, 'Done');
   return report;

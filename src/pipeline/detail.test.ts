@@ -3,6 +3,7 @@ import type { ExpertMeta } from '../experts/types.ts';
 import { decodeMap, DETAIL_LIMITS, validateDetail } from '../report/detail.ts';
 import { buildDetail, coverOf, poolMap } from './detail.ts';
 import { ExpertResults } from './expert-results.ts';
+import type { TrackFrame } from './luma-track.ts';
 import { makePlan } from './plan.ts';
 
 function meta(over: Partial<ExpertMeta> & { id: string }): ExpertMeta {
@@ -26,6 +27,18 @@ function meta(over: Partial<ExpertMeta> & { id: string }): ExpertMeta {
 const video = { width: 640, height: 360, durationS: 4, frameCount: 120 };
 
 describe('buildDetail', () => {
+  it('keeps the luma track whole up to its cap, rounded, and leaves a longer one out', () => {
+    const plan = makePlan(1, video, [], 'wasm');
+    const track = (n: number): TrackFrame[] => Array.from({ length: n }, (_, i) => ({ tS: i / 30, mean: 100.123 + i, correlation: i === 0 ? Number.NaN : 0.987654 }));
+    const d = buildDetail([], { plan, durationS: 4, fps: 30, track: track(120) });
+    expect(validateDetail(d)).toEqual([]);
+    expect(d.luma?.tS.length).toBe(120);
+    expect(d.luma?.mean.slice(0, 2)).toEqual([100.12, 101.12]);
+    expect(d.luma?.correlation.slice(0, 2)).toEqual([0, 0.9877]);
+    expect(buildDetail([], { plan, durationS: 4, fps: 30, track: track(DETAIL_LIMITS.lumaFrames + 1) }).luma).toBeUndefined();
+    expect(validateDetail({ ...d, luma: { tS: [0, 1], mean: [1], correlation: [0, 1] } })).toContain('detail.luma.mean: must have 2 entries (got 1)');
+  });
+
   it('keeps each expert series and quantized maps that decode back within one step', () => {
     const plan = makePlan(2, video, [], 'wasm');
     const blur = new ExpertResults(meta({ id: 'sharpness', artifact: 'blur' }));

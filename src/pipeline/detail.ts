@@ -5,14 +5,17 @@
  * 10-minute video costs no more than a 10-second one beyond those caps.
  */
 import type { ExpertResults, FrameResult } from './expert-results.ts';
+import type { TrackFrame } from './luma-track.ts';
 import type { AnalysisPlan } from './plan.ts';
-import { bytesToBase64, DETAIL_LIMITS, type Detail, type DetailExpert, type DetailMaps, type DetailSeries } from '../report/detail.ts';
+import { bytesToBase64, DETAIL_LIMITS, type Detail, type DetailExpert, type DetailLuma, type DetailMaps, type DetailSeries } from '../report/detail.ts';
 
 /** What the detail is made from besides the results. */
 export interface DetailContext {
   plan: Pick<AnalysisPlan, 'analysisSize' | 'temporalSize' | 'rowsSize' | 'analysisTimes'>;
   durationS: number;
   fps: number;
+  /** The temporal stream's luma track, kept whole when it has at most `DETAIL_LIMITS.lumaFrames` frames. */
+  track?: readonly TrackFrame[];
 }
 
 /** Four significant digits: enough for a curve, short in JSON. */
@@ -40,7 +43,20 @@ export function buildDetail(results: ExpertResults[], ctx: DetailContext): Detai
     if (maps) e.maps = maps;
     experts.push(e);
   }
-  return { schema: 'qrouter.detail/1', durationS: ms(ctx.durationS), experts };
+  const detail: Detail = { schema: 'qrouter.detail/1', durationS: ms(ctx.durationS), experts };
+  const luma = ctx.track ? lumaOf(ctx.track) : undefined;
+  if (luma) detail.luma = luma;
+  return detail;
+}
+
+/** The luma track as stored (undefined when empty or longer than the cap): means to 0.01, correlations to 1e-4. */
+export function lumaOf(track: readonly TrackFrame[]): DetailLuma | undefined {
+  if (track.length === 0 || track.length > DETAIL_LIMITS.lumaFrames) return undefined;
+  return {
+    tS: track.map((f) => ms(f.tS)),
+    mean: track.map((f) => Math.round(f.mean * 100) / 100),
+    correlation: track.map((f) => (Number.isFinite(f.correlation) ? Math.round(f.correlation * 1e4) / 1e4 : 0)),
+  };
 }
 
 /** Buckets frames (sorted by time) into at most `seriesPoints` groups of consecutive frames. */

@@ -10,6 +10,7 @@ import type { ProbeResult } from '../router/types.ts';
 import type { Report, ReportArtifact, ReportExpert } from '../report/types.ts';
 import { buildDetail } from './detail.ts';
 import type { ExpertResults } from './expert-results.ts';
+import type { TrackFrame } from './luma-track.ts';
 import type { FuseOutcome } from './fuse-stage.ts';
 import type { AnalysisPlan } from './plan.ts';
 import type { RouteOutcome } from './route.ts';
@@ -29,6 +30,8 @@ export interface ReportInputs {
   timings: { decodeMs: number; expertsMs: number; totalMs: number; framesAnalyzed: number };
   warnings: string[];
   budget?: Report['budget'];
+  /** The temporal stream's luma track, stored in the detail document. */
+  track?: readonly TrackFrame[];
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -90,7 +93,7 @@ export function buildReport(r: ReportInputs): Report {
     },
     backend: { ep: r.backend.ep, adapter: r.backend.adapter },
     warnings: r.warnings,
-    detail: buildDetail(r.results, { plan: r.plan, durationS: r.info.durationS, fps: r.info.fps }),
+    detail: buildDetail(r.results, { plan: r.plan, durationS: r.info.durationS, fps: r.info.fps, track: r.track }),
   };
   if (r.budget) report.budget = r.budget;
   return report;

@@ -17,6 +17,8 @@ export const DETAIL_LIMITS = {
   maps: 120,
   /** Cells per side of a stored map. */
   mapSide: 32,
+  /** Frames of the luma track kept (a minute at 30 fps); a longer track is left out. */
+  lumaFrames: 1800,
 } as const;
 
 /** An expert's raw value over time, bucketed to at most `seriesPoints` points. */
@@ -72,11 +74,25 @@ export interface DetailExpert {
   maps?: DetailMaps;
 }
 
+/**
+ * The temporal stream's luma track, one entry per frame (src/pipeline/luma-track.ts): what the event
+ * logic reads for exposure that changes over time, kept so that logic can be replayed on a report.
+ */
+export interface DetailLuma {
+  tS: number[];
+  /** Mean luma, full-range code values. */
+  mean: number[];
+  /** Correlation of the frame's grid of cell means with the previous frame's (0 for the first). */
+  correlation: number[];
+}
+
 /** The detail document. */
 export interface Detail {
   schema: 'qrouter.detail/1';
   durationS: number;
   experts: DetailExpert[];
+  /** The luma track, when the run read every frame and it has at most `lumaFrames` of them. */
+  luma?: DetailLuma;
 }
 
 /** Encodes bytes as base64 (works on the page, in workers and in Node). */
@@ -119,9 +135,21 @@ export function validateDetail(value: unknown, path = 'detail'): string[] {
     if (length !== undefined && v.length !== length) fail(p, `must have ${length} entries (got ${v.length})`);
   };
   if (!isObj(value)) return [`${path}: must be an object`];
-  keys(path, value, ['schema', 'durationS', 'experts']);
+  keys(path, value, ['schema', 'durationS', 'experts'], ['luma']);
   if (value.schema !== 'qrouter.detail/1') fail(`${path}.schema`, 'must be "qrouter.detail/1"');
   if (!isNum(value.durationS) || value.durationS < 0) fail(`${path}.durationS`, 'must be a number ≥ 0');
+  if ('luma' in value) {
+    const l = value.luma;
+    if (!isObj(l)) fail(`${path}.luma`, 'must be an object');
+    else {
+      keys(`${path}.luma`, l, ['tS', 'mean', 'correlation']);
+      const len = Array.isArray(l.tS) ? l.tS.length : 0;
+      numbers(`${path}.luma.tS`, l.tS);
+      numbers(`${path}.luma.mean`, l.mean, len);
+      numbers(`${path}.luma.correlation`, l.correlation, len);
+      if (len > DETAIL_LIMITS.lumaFrames) fail(`${path}.luma`, `has more than ${DETAIL_LIMITS.lumaFrames} frames`);
+    }
+  }
   if (!Array.isArray(value.experts)) return [...errors, `${path}.experts: must be an array`];
   value.experts.forEach((e, n) => {
     const p = `${path}.experts[${n}]`;

@@ -9,6 +9,12 @@ describe('cellMeans', () => {
     // Uneven cells: 5 columns onto 2 cells are 2 and 3 pixels wide.
     expect(Array.from(cellMeans(Float32Array.from([0, 2, 4, 6, 8]), 5, 1, 2, 1))).toEqual([1, 6]);
   });
+
+  it('reads every step-th row and column of each cell when asked to', () => {
+    // 4x4 plane, one cell, step 2: pixels (0,0), (2,0), (0,2), (2,2).
+    const data = Float32Array.from({ length: 16 }, (_, k) => k);
+    expect(Array.from(cellMeans(data, 4, 4, 1, 1, 2))).toEqual([(0 + 2 + 8 + 10) / 4]);
+  });
 });
 
 describe('LumaTrack', () => {

@@ -6,7 +6,7 @@ import type { ExpertMeta } from '../experts/types.ts';
 import { ExpertResults } from '../pipeline/expert-results.ts';
 import { LumaTrack, type TrackFrame } from '../pipeline/luma-track.ts';
 import { exposureSpans, exposureSteps } from './exposure-steps.ts';
-import { localizeEvents } from './localize.ts';
+import { localizeEvents, withSpans } from './localize.ts';
 
 const FPS = 25;
 const N = 150;
@@ -117,5 +117,18 @@ describe('localizeEvents with a luma track', () => {
     for (let i = 0; i < N; i++) pumping.add(i * frameS, (i >= 45 && i < 56) || (i >= 95 && i < 106) ? 3 : 0, new Float32Array(1), 1, 1, false);
     const ev = localizeEvents([pumping, analysis(underexposure, 0.2)], FPS, 0.5, { track: held });
     expect(ev.map((e) => e.type)).toEqual(['flicker', 'flicker']);
+  });
+});
+
+describe('withSpans', () => {
+  it('folds a span into the overlapping events of its type, regional ones included, and adds it where none overlaps', () => {
+    const region = { x: 0.1, y: 0.2, w: 0.3, h: 0.4 };
+    const expert = { type: 'overexposure' as const, startS: 2.76, endS: 4.53, severity: 0.4, confidence: 0.7, region };
+    const other = { type: 'blur' as const, startS: 3, endS: 4, severity: 0.5, confidence: 0.6 };
+    const span = { type: 'overexposure' as const, startS: 2.52, endS: 4.52, severity: 0.35, confidence: 0.95 };
+    const out = withSpans([expert, other], [span]);
+    expect(out.filter((e) => e.type === 'overexposure')).toEqual([{ ...expert, startS: 2.52, endS: 4.53, severity: 0.4, confidence: 0.95 }]);
+    expect(out).toContainEqual(other);
+    expect(withSpans([other], [span])).toEqual([other, span]);
   });
 });

@@ -71,11 +71,12 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
   }
   // Exposure that steps and steps back within a shot (exposure-steps.ts), outside the frames black and
   // flicker explain; reported as its type's events, under the route's trust in that type's expert.
+  const exposureEvents: ReportArtifact[] = [];
   if (options.track?.length) {
     const exclude = [...explainedSpans('underexposure', found, frameS), ...explainedSpans('overexposure', found, frameS)];
     for (const span of exposureSpans(options.track, frameS, exclude)) {
       const owner = results.find((r) => r.meta.artifact === span.type);
-      if (owner) report(owner, [exposureArtifact(span)]);
+      if (owner && reportable(owner.meta.id)) exposureEvents.push(scaled(exposureArtifact(span), scale(owner.meta.id)));
     }
   }
   for (const res of results.filter((r) => !isTemporal(r))) {
@@ -95,7 +96,37 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
       report(res, eventsOf(kept, ...args, (f) => beyondThreshold(res.meta, f.raw) || steps.has(f)));
     } else report(res, eventsOf(kept, ...args));
   }
-  return mergeSameType(artifacts, frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
+  return mergeSameType(withSpans(artifacts, exposureEvents), frameS).sort((a, b) => a.startS - b.startS || a.type.localeCompare(b.type));
+}
+
+function scaled(e: ReportArtifact, k: number): ReportArtifact {
+  return k === 1 ? e : { ...e, confidence: Math.round(e.confidence * k * 1000) / 1000 };
+}
+
+/**
+ * The events with whole-frame spans of the same cause folded in: a span that overlaps events of its
+ * type (an expert's, with or without a region) widens the first of them to cover it and them all (one
+ * cause, one event; the first one's region is kept); a span that overlaps none is an event of its own.
+ */
+export function withSpans(events: readonly ReportArtifact[], spans: readonly ReportArtifact[]): ReportArtifact[] {
+  let out = [...events];
+  for (const sp of spans) {
+    const hit = out.filter((e) => e.type === sp.type && e.startS < sp.endS && e.endS > sp.startS).sort((a, b) => a.startS - b.startS);
+    if (hit.length === 0) {
+      out.push({ ...sp });
+      continue;
+    }
+    const all = [sp, ...hit];
+    const merged: ReportArtifact = {
+      ...hit[0]!,
+      startS: Math.min(...all.map((e) => e.startS)),
+      endS: Math.max(...all.map((e) => e.endS)),
+      severity: Math.max(...all.map((e) => e.severity)),
+      confidence: Math.max(...all.map((e) => e.confidence)),
+    };
+    out = [...out.filter((e) => !hit.includes(e)), merged];
+  }
+  return out;
 }
 
 /**

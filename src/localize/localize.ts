@@ -34,7 +34,7 @@ export function localizeEvents(results: ExpertResults[], fps: number, analysisGa
   const report = (res: ExpertResults, events: ReportArtifact[]) => {
     if (!reportable(res.meta.id)) return;
     const k = scale(res.meta.id);
-    artifacts.push(...events.map((e) => (k === 1 ? e : { ...e, confidence: Math.round(e.confidence * k * 1000) / 1000 })));
+    artifacts.push(...events.map((e) => scaled(e, k)));
   };
   const frameS = fps > 0 ? 1 / fps : 0.04;
   const isTemporal = (r: ExpertResults) => r.meta.inputs.stream === 'temporal' && !!r.meta.artifact && r.meta.threshold !== undefined;

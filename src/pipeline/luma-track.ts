@@ -41,8 +41,8 @@ export class LumaTrack {
 
 /**
  * Means of a `cols` × `rows` grid over a `w` × `h` plane, read on every `step`-th row and column (the
- * track reads every other: a cell of the 320x180 temporal frame still averages about 140 pixels, at a
- * quarter of the cost). Cell edges fall at whole pixels (⌊i·w/cols⌋), so every sampled pixel counts
+ * track reads every other: a cell of the 320x180 temporal frame still averages about 140 pixels, from a
+ * quarter of the pixels). Cell edges fall at whole pixels (⌊i·w/cols⌋), so every sampled pixel counts
  * once; a cell keeps at least its first pixel.
  */
 export function cellMeans(data: Float32Array, w: number, h: number, cols: number, rows: number, step = 1): Float32Array {

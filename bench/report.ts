@@ -14,6 +14,7 @@ import { cliSection, costSection, memorySection, speedSection, type Section } fr
 import { expertLadderSection, fusedLadderSection, localizationSection } from './lib/sections-accuracy.ts';
 import { contentSection } from './lib/sections-content.ts';
 import { realSection } from './lib/sections-real.ts';
+import { heldoutSection } from './lib/sections-heldout.ts';
 import { decodeSection, fuzzSection, overlaySection, questionsSection } from './lib/sections-robustness.ts';
 import { routingSection } from './lib/sections-routing.ts';
 import { argValue } from './lib/stats.ts';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     localizationSection(await get('accuracy-localization.json')),
     contentSection(await get('content.json')),
     realSection(await get('real-clean.json'), await get('real-injected.json'), await get('real-ladders.json'), await get('real-fit.json'), await get('real-cross.json'), await get('real-peers.json')),
+    heldoutSection(await get('real-reencoded.json'), await get('real-ladders-heldout.json')),
     cliSection(await get('cli.json')),
     routingSection(await get('routing.json')),
     decodeSection(await get('decode-speed.json')),

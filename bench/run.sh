@@ -9,7 +9,8 @@
 #   --skip-build  use the existing dist/ (otherwise `npm run build` runs after the expert costs)
 #   --ladders     rerun the experts' ladder scripts even when their JSON is up to date
 #   --only        run only these steps: clips, cost, build, ladders, speed, memory, accuracy,
-#                 localization, questions, cli, overlay (the report is always written)
+#                 localization, decode, fuzz, questions, cli, overlay, content, real, routing, heldout
+#                 (the report is always written)
 #   QROUTER_APP_DIR=<dir> serves another build than dist/ (with --skip-build)
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -116,6 +117,8 @@ step real 3600 bash -c "${TSX[*]} bench/real/run.ts --quiet --sources $LADDER_SO
 # Routing on the same footage (reuses the real step's cache): tier agreement and the routed/uniform ablation
 # (eleven ladder sources, camera and mixed content: levels 0, 3, 6 keep it inside the step's time).
 step routing 1800 "${TSX[@]}" bench/routing/run.ts --quiet --levels 0,3,6 --out "$OUT"
+# Footage nothing was set on: the clean set re-encoded (every tier) and ladders from held-out sources.
+step heldout 3600 "${TSX[@]}" bench/real/run.ts --quiet --only reencoded,ladders --heldout --tier "$([[ $QUICK == 1 ]] && echo 1 || echo 0,1,2)" --out "$OUT"
 
 record "$((SECONDS))"
 "${TSX[@]}" bench/report.ts --in "$OUT" --out "$RESULTS"

@@ -87,6 +87,24 @@ export const MIXED_SOURCES: InjectSource[] = [
 ];
 
 /**
+ * Held-out ladder sources: footage whose ladders no fusion weight, tolerance or routing factor was ever
+ * fitted on (the fit reads the four camera sources and the mixed ones), so their ladders say how the
+ * score carries to content it has not seen. Made only when named; `half` is unused for them.
+ */
+export const HELDOUT_SOURCES: InjectSource[] = [
+  { id: 'pedestrians', file: 'natural_pedestrian_street_overhead_1080p.mp4', startS: 0.5, half: 'B' },
+  { id: 'cockatoo', file: 'natural_cockatoo_indoor_closeup_yuv444.mp4', startS: 0.5, half: 'B' },
+  { id: 'skiing', file: 'natural_sports_skiing_pov_snow.mp4', startS: 0.5, half: 'B' },
+  { id: 'bear', file: 'natural_zoo_bear_walking.mp4', startS: 0.5, half: 'B' },
+  { id: 'mountainroad', file: 'natural_car_mountain_road.mp4', startS: 0.5, half: 'B' },
+  { id: 'phonekitten', file: 'natural_handheld_kitten_phone.mp4', startS: 0.5, half: 'B' },
+  { id: 'sintel', file: 'animation_sintel_snow_480p.mp4', startS: 0, half: 'B' },
+  { id: 'manim', file: 'screen_math_animation_text_manim.mp4', startS: 1, half: 'B' },
+  { id: 'guiscroll', file: 'screen_markdown_editor_gui_scroll.mp4', startS: 1, half: 'B' },
+  { id: 'cogsubway', file: 'aigc_cogvideox_subway_train.mp4', startS: 0, half: 'B' },
+];
+
+/**
  * Path of a source's base clip (made when missing), in `fmt` (the default: bench/clips/real/base/;
  * another format: base-<tag>/). Every source frame becomes one output frame (timestamps relabelled),
  * so a source's motion per frame is the same in every format and no frame is repeated or dropped.

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpeg, fullReference, X264 } from './ffmpeg.ts';
-import { baseClip, INJECT_SOURCES, MIXED_SOURCES } from './injected-sources.ts';
+import { baseClip, HELDOUT_SOURCES, INJECT_SOURCES, MIXED_SOURCES } from './injected-sources.ts';
 import { CLIPS } from './paths.ts';
 
 /** One ladder clip. */
@@ -34,6 +34,11 @@ const LADDER_IDS = ['bbb', 'courtyard', 'dashcam', 'coffee'];
 export const LADDER_SOURCES = INJECT_SOURCES.filter((s) => LADDER_IDS.includes(s.id));
 /** The mixed-content ladder sources (screen, game, animation, generated), made only when named. */
 export const MIXED_LADDER_SOURCES = MIXED_SOURCES;
+/**
+ * Held-out ladder sources, made only when named (`run.ts --heldout`): the injection sources whose
+ * ladders the fusion fit never read (the slow pan is the same photo as the pan) and `HELDOUT_SOURCES`.
+ */
+export const HELDOUT_LADDER_SOURCES = [...INJECT_SOURCES.filter((s) => !LADDER_IDS.includes(s.id) && s.id !== 'slowpan'), ...HELDOUT_SOURCES];
 
 interface Kind {
   id: string;
@@ -64,7 +69,7 @@ export function makeLadders(log = console.log, only?: string[], levels?: number[
   const dir = join(CLIPS, 'ladders');
   mkdirSync(dir, { recursive: true });
   const out: LadderClip[] = [];
-  const chosen = only ? [...LADDER_SOURCES, ...MIXED_LADDER_SOURCES].filter((x) => only.includes(x.id)) : LADDER_SOURCES;
+  const chosen = only ? [...INJECT_SOURCES, ...MIXED_LADDER_SOURCES, ...HELDOUT_SOURCES].filter((x) => only.includes(x.id)) : LADDER_SOURCES;
   for (const s of chosen) {
     const indexFile = join(dir, `index-${s.id}.json`);
     const known = new Map<string, LadderClip>(existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as LadderClip[]).map((c) => [c.file, c]) : []);

@@ -3,7 +3,7 @@
  * cross-check of the Node path against the page. Writes bench/out/real-<part>.json and prints a
  * summary. Skips cleanly when ../shared/data/footage is absent.
  *
- *   npx tsx bench/real/run.ts [--only clean,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b (ladders)] [--levels 0,3,6 (ladders)] [--match s1,s2] [--injected-dir <folder>] [--out bench/out] [--quiet]
+ *   npx tsx bench/real/run.ts [--only clean,reencoded,injected,ladders,cross] [--tier 0,1,2] [--engine auto|node|page] [--sources a,b | --heldout (ladders)] [--levels 0,3,6 (ladders)] [--match s1,s2] [--injected-dir <folder>] [--out bench/out] [--quiet]
  *
  * `--injected-dir` scores the injected set of another format (a folder made by
  * `make-injected.ts --size WxH --fps N`, e.g. bench/clips/real/injected-720p25) instead of the
@@ -20,12 +20,13 @@ import type { Tier } from '../../src/report/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
 import { runClean } from './clean.ts';
 import { cleanClips } from './clean-set.ts';
+import { REENCODINGS, reencodedClips } from './clean-reencoded.ts';
 import { crossCheck } from './cross.ts';
 import { engineHash, openEngine, type EnginePath } from './engine.ts';
 import { runInjected } from './injected.ts';
 import { runLadders } from './ladders.ts';
 import { makeInjected, type InjectedClip } from './make-injected.ts';
-import { makeLadders } from './make-ladders.ts';
+import { HELDOUT_LADDER_SOURCES, makeLadders } from './make-ladders.ts';
 import { footagePresent, OUT } from './paths.ts';
 
 const parts = (argValue('only') ?? 'clean,injected,ladders,cross').split(',');
@@ -35,6 +36,8 @@ const outDir = argValue('out', OUT)!;
 const log = argFlag('quiet') ? () => undefined : console.log;
 const match = argValue('match')?.split(',').filter(Boolean);
 const injectedDirArg = argValue('injected-dir');
+/** Ladders of the held-out sources (no fit ever read them) instead of `--sources`; writes real-ladders-heldout.json. */
+const heldout = argFlag('heldout');
 /** True for the clips a `--match` run keeps (every clip without one). */
 const kept = (file: string) => !match || match.some((m) => file.includes(m));
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
@@ -72,6 +75,20 @@ async function main(): Promise<void> {
       }
       writeTiers('clean', engine.path, out);
     }
+    if (parts.includes('reencoded')) {
+      const variants = [];
+      for (const r of REENCODINGS) {
+        const clips = reencodedClips(r, cleanClips()).filter((c) => kept(c.file));
+        const out = [];
+        for (const tier of tiers) {
+          const t = await runClean(engine, tier, clips, log);
+          out.push({ ...t, build: engineHash(engine.path) });
+          console.log(`clean re-encoded (${r.label}) t${tier}: ${t.falseAlarms} false alarms in ${f(t.minutes)} min = ${f(t.perMinute)}/min (${Object.entries(t.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${t.failed.length ? `; ${t.failed.length} failed` : ''}`);
+        }
+        variants.push({ ...r, tiers: out });
+      }
+      write('reencoded', { engine: engine.path, variants });
+    }
     if (parts.includes('injected')) {
       // Another format's folder is read as made (make-injected.ts --size/--fps), never remade here.
       const dir = injectedDirArg ? resolve(injectedDirArg) : undefined;
@@ -89,11 +106,12 @@ async function main(): Promise<void> {
       writeTiers(name, engine.path, out);
     }
     if (parts.includes('ladders')) {
-      const clips = makeLadders(log, argValue('sources')?.split(','), argValue('levels')?.split(',').map(Number)).filter((c) => kept(c.file));
+      const sources = heldout ? HELDOUT_LADDER_SOURCES.map((s) => s.id) : argValue('sources')?.split(',');
+      const clips = makeLadders(log, sources, argValue('levels')?.split(',').map(Number)).filter((c) => kept(c.file));
       const tier: Tier = tiers.includes(1) ? 1 : tiers[0]!;
       const r = await runLadders(engine, tier, clips, log);
       console.log(`ladders t${tier}: mean Spearman ${f(r.mean, 3)}; ${Object.entries(r.perKind).map(([k, v]) => `${k} ${f(v, 3)}`).join(', ')}; score vs target ${f(r.targetSpearman, 3)}`);
-      write('ladders', { engine: engine.path, build: engineHash(engine.path), ...r });
+      write(heldout ? 'ladders-heldout' : 'ladders', { engine: engine.path, build: engineHash(engine.path), ...r });
     }
   } finally {
     await engine.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpertMeta } from '../../src/experts/types.ts';
 import { prepare, scoreOf, type FitClip } from './model.ts';
-import { cleanOf, figuresOf, parsePairs, parseRanges } from './refuse.ts';
+import { cleanOf, figuresOf, parsePairs, parseRanges, withPristineRoute } from './refuse.ts';
 
 /** A ladder clip of `source`, `kind` at `level` with a target; the score is set per row. */
 function clip(source: string, kind: string, level: number, target?: number): FitClip {
@@ -67,5 +67,22 @@ describe('candidate score ranges', () => {
 
   it('parses ranges', () => {
     expect(parseRanges('overexposure=0.1:0.6,detail=0.4:0.15')).toEqual({ overexposure: [0.1, 0.6], detail: [0.4, 0.15] });
+  });
+});
+
+describe('withPristineRoute', () => {
+  const at = (source: string, kind: string, level: number, contentType: string, f: number) => {
+    const c = { ...clip(source, kind, level, 50), contentType };
+    return { clip: c, q: Float64Array.of(40), raw: Float64Array.of(0.5), f: Float64Array.of(f) };
+  };
+
+  it("fuses each ladder clip with its source's pristine route and leaves clean clips alone", () => {
+    const out = withPristineRoute([at('a', 'pristine', 0, 'natural-camera', 1), at('a', 'exposure', 6, 'screen-content', 0.3), at('b', 'blur', 2, 'animation', 0.5), at('a', 'clean', 0, 'screen-content', 0.3)]);
+    expect([...out[1]!.f]).toEqual([1]);
+    expect(out[1]!.clip.contentType).toBe('natural-camera');
+    expect(out[1]!.clip.kind).toBe('exposure');
+    // No pristine clip for b, and a clean clip: as they were.
+    expect([...out[2]!.f]).toEqual([0.5]);
+    expect(out[3]!.clip.contentType).toBe('screen-content');
   });
 });

@@ -11,6 +11,7 @@
  *   npx tsx bench/calibrate/refuse.ts --lost [--gamma banding=1]   # per kind and level: mean score, mean target, the points each expert costs
  *   npx tsx bench/calibrate/refuse.ts --side detail-loss.json:ratioMedian --side-range 0.5,0.2 --w detail=0.5   # a side reading as one more expert (side.ts)
  *   npx tsx bench/calibrate/refuse.ts --gamma banding=2 --gamma-keep screen-content   # a candidate response curve (d^γ) in place of the engine's, linear on the named content types
+ *   npx tsx bench/calibrate/refuse.ts --in <dir> --route-of-pristine   # every ladder clip fused with its source's pristine route: what content calls moved by the distortion cost
  *
  * With no option it re-fuses under src/fusion/weights.json and checks that the re-fused scores
  * reproduce the scores the engine gave (within 0.1 where the recorded weights are those in use).
@@ -138,6 +139,20 @@ export function loadPrepared(experts: ExpertMeta[]): Prepared[] {
   return prepare(withSide(readEvidence(argValue('in', OUT)!), SIDE), experts, (m) => baseWeight(m));
 }
 
+/**
+ * The ladder clips fused with the route of their source's pristine encode (its route factors and content
+ * type), so a distortion no longer moves the route: a heavily brightened camera clip read as screen
+ * content gets the camera route's weights. Clean clips and sources without a pristine clip are kept as
+ * they are. The "reproduction" line then shows how far the routes moved the scores.
+ */
+export function withPristineRoute(clips: Prepared[]): Prepared[] {
+  const pristine = new Map(clips.filter((c) => c.clip.kind === 'pristine').map((c) => [c.clip.source, c]));
+  return clips.map((c) => {
+    const p = c.clip.kind === 'clean' ? undefined : pristine.get(c.clip.source);
+    return p ? { ...c, f: p.f, clip: { ...c.clip, contentType: p.clip.contentType } } : c;
+  });
+}
+
 /** The side reading named by `--side` (side.ts), if any: it joins the evidence as one more expert. */
 export const SIDE = sideFromArgs(readExperts());
 
@@ -178,7 +193,7 @@ function printLost(clips: Prepared[], experts: ExpertMeta[], p: Params): void {
 
 function main(): void {
   const experts = expertsInUse();
-  const clips = loadPrepared(experts);
+  const clips = argFlag('route-of-pristine') ? withPristineRoute(loadPrepared(experts)) : loadPrepared(experts);
   if (argValue('raws')) return printRaws(clips.filter((c) => c.clip.kind !== 'clean'), argValue('raws')!);
   const base = shippedParams(experts, argValue('weights'));
   const p: Params = { w: { ...base.w, ...parsePairs(argValue('w')) }, tau: { ...base.tau, ...parsePairs(argValue('tau')) }, range: parseRanges(argValue('range')), gamma: parsePairs(argValue('gamma')), gammaKeep: new Set((argValue('gamma-keep') ?? '').split(',').filter(Boolean)) };

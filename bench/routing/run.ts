@@ -10,7 +10,8 @@
  *   npx tsx bench/routing/run.ts [--quiet] [--out bench/out] [--levels 0,2,4,6] [--sources a,b] [--no-clean] [--no-tiers] [--engine node|page]
  *
  * `--levels` keeps only these ladder levels (every level by default), to bound the run time; `--sources`
- * picks ladder sources (default: the four camera/animation sources and the mixed-content ones);
+ * picks ladder sources (default: the four camera/animation sources and the mixed-content ones; the
+ * held-out ones, `HELDOUT_LADDER_SOURCES`, when named);
  * `--no-clean` skips the clean clips (false alarms and their tier agreement); `--no-tiers` skips tiers 0
  * and 2 on the ladders' pristine clips.
  * Rows are the TRUE content type (the footage category of the clip or ladder source), so a type's
@@ -26,7 +27,7 @@ import { argFlag, argValue } from '../lib/stats.ts';
 import { nativeDefects } from '../real/clean.ts';
 import { cleanClips } from '../real/clean-set.ts';
 import { analyzeCached, openEngine, srcHash } from '../real/engine.ts';
-import { LADDER_SOURCES, makeLadders, MIXED_LADDER_SOURCES } from '../real/make-ladders.ts';
+import { HELDOUT_LADDER_SOURCES, LADDER_SOURCES, makeLadders, MIXED_LADDER_SOURCES } from '../real/make-ladders.ts';
 import { CLIPS, footagePresent, OUT } from '../real/paths.ts';
 import { footageType, summariseType, tierAgreement, type RoutingResult, type TypeRow } from './summary.ts';
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const defects = nativeDefects();
   const clean = withClean ? cleanClips() : [];
   const ladders = makeLadders(() => undefined, sources, levels);
-  const typeOfSource = new Map(ladderSources.map((s) => [s.id, footageType(s.file) ?? 'natural-camera']));
+  const typeOfSource = new Map([...ladderSources, ...HELDOUT_LADDER_SOURCES].map((s) => [s.id, footageType(s.file) ?? 'natural-camera']));
   const scores: Record<string, Partial<Record<Tier, number>>> = {};
   const rows = new Map<string, TypeRow>();
   const row = (t: string) => {

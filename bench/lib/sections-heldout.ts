@@ -7,8 +7,8 @@ import { fmt } from './stats.ts';
 import { table } from './md.ts';
 import type { Section, TargetRow } from './sections-perf.ts';
 
-interface Reencoded { engine: string; variants: { tag: string; label: string; tiers: CleanTier[] }[] }
-interface HeldoutLadders { engine: string; mean: number; perKind: Record<string, number>; targetSpearman: number; evidence: { source: string; kind: string; score: number; contentType: string }[] }
+interface Reencoded { engine: string; variants: { tag: string; label: string; tiers: (CleanTier & { build?: string })[] }[] }
+interface HeldoutLadders { engine: string; build?: string; mean: number; perKind: Record<string, number>; targetSpearman: number; evidence: { source: string; kind: string; score: number; contentType: string }[] }
 
 /** The whole section; empty when neither part was measured. */
 export function heldoutSection(reencoded?: Reencoded, ladders?: HeldoutLadders): Section {
@@ -35,7 +35,7 @@ function reencodedPart(d?: Reencoded): Section {
     md: [
       '### The clean set re-encoded',
       '',
-      `Every clean clip through x264 once more, as an export or an upload transcode would (\`bench/real/clean-reencoded.ts\`); the pictures still look clean, so every event is a false alarm unless the clip's native defect excuses it. Engine: ${d.engine} path.`,
+      `Every clean clip through x264 once more, as an export or an upload transcode would (\`bench/real/clean-reencoded.ts\`); the pictures still look clean, so every event is a false alarm unless the clip's native defect excuses it. Engine: ${d.engine} path${buildOf(d.variants.flatMap((v) => v.tiers.map((t) => t.build)))}.`,
       '',
       table(['re-encoding', 'tier', 'clips', 'minutes', 'false alarms', 'per minute', 'the false alarms'], rows),
       '',
@@ -55,7 +55,7 @@ function laddersPart(d?: HeldoutLadders): Section {
     md: [
       '### Ladders from held-out sources',
       '',
-      `The same six ladders × 6 levels from ${sources.length} sources whose ladders no fusion weight, tolerance or routing factor was fitted on (\`run.ts --heldout\`: ${sources.join(', ')}), ${d.evidence.length} clips, tier 1, ${d.engine} path: ladder Spearman mean ${fmt(d.mean, 3)} (${Object.entries(d.perKind).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}); score vs full-reference target ${fmt(d.targetSpearman, 3)}.`,
+      `The same six ladders × 6 levels from ${sources.length} sources whose ladders no fusion weight, tolerance or routing factor was fitted on (\`run.ts --heldout\`: ${sources.join(', ')}), ${d.evidence.length} clips, tier 1, ${d.engine} path${buildOf([d.build])}: ladder Spearman mean ${fmt(d.mean, 3)} (${Object.entries(d.perKind).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}); score vs full-reference target ${fmt(d.targetSpearman, 3)}.`,
       '',
       pristine.length ? `Pristine encodes: ${[...pristine].sort((a, b) => a.score - b.score).map((e) => `${e.source} ${fmt(e.score, 1)} (routed ${e.contentType})`).join(', ')}.\n` : '',
     ].join('\n'),
@@ -69,4 +69,10 @@ function laddersPart(d?: HeldoutLadders): Section {
       ] : []),
     ],
   };
+}
+
+/** ", build <hash>" (or the hashes) of the runs behind a part; empty when none was recorded. */
+function buildOf(builds: (string | undefined)[]): string {
+  const known = [...new Set(builds.filter((b): b is string => !!b))];
+  return known.length ? `, build ${known.join(' and ')}` : '';
 }

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Tier } from '../../src/report/types.ts';
 import { argFlag, argValue } from '../lib/stats.ts';
-import { runClean } from './clean.ts';
+import { runClean, type CleanTier } from './clean.ts';
 import { cleanClips } from './clean-set.ts';
 import { REENCODINGS, reencodedClips } from './clean-reencoded.ts';
 import { crossCheck } from './cross.ts';
@@ -41,6 +41,9 @@ const heldout = argFlag('heldout');
 /** True for the clips a `--match` run keeps (every clip without one). */
 const kept = (file: string) => !match || match.some((m) => file.includes(m));
 const f = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+/** A clean tier's summary: false alarms, per minute, by type, failures. */
+const alarmsLine = (t: CleanTier) =>
+  `${t.falseAlarms} false alarms in ${f(t.minutes)} min = ${f(t.perMinute)}/min (${Object.entries(t.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${t.failed.length ? `; ${t.failed.length} failed` : ''}`;
 
 /**
  * Writes real-<name>.json; for per-tier parts, tiers measured before and not rerun now are kept
@@ -71,19 +74,20 @@ async function main(): Promise<void> {
       for (const tier of tiers) {
         const r = await runClean(engine, tier, clips, log);
         out.push({ ...r, build: engineHash(engine.path) });
-        console.log(`clean t${tier}: ${r.falseAlarms} false alarms in ${f(r.minutes)} min = ${f(r.perMinute)}/min (${Object.entries(r.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${r.failed.length ? `; ${r.failed.length} failed` : ''}`);
+        console.log(`clean t${tier}: ${alarmsLine(r)}`);
       }
       writeTiers('clean', engine.path, out);
     }
     if (parts.includes('reencoded')) {
       const variants = [];
+      const clean = cleanClips();
       for (const r of REENCODINGS) {
-        const clips = reencodedClips(r, cleanClips()).filter((c) => kept(c.file));
+        const clips = reencodedClips(r, clean).filter((c) => kept(c.file));
         const out = [];
         for (const tier of tiers) {
           const t = await runClean(engine, tier, clips, log);
           out.push({ ...t, build: engineHash(engine.path) });
-          console.log(`clean re-encoded (${r.label}) t${tier}: ${t.falseAlarms} false alarms in ${f(t.minutes)} min = ${f(t.perMinute)}/min (${Object.entries(t.byType).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'})${t.failed.length ? `; ${t.failed.length} failed` : ''}`);
+          console.log(`clean re-encoded (${r.label}) t${tier}: ${alarmsLine(t)}`);
         }
         variants.push({ ...r, tiers: out });
       }

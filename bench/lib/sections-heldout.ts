@@ -22,15 +22,13 @@ export function heldoutSection(reencoded?: Reencoded, ladders?: HeldoutLadders):
 
 function reencodedPart(d?: Reencoded): Section {
   if (!d?.variants.length) return { md: '', targets: [] };
-  const rows = d.variants.flatMap((v) => v.tiers.map((t0) => {
-    const t = recount(t0);
+  // Each tier recounted once against the current native-defect list, for the table and the targets.
+  const counted = d.variants.flatMap((v) => v.tiers.map((t) => ({ label: v.label, t: recount(t) })));
+  const rows = counted.map(({ label, t }) => {
     const events = t.events.filter((e) => !e.native).map((e) => `${e.type} ${e.clip.replace(/\.[^.]+$/, '')} ${fmt(e.startS, 1)}–${fmt(e.endS, 1)} s`);
-    return [v.label, `${t.tier}`, `${t.clips}`, fmt(t.minutes, 2), `${t.falseAlarms}`, fmt(t.perMinute, 2), events.join('; ') || '–'];
-  }));
-  const targets: TargetRow[] = d.variants.flatMap((v) => v.tiers.map((t0) => {
-    const t = recount(t0);
-    return { target: `clean footage re-encoded (${v.label}): false alarms ≤ 1 per minute at tier ${t.tier}`, measured: `${fmt(t.perMinute, 2)}/min (${t.falseAlarms})`, ok: t.perMinute <= 1 };
-  }));
+    return [label, `${t.tier}`, `${t.clips}`, fmt(t.minutes, 2), `${t.falseAlarms}`, fmt(t.perMinute, 2), events.join('; ') || '–'];
+  });
+  const targets: TargetRow[] = counted.map(({ label, t }) => ({ target: `clean footage re-encoded (${label}): false alarms ≤ 1 per minute at tier ${t.tier}`, measured: `${fmt(t.perMinute, 2)}/min (${t.falseAlarms})`, ok: t.perMinute <= 1 }));
   return {
     md: [
       '### The clean set re-encoded',
